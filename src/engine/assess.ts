@@ -1,0 +1,228 @@
+// The whole assessment: parse scheme → parse scores → validate → score → rank → grade.
+import { ADJUSTMENTS_SHEET, parseAdjustments } from './adjustments';
+import { IssueLog } from './cells';
+import { checkGradeRules, gradeScope, PENDING, type GradeConstraints, type GradeOutcome, type ScopeResult } from './grade';
+import { assignRanks, decidingKey, sortForRanking } from './rank';
+import { parseScheme, SCHEME_SHEET } from './scheme';
+import { dimensionNames, planScoring, scoreSubject, type SubjectScore } from './score';
+import { parseScores, SCORES_SHEET, type ScoresLayout } from './scores';
+import { aliasTable } from './text';
+import type { AdjustmentEvent, Issue, Scheme, SheetData, SubjectInput } from './types';
+
+export const ALL_SCOPE = '全体';
+export const PENDING_GRADE = '待定';
+
+export type InputRole = 'scheme' | 'scores' | 'adjustments';
+
+const inputRole = aliasTable<InputRole>([
+  ['scheme', [SCHEME_SHEET, 'Scheme']],
+  ['scores', [SCORES_SHEET, 'Scores']],
+  ['adjustments', [ADJUSTMENTS_SHEET, 'Adjustments']],
+]);
+
+/** Which of a workbook's sheets are the input sheets (by canonical name or alias). */
+export function findInputSheets(sheetNames: readonly string[]): Partial<Record<InputRole, string>> {
+  const found: Partial<Record<InputRole, string>> = {};
+  for (const name of sheetNames) {
+    const role = inputRole(name);
+    if (role && !found[role]) found[role] = name;
+  }
+  return found;
+}
+
+/** A remark in 备注: words come from i18n by code. */
+export interface Note {
+  readonly code: string;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+export interface SubjectResult {
+  readonly input: SubjectInput;
+  readonly index: number;
+  readonly name: string;
+  readonly group: string | null;
+  readonly score: SubjectScore;
+  readonly events: readonly AdjustmentEvent[];
+  readonly totalUnits: number;
+  readonly tieKeys: readonly number[];
+  readonly constraints: GradeConstraints;
+  rank: number;
+  groupRank: number | null;
+  outcome: GradeOutcome;
+  /** the grade's name, or 待定 */
+  grade: string;
+  notes: Note[];
+}
+
+export interface Assessment {
+  readonly ok: boolean;
+  readonly issues: readonly Issue[];
+  readonly scheme: Scheme | null;
+  /** the input sheets' actual names */
+  readonly sheets: Partial<Record<InputRole, string>>;
+  readonly layout: ScoresLayout | null;
+  /** in rank order (ties in input order); empty when there are errors */
+  readonly subjects: readonly SubjectResult[];
+  readonly scopes: readonly ScopeResult[];
+  readonly hasGroups: boolean;
+  /** the names of the dimension columns (【维度】, or the points model's 维度 labels) */
+  readonly dimensions: readonly string[];
+  readonly groups: readonly string[];
+}
+
+export interface AssessInput {
+  /** shown as 考核名称 when 【设置】 has none: the file name without extension */
+  readonly fileTitle: string;
+  /** every sheet name of the workbook, in order */
+  readonly sheetNames: readonly string[];
+  /** the input sheets' values (the host reads those `findInputSheets` names) */
+  readonly sheets: readonly SheetData[];
+}
+
+function failed(issues: readonly Issue[], scheme: Scheme | null, sheets: Partial<Record<InputRole, string>>, layout: ScoresLayout | null): Assessment {
+  return { ok: false, issues, scheme, sheets, layout, subjects: [], scopes: [], hasGroups: false, dimensions: [], groups: [] };
+}
+
+/** Folds the grade events of one subject into constraints; contradictory 定等 are errors. */
+function constraintsOf(events: readonly AdjustmentEvent[], scheme: Scheme, log: IssueLog, sheet: string, vetoed: boolean): GradeConstraints {
+  const last = scheme.grades.length - 1;
+  const sets = events.filter((e) => e.type === 'set');
+  for (const e of sets.slice(1)) {
+    if (e.grade !== sets[0].grade) log.error('conflicting-set', sheet, e.typeCell, scheme.grades[e.grade!].name, { name: e.subject, first: sets[0].row });
+  }
+  const caps = events.filter((e) => e.type === 'cap');
+  const capEvent = caps.reduce<AdjustmentEvent | null>((worst, e) => (worst === null || e.grade! > worst.grade! ? e : worst), null);
+  const cap = capEvent?.grade ?? 0;
+  const affirm = events.find((e) => e.type === 'affirm') ?? null;
+  const demoteEvents = events.filter((e) => e.type === 'demote');
+  let forced: GradeConstraints['forced'] = null;
+  if (vetoed) forced = { grade: last, by: 'veto', event: events.find((e) => e.type === 'veto') ?? null };
+  else if (sets.length > 0) forced = { grade: sets[0].grade!, by: 'set', event: sets[0] };
+  else if (affirm) forced = { grade: cap, by: 'affirm', event: affirm };
+  return { forced, cap, capEvent, demoteLevels: demoteEvents.reduce((a, e) => a + e.amount, 0), demoteEvents };
+}
+
+function notesOf(s: SubjectResult, scheme: Scheme, tieKeyNames: readonly string[]): Note[] {
+  const notes: Note[] = [];
+  const gradeName = (g: number) => (g === PENDING ? PENDING_GRADE : scheme.grades[g].name);
+  const { score, constraints: c, outcome } = s;
+  for (const e of score.vetoEvents) notes.push({ code: 'note-veto', params: { reason: e.reason, basis: e.basis } });
+  if (score.vetoLineSum !== null) notes.push({ code: 'note-veto-line', params: { sum: score.vetoLineSum, line: scheme.settings.vetoLine! } });
+  if (c.forced?.by === 'set') notes.push({ code: 'note-set', params: { grade: gradeName(c.forced.grade), reason: c.forced.event!.reason } });
+  if (c.forced?.by === 'affirm') notes.push({ code: 'note-affirm', params: { grade: gradeName(c.forced.grade), reason: c.forced.event!.reason } });
+  if (c.forced?.by === 'veto') {
+    const overridden = s.events.filter((e) => e.type === 'set' || e.type === 'affirm');
+    if (overridden.length > 0) notes.push({ code: 'note-veto-overrides', params: {} });
+  }
+  if (c.capEvent) notes.push({ code: 'note-cap', params: { grade: gradeName(c.cap), reason: c.capEvent.reason } });
+  for (const sideName of ['bonus', 'deduction'] as const) {
+    const side = score[sideName];
+    for (const cat of side.categories) {
+      for (const e of cat.events) {
+        notes.push({ code: `note-${sideName}`, params: { amount: e.counted, reason: e.event.reason, category: cat.name, basis: e.event.basis } });
+      }
+    }
+    if (side.cappedBySubject) notes.push({ code: `note-${sideName}-capped`, params: { cap: side.published.value } });
+  }
+  if (outcome.demotedFrom !== null) {
+    notes.push({ code: 'note-demoted', params: { from: gradeName(outcome.demotedFrom), to: gradeName(outcome.grade), reason: c.demoteEvents.map((e) => e.reason).filter(Boolean).join('；') } });
+  }
+  if (outcome.why.kind === 'tie-admitted') notes.push({ code: 'note-tie-admitted', params: { grade: gradeName(outcome.grade), quota: outcome.why.quota } });
+  if (outcome.why.kind === 'pending') notes.push({ code: 'note-tie-pending', params: {} });
+  const demotedByTie = outcome.misses.find((m) => m.why === 'tie-demoted');
+  if (demotedByTie) notes.push({ code: 'note-tie-demoted', params: { grade: gradeName(demotedByTie.grade) } });
+  if (outcome.boundaryKey >= 0) notes.push({ code: 'note-tie-broken', params: { key: tieKeyNames[outcome.boundaryKey] } });
+  if (s.input.remark) notes.push({ code: 'note-remark', params: { text: s.input.remark } });
+  return notes;
+}
+
+export function assess(input: AssessInput): Assessment {
+  const log = new IssueLog();
+  const sheets = findInputSheets(input.sheetNames);
+  const byName = new Map(input.sheets.map((s) => [s.name, s]));
+  const schemeSheet = sheets.scheme ? byName.get(sheets.scheme) : undefined;
+  const scoresSheet = sheets.scores ? byName.get(sheets.scores) : undefined;
+  if (!schemeSheet) log.error('missing-sheet', SCHEME_SHEET, '', null, { sheet: SCHEME_SHEET });
+  if (!scoresSheet) log.error('missing-sheet', SCORES_SHEET, '', null, { sheet: SCORES_SHEET });
+  if (!schemeSheet || !scoresSheet) return failed(log.issues, null, sheets, null);
+
+  const scheme = parseScheme(schemeSheet, input.fileTitle, log);
+  if (log.hasErrors) return failed(log.issues, scheme, sheets, null);
+  const { layout, subjects: inputs } = parseScores(scoresSheet, scheme, log);
+  const names = new Set(inputs.map((s) => s.name));
+  const adjSheet = sheets.adjustments ? byName.get(sheets.adjustments) : undefined;
+  const events = parseAdjustments(adjSheet, scheme, names, log);
+
+  const hasGroups = inputs.some((s) => s.group !== null);
+  const groups = [...new Set(inputs.flatMap((s) => (s.group === null ? [] : [s.group])))];
+  const scopeSizes = new Map<string, number>();
+  if (scheme.settings.gradeScope === 'group') for (const s of inputs) scopeSizes.set(s.group ?? '', (scopeSizes.get(s.group ?? '') ?? 0) + 1);
+  else scopeSizes.set(ALL_SCOPE, inputs.length);
+  checkGradeRules(scheme, scopeSizes, log, schemeSheet.name);
+
+  // scores and constraints
+  const plan = planScoring(scheme);
+  const eventsOf = new Map<string, AdjustmentEvent[]>();
+  for (const e of events) eventsOf.set(e.subject, [...(eventsOf.get(e.subject) ?? []), e]);
+  const dims = dimensionNames(scheme);
+  const tieKeyOf = scheme.settings.tieBreakers.map((key) => {
+    const d = dims.indexOf(key);
+    if (d >= 0) return (score: SubjectScore) => score.dimensionScores[d].units;
+    const i = scheme.indicators.findIndex((ind) => ind.name === key);
+    const f = 10 ** scheme.settings.decimals;
+    return (_: SubjectScore, s: SubjectInput) => Math.round(s.scores[i] * f);
+  });
+  const adjName = sheets.adjustments ?? ADJUSTMENTS_SHEET;
+  const results: SubjectResult[] = inputs.map((input, index) => {
+    const own = eventsOf.get(input.name) ?? [];
+    const score = scoreSubject(input, own, scheme, plan);
+    return {
+      input,
+      index,
+      name: input.name,
+      group: input.group,
+      score,
+      events: own,
+      totalUnits: score.total.units,
+      tieKeys: tieKeyOf.map((k) => k(score, input)),
+      constraints: constraintsOf(own, scheme, log, adjName, score.vetoed),
+      rank: 0,
+      groupRank: null,
+      outcome: { grade: 0, why: { kind: 'rest' }, misses: [], demotedFrom: null, boundaryKey: -1 },
+      grade: '',
+      notes: [],
+    };
+  });
+  if (log.hasErrors) return failed(log.issues, scheme, sheets, layout);
+
+  // ranks
+  const ranked = sortForRanking(results);
+  assignRanks(ranked, scheme.settings.ranking).forEach((r, i) => (ranked[i].rank = r));
+  for (const g of groups) {
+    const members = ranked.filter((s) => s.group === g);
+    assignRanks(members, scheme.settings.ranking).forEach((r, i) => (members[i].groupRank = r));
+  }
+
+  // grades
+  const outcomes = new Map<SubjectResult, GradeOutcome>();
+  const scopes: ScopeResult[] = [];
+  if (scheme.settings.gradeScope === 'group') {
+    for (const g of groups) scopes.push(gradeScope(g, ranked.filter((s) => s.group === g), scheme, outcomes, log, schemeSheet.name));
+  } else {
+    scopes.push(gradeScope(ALL_SCOPE, ranked, scheme, outcomes, log, schemeSheet.name));
+  }
+  for (const s of ranked) {
+    s.outcome = outcomes.get(s)!;
+    s.grade = s.outcome.grade === PENDING ? PENDING_GRADE : scheme.grades[s.outcome.grade].name;
+  }
+  // 同分依据 that separated equal totals is worth a note
+  for (let i = 0; i < ranked.length; i++) {
+    const s = ranked[i];
+    s.notes = notesOf(s, scheme, scheme.settings.tieBreakers);
+    const prev = ranked[i - 1];
+    const next = ranked[i + 1];
+    const key = [prev, next].map((o) => (o ? decidingKey(o, s) : -1)).find((k) => k >= 0);
+    if (key !== undefined && s.outcome.boundaryKey < 0) s.notes.push({ code: 'note-tie-broken', params: { key: scheme.settings.tieBreakers[key] } });
+  }
+  return { ok: true, issues: log.issues, scheme, sheets, layout, subjects: ranked, scopes, hasGroups, dimensions: dims, groups };
+}

@@ -1,0 +1,46 @@
+// Cell addresses and cell values as text.
+import type { CellValue, Issue, Severity } from './types';
+
+/** 0-based column index → letters: 0 → A, 27 → AB. */
+export function columnLetters(col: number): string {
+  let s = '';
+  for (let c = col + 1; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+/** 0-based row and column → A1 address. */
+export function address(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+export function isBlank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+/** A cell value as the text a user would recognise (for messages and labels). */
+export function cellText(v: CellValue | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if ('error' in v) return v.error;
+  return `=${v.formula}`;
+}
+
+/** Collects issues; one per call, in the order found. */
+export class IssueLog {
+  readonly issues: Issue[] = [];
+
+  add(severity: Severity, code: string, sheet: string, cell: string, value: CellValue | undefined, params: Record<string, string | number> = {}): void {
+    this.issues.push({ severity, code, sheet, cell, value: cellText(value), params });
+  }
+  error(code: string, sheet: string, cell: string, value?: CellValue, params?: Record<string, string | number>): void {
+    this.add('error', code, sheet, cell, value, params);
+  }
+  warn(code: string, sheet: string, cell: string, value?: CellValue, params?: Record<string, string | number>): void {
+    this.add('warning', code, sheet, cell, value, params);
+  }
+  get hasErrors(): boolean {
+    return this.issues.some((i) => i.severity === 'error');
+  }
+}

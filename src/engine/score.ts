@@ -1,0 +1,134 @@
+// Base score, bonuses, deductions and vetoes (contract 5.1–5.3), exactly.
+import * as X from './exact';
+import type { Exact, Published } from './exact';
+import { matchKey } from './text';
+import type { AdjustmentEvent, AdjustmentKind, Category, Scheme, SubjectInput } from './types';
+
+/** One bonus or deduction event as counted. */
+export interface CountedEvent {
+  readonly event: AdjustmentEvent;
+  /** the points that count after 单项上限 */
+  readonly counted: number;
+  readonly cappedByEvent: boolean;
+}
+
+/** One category's events for one subject. */
+export interface CategoryTotal {
+  /** the category name; '' for events without one */
+  readonly name: string;
+  readonly category: Category | null;
+  readonly events: readonly CountedEvent[];
+  /** sum after 单项上限, before 累计上限 */
+  readonly sum: number;
+  /** what counts after 累计上限 */
+  readonly counted: number;
+  readonly cappedByTotal: boolean;
+}
+
+export interface SideTotal {
+  readonly categories: readonly CategoryTotal[];
+  /** 评分表's 加分 / 扣分 column */
+  readonly column: number;
+  /** sum before 加分上限 / 扣分上限 */
+  readonly sum: number;
+  readonly cappedBySubject: boolean;
+  readonly published: Published;
+  readonly exact: Exact;
+}
+
+export interface SubjectScore {
+  /** per scheme dimension (weighted model), or per dimension label (points model); published */
+  readonly dimensionScores: readonly Published[];
+  readonly base: Published;
+  readonly bonus: SideTotal;
+  readonly deduction: SideTotal;
+  readonly total: Published;
+  readonly vetoEvents: readonly AdjustmentEvent[];
+  /** the deductions in 计入否决 categories when they reached 否决扣分线 */
+  readonly vetoLineSum: number | null;
+  readonly vetoed: boolean;
+}
+
+/** The dimensions a scheme shows: 【维度】, or the 维度 labels of the points model. */
+export function dimensionNames(scheme: Scheme): string[] {
+  if (scheme.dimensions.length > 0) return scheme.dimensions.map((d) => d.name);
+  const labels: string[] = [];
+  for (const ind of scheme.indicators) if (ind.dimension && !labels.includes(ind.dimension)) labels.push(ind.dimension);
+  return labels;
+}
+
+/** Precomputed, per scheme: which indicators make up each dimension and its exact factor. */
+export interface ScoringPlan {
+  readonly dims: readonly { readonly indicators: readonly number[]; readonly factor: Exact | null }[];
+  readonly weighted: boolean;
+}
+
+export function planScoring(scheme: Scheme): ScoringPlan {
+  const weighted = scheme.dimensions.length > 0;
+  const full = X.exactFromNumber(scheme.settings.fullScore);
+  const dims = dimensionNames(scheme).map((name) => {
+    const indicators = scheme.indicators.flatMap((ind, i) => (ind.dimension === name ? [i] : []));
+    if (!weighted) return { indicators, factor: null };
+    const weight = X.exactFromNumber(scheme.dimensions.find((d) => d.name === name)!.weight);
+    const points = X.exactSum(indicators.map((i) => scheme.indicators[i].points));
+    // contribution = Σ scores / Σ 分值 × 权重/100 × 满分 = Σ scores × factor
+    return { indicators, factor: X.div(X.mul(weight, full), X.mul(points, X.exactInt(100))) };
+  });
+  return { dims, weighted };
+}
+
+function side(kind: AdjustmentKind, events: readonly AdjustmentEvent[], scheme: Scheme, column: number, cap: number | null, decimals: number): SideTotal {
+  const byName = new Map<string, AdjustmentEvent[]>();
+  for (const e of events) if (e.type === kind) byName.set(e.category, [...(byName.get(e.category) ?? []), e]);
+  const known = new Map(scheme.categories.map((c) => [matchKey(c.name), c]));
+  let total = X.exactFromNumber(column);
+  const categories: CategoryTotal[] = [];
+  for (const [name, list] of byName) {
+    const category = known.get(matchKey(name)) ?? null;
+    let sum = X.ZERO;
+    const counted: CountedEvent[] = list.map((event) => {
+      const amount = X.exactFromNumber(event.amount);
+      const capped = category?.eventCap != null && X.cmp(amount, X.exactFromNumber(category.eventCap)) > 0;
+      const value = capped ? X.exactFromNumber(category!.eventCap!) : amount;
+      sum = X.add(sum, value);
+      return { event, counted: X.toNumber(value), cappedByEvent: capped };
+    });
+    const cappedByTotal = category?.totalCap != null && X.cmp(sum, X.exactFromNumber(category.totalCap)) > 0;
+    const value = cappedByTotal ? X.exactFromNumber(category!.totalCap!) : sum;
+    total = X.add(total, value);
+    categories.push({ name, category, events: counted, sum: X.toNumber(sum), counted: X.toNumber(value), cappedByTotal });
+  }
+  const cappedBySubject = cap !== null && X.cmp(total, X.exactFromNumber(cap)) > 0;
+  const exact = cappedBySubject ? X.exactFromNumber(cap!) : total;
+  return { categories, column, sum: X.toNumber(total), cappedBySubject, exact, published: X.publish(exact, decimals) };
+}
+
+export function scoreSubject(subject: SubjectInput, events: readonly AdjustmentEvent[], scheme: Scheme, plan: ScoringPlan): SubjectScore {
+  const { decimals, bonusCap, deductionCap, vetoLine } = scheme.settings;
+  const dimExact = plan.dims.map(({ indicators, factor }) => {
+    const sum = X.exactSum(indicators.map((i) => subject.scores[i]));
+    return factor ? X.mul(sum, factor) : sum;
+  });
+  const base = plan.weighted ? dimExact.reduce(X.add, X.ZERO) : X.exactSum(subject.scores);
+  const bonus = side('bonus', events, scheme, subject.extraBonus, bonusCap, decimals);
+  const deduction = side('deduction', events, scheme, subject.extraDeduction, deductionCap, decimals);
+  const total = X.publish(X.sub(X.add(base, bonus.exact), deduction.exact), decimals);
+
+  const vetoEvents = events.filter((e) => e.type === 'veto');
+  let vetoLineSum: number | null = null;
+  if (vetoLine !== null) {
+    const counted = deduction.categories.filter((c) => c.category?.countsTowardVeto);
+    const sum = counted.reduce((acc, c) => X.add(acc, X.exactFromNumber(c.counted)), X.ZERO);
+    if (counted.length > 0 && X.cmp(sum, X.exactFromNumber(vetoLine)) >= 0) vetoLineSum = X.toNumber(sum);
+  }
+  return {
+    dimensionScores: dimExact.map((d) => X.publish(d, decimals)),
+    base: X.publish(base, decimals),
+    bonus,
+    deduction,
+    total,
+    vetoEvents,
+    vetoLineSum,
+    vetoed: vetoEvents.length > 0 || vetoLineSum !== null,
+  };
+}

@@ -1,0 +1,178 @@
+// 评分表: one row per subject, one column per indicator (contract section 3).
+import { address, cellText, isBlank, IssueLog } from './cells';
+import { cleanNumber } from './exact';
+import { cellAt, mapColumns, readNumber, textAt, type ColumnDecl } from './table';
+import { matchKey, numericText, splitHeader, trimName } from './text';
+import type { CellValue, Scheme, SheetData, SubjectInput } from './types';
+
+export const SCORES_SHEET = '评分表';
+export const NAME_HEADERS = ['名称', '单位', '单位名称', '姓名', '被考核单位', '被考核人', '考核对象', 'Name'];
+
+const COLUMNS = [
+  { field: 'name', names: NAME_HEADERS, required: true },
+  { field: 'group', names: ['分组', '组别', 'Group'] },
+  { field: 'bonus', names: ['加分', 'Bonus'] },
+  { field: 'deduction', names: ['扣分', 'Deduction'] },
+  { field: 'remark', names: ['备注', 'Remark', 'Notes'] },
+] as const satisfies readonly ColumnDecl<string>[];
+
+/** Where each part of 评分表 is. */
+export interface ScoresLayout {
+  readonly headerRow: number;
+  readonly nameCol: number;
+  readonly groupCol: number;
+  readonly bonusCol: number;
+  readonly deductionCol: number;
+  readonly remarkCol: number;
+  /** per scheme indicator, its column (-1 when missing) */
+  readonly indicatorCols: readonly number[];
+}
+
+/** The header row: the first row within the first 10 that has a name column. */
+export function findHeaderRow(rows: readonly (readonly CellValue[])[]): number {
+  const names = new Set(NAME_HEADERS.map((n) => splitHeader(n).key));
+  for (let r = 0; r < Math.min(10, rows.length); r++) {
+    if ((rows[r] ?? []).some((v) => typeof v === 'string' && names.has(splitHeader(v).key))) return r;
+  }
+  return -1;
+}
+
+function locate(sheet: SheetData, scheme: Scheme, log: IssueLog): ScoresLayout | null {
+  const headerRow = findHeaderRow(sheet.rows);
+  if (headerRow < 0) {
+    log.error('no-name-column', sheet.name, 'A1', null, { names: NAME_HEADERS.slice(0, 4).join('、') });
+    return null;
+  }
+  const header = sheet.rows[headerRow];
+  const cols = mapColumns(header, COLUMNS);
+  const byKey = new Map<string, number[]>();
+  header.forEach((v, c) => {
+    if (typeof v !== 'string') return;
+    const k = splitHeader(v).key;
+    byKey.set(k, [...(byKey.get(k) ?? []), c]);
+  });
+  const indicatorCols = scheme.indicators.map((ind) => {
+    const found = byKey.get(matchKey(ind.name)) ?? [];
+    if (found.length === 0) {
+      log.error('indicator-without-column', sheet.name, address(headerRow, 0), null, { indicator: ind.name });
+      return -1;
+    }
+    if (found.length > 1) log.error('duplicate-column', sheet.name, address(headerRow, found[1]), cellAt(sheet.rows, headerRow, found[1]), { indicator: ind.name });
+    const c = found[0];
+    const bracket = splitHeader(String(header[c])).bracket;
+    const headerPoints = bracket === null ? null : numericText(bracket);
+    if (headerPoints !== null && Number(headerPoints) !== ind.points) {
+      log.warn('header-points', sheet.name, address(headerRow, c), header[c], { indicator: ind.name, points: ind.points, header: Number(headerPoints) });
+    }
+    return c;
+  });
+  return {
+    headerRow,
+    nameCol: cols.name,
+    groupCol: cols.group,
+    bonusCol: cols.bonus,
+    deductionCol: cols.deduction,
+    remarkCol: cols.remark,
+    indicatorCols,
+  };
+}
+
+/**
+ * A score cell per the contract: numbers as is; numeric text with a warning; other text,
+ * errors, negatives and scores above 分值 are errors; blanks follow 缺项处理.
+ */
+function readScore(v: CellValue, max: number, sheet: string, r: number, c: number, indicator: string, scheme: Scheme, log: IssueLog): number {
+  if (typeof v === 'number' && v >= 0 && v <= max) return cleanNumber(v); // the common case, kept fast
+  const cell = address(r, c);
+  let x: number;
+  if (isBlank(v)) {
+    if (scheme.settings.missing === 'zero') {
+      log.warn('blank-as-zero', sheet, cell, v, { indicator });
+      return 0;
+    }
+    log.error('blank-score', sheet, cell, v, { indicator });
+    return 0;
+  }
+  if (typeof v === 'number') x = v;
+  else if (typeof v === 'string') {
+    const t = numericText(v);
+    if (t === null) {
+      log.error('not-a-number', sheet, cell, v, { indicator });
+      return 0;
+    }
+    x = Number(t);
+    log.warn('numeric-text', sheet, cell, v, { indicator, number: x });
+  } else if (typeof v === 'object' && v !== null && 'error' in v) {
+    log.error('error-value', sheet, cell, v, { indicator });
+    return 0;
+  } else if (typeof v === 'object' && v !== null && 'formula' in v) {
+    log.error('uncalculated-formula', sheet, cell, v, { indicator });
+    return 0;
+  } else {
+    log.error('not-a-number', sheet, cell, v, { indicator });
+    return 0;
+  }
+  x = cleanNumber(x);
+  if (x < 0 || x > max) {
+    log.error('out-of-range', sheet, cell, v, { indicator, max });
+    return 0;
+  }
+  return x;
+}
+
+/** An optional per-subject 加分 / 扣分 cell: blank is 0. */
+function readExtra(v: CellValue, sheet: string, cell: string, column: string, log: IssueLog): number {
+  if (isBlank(v)) return 0;
+  const read = readNumber(v);
+  if (!read.ok || read.value === null || read.value < 0) {
+    log.error('bad-number', sheet, cell, v, { column, rule: '≥ 0' });
+    return 0;
+  }
+  if (read.fromText) log.warn('numeric-text', sheet, cell, v, { indicator: column, number: read.value });
+  return cleanNumber(read.value);
+}
+
+export interface ScoresRead {
+  readonly layout: ScoresLayout | null;
+  readonly subjects: SubjectInput[];
+}
+
+export function parseScores(sheet: SheetData, scheme: Scheme, log: IssueLog): ScoresRead {
+  const layout = locate(sheet, scheme, log);
+  if (!layout) return { layout, subjects: [] };
+  const rows = sheet.rows;
+  const subjects: SubjectInput[] = [];
+  const seen = new Map<string, number>();
+  const inds = scheme.indicators;
+  for (let r = layout.headerRow + 1; r < rows.length; r++) {
+    const nameCell = cellAt(rows, r, layout.nameCol);
+    if (isBlank(nameCell)) continue;
+    const name = trimName(cellText(nameCell));
+    const nameAt = address(r, layout.nameCol);
+    const first = seen.get(name);
+    if (first !== undefined) log.error('duplicate-subject', sheet.name, nameAt, name, { name, first: first + 1 });
+    else seen.set(name, r);
+    const scores = inds.map((ind, i) => {
+      const c = layout.indicatorCols[i];
+      return c < 0 ? 0 : readScore(cellAt(rows, r, c), ind.points, sheet.name, r, c, ind.name, scheme, log);
+    });
+    const group = layout.groupCol >= 0 ? textAt(rows, r, layout.groupCol) : '';
+    subjects.push({
+      name,
+      group: group === '' ? null : group,
+      row: r + 1,
+      scores,
+      extraBonus: layout.bonusCol >= 0 ? readExtra(cellAt(rows, r, layout.bonusCol), sheet.name, address(r, layout.bonusCol), '加分', log) : 0,
+      extraDeduction: layout.deductionCol >= 0 ? readExtra(cellAt(rows, r, layout.deductionCol), sheet.name, address(r, layout.deductionCol), '扣分', log) : 0,
+      remark: layout.remarkCol >= 0 ? textAt(rows, r, layout.remarkCol) : '',
+    });
+  }
+  if (subjects.length === 0) log.error('no-subjects', sheet.name, address(layout.headerRow, layout.nameCol), null);
+  const grouped = subjects.filter((s) => s.group !== null).length;
+  if (scheme.settings.gradeScope === 'group') {
+    for (const s of subjects) if (s.group === null) log.error('missing-group', sheet.name, address(s.row - 1, Math.max(layout.groupCol, layout.nameCol)), null, { name: s.name });
+  } else if (grouped > 0 && grouped < subjects.length) {
+    log.warn('some-without-group', sheet.name, address(layout.headerRow, layout.groupCol), null, { count: subjects.length - grouped });
+  }
+  return { layout, subjects };
+}

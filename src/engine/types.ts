@@ -1,0 +1,139 @@
+// Plain data shared by the engine, the report layer and the hosts.
+
+/** A cell as every host hands it over: its calculated value. */
+export type CellValue =
+  | number
+  | string
+  | boolean
+  | null
+  /** an error value such as #DIV/0! */
+  | { readonly error: string }
+  /** a formula whose calculated value the file does not hold */
+  | { readonly formula: string };
+
+/** A sheet's used values; rows[0][0] is cell A1. Rows may be ragged. */
+export interface SheetData {
+  readonly name: string;
+  readonly rows: readonly (readonly CellValue[])[];
+}
+
+export type Severity = 'error' | 'warning';
+
+/** A problem found in the workbook. Words come from i18n, by code. */
+export interface Issue {
+  readonly severity: Severity;
+  readonly code: string;
+  readonly sheet: string;
+  /** an A1 address, or '' when the issue is about a whole sheet or block */
+  readonly cell: string;
+  /** the cell's original value as text, '' when none */
+  readonly value: string;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+export type RankingMethod = 'competition' | 'dense';
+export type GradeScope = 'all' | 'group';
+export type QuotaRounding = 'round' | 'floor' | 'ceil';
+export type TiePolicy = 'admit' | 'demote' | 'pending';
+export type MissingPolicy = 'error' | 'zero';
+export type OptionalSheet = 'notice' | 'analysis' | 'reports';
+
+export interface Settings {
+  title: string;
+  period: string;
+  issuer: string;
+  fullScore: number;
+  decimals: number;
+  ranking: RankingMethod;
+  gradeScope: GradeScope;
+  quotaRounding: QuotaRounding;
+  tiePolicy: TiePolicy;
+  tieBreakers: string[];
+  bonusCap: number | null;
+  deductionCap: number | null;
+  vetoLine: number | null;
+  missing: MissingPolicy;
+  signature: string;
+  outputs: OptionalSheet[];
+  noticeShowsTotal: boolean;
+  noticeText: string;
+}
+
+export interface Dimension {
+  readonly name: string;
+  readonly weight: number;
+}
+
+export interface Indicator {
+  readonly code: string;
+  readonly name: string;
+  /** dimension name, '' when none */
+  readonly dimension: string;
+  readonly points: number;
+  readonly lead: string;
+  readonly criteria: string;
+}
+
+export interface GradeRule {
+  readonly name: string;
+  /** 0-based row in 考核方案 (-1 when not from a sheet) */
+  readonly row: number;
+  /** percent, e.g. 15 for 15% */
+  readonly maxPct: number | null;
+  readonly minPct: number | null;
+  readonly count: number | null;
+  readonly minScore: number | null;
+  readonly note: string;
+}
+
+export type AdjustmentKind = 'bonus' | 'deduction';
+
+export interface Category {
+  readonly name: string;
+  readonly kind: AdjustmentKind;
+  readonly eventCap: number | null;
+  readonly totalCap: number | null;
+  readonly countsTowardVeto: boolean;
+}
+
+export interface Scheme {
+  readonly settings: Settings;
+  /** empty in the points model */
+  readonly dimensions: readonly Dimension[];
+  readonly indicators: readonly Indicator[];
+  readonly grades: readonly GradeRule[];
+  readonly categories: readonly Category[];
+}
+
+export type EventType = 'bonus' | 'deduction' | 'veto' | 'affirm' | 'cap' | 'set' | 'demote';
+
+/** One row of 加减分. */
+export interface AdjustmentEvent {
+  /** 1-based sheet row */
+  readonly row: number;
+  /** the address of its 类型 cell */
+  readonly typeCell: string;
+  readonly subject: string;
+  readonly type: EventType;
+  readonly category: string;
+  /** points for bonus/deduction, levels for demote */
+  readonly amount: number;
+  /** index into scheme.grades for cap/set */
+  readonly grade: number | null;
+  readonly reason: string;
+  readonly basis: string;
+  readonly date: string;
+}
+
+/** One row of 评分表. */
+export interface SubjectInput {
+  readonly name: string;
+  readonly group: string | null;
+  /** 1-based sheet row */
+  readonly row: number;
+  /** per indicator, in scheme order; cleaned numbers (15 significant digits) */
+  readonly scores: readonly number[];
+  readonly extraBonus: number;
+  readonly extraDeduction: number;
+  readonly remark: string;
+}

@@ -1,0 +1,106 @@
+// Words for issue and note codes, in Simplified Chinese and English. Parameters are {name}.
+
+export type Lang = 'zh' | 'en';
+
+type Table = Record<string, { readonly zh: string; readonly en: string }>;
+
+/** Issues found in the workbook (codes from the engine and the hosts). */
+export const ISSUE_MESSAGES: Table = {
+  'missing-sheet': { zh: '缺少工作表“{sheet}”。', en: 'The sheet "{sheet}" is missing.' },
+  'missing-block': { zh: '缺少{block}块：在 A 列写上标题 {block}，下一行写表头。', en: 'The block {block} is missing: put the title {block} in column A and its header row below it.' },
+  'duplicate-block': { zh: '该块标题重复出现，只能有一个。', en: 'This block title appears twice; there can be only one.' },
+  'unknown-block': { zh: '不认识的块标题，已忽略。', en: 'Unknown block title; ignored.' },
+  'empty-block': { zh: '{block}块没有数据行。', en: 'The block {block} has no data rows.' },
+  'missing-column': { zh: '{where}缺少“{column}”列。', en: '{where} has no "{column}" column.' },
+  'unknown-setting': { zh: '不认识的设置项，已忽略。', en: 'Unknown setting; ignored.' },
+  'duplicate-setting': { zh: '设置项重复，以最后一个为准。', en: 'This setting is given twice; the last one counts.' },
+  'bad-setting': { zh: '“{key}”的值无效，可填：{allowed}。', en: 'Invalid value for "{key}"; allowed: {allowed}.' },
+  'bad-number': { zh: '“{column}”须为数字（{rule}）。', en: '"{column}" must be a number ({rule}).' },
+  'bad-yes-no': { zh: '“{column}”须填“是”或“否”。', en: '"{column}" must be 是 (yes) or 否 (no).' },
+  'blank-name': { zh: '{what}名称为空。', en: 'The {what} name is blank.' },
+  'duplicate-name': { zh: '{what}“{value}”重复。', en: 'The {what} "{value}" appears twice.' },
+  'weights-sum': { zh: '维度权重合计为 {sum}，应为 100。', en: 'Dimension weights add up to {sum}; they must add up to 100.' },
+  'indicator-without-dimension': { zh: '有【维度】块时，指标“{indicator}”须填维度。', en: 'With a 【维度】 block, the indicator "{indicator}" needs a dimension.' },
+  'unknown-dimension': { zh: '指标“{indicator}”的维度“{value}”不在【维度】块中。', en: 'The dimension "{value}" of indicator "{indicator}" is not listed in 【维度】.' },
+  'dimension-without-indicators': { zh: '维度“{dimension}”没有任何指标。', en: 'The dimension "{dimension}" has no indicators.' },
+  'last-grade-rule': { zh: '最后一个等次“{grade}”兜底，不能设名额、比例上限或最低分。', en: 'The last grade "{grade}" takes everyone left; it cannot have a quota, share or minimum score.' },
+  'grade-impossible': { zh: '等次“{grade}”的规则无法满足（{reason}）。', en: 'The rule of grade "{grade}" cannot be met ({reason}).' },
+  'quota-both': { zh: '等次“{grade}”同时设了名额和比例上限，以名额为准。', en: 'Grade "{grade}" has both a quota and a share; the quota counts.' },
+  'bad-category-type': { zh: '类别“{category}”的类型须为“加分”或“扣分”。', en: 'The type of category "{category}" must be 加分 (bonus) or 扣分 (deduction).' },
+  'veto-on-bonus': { zh: '加分类别“{category}”不计入否决，已忽略“计入否决”。', en: 'Bonus category "{category}" cannot count toward a veto; ignored.' },
+  'unknown-tie-breaker': { zh: '同分依据“{name}”不是维度或指标名称。', en: 'The tie-breaker "{name}" is not a dimension or indicator.' },
+  'no-name-column': { zh: '前 10 行中找不到名称列（{names}等）。', en: 'No name column ({names}, …) in the first 10 rows.' },
+  'indicator-without-column': { zh: '指标“{indicator}”在评分表中没有对应的列。', en: 'The indicator "{indicator}" has no column in the scores sheet.' },
+  'duplicate-column': { zh: '指标“{indicator}”有两列。', en: 'The indicator "{indicator}" has two columns.' },
+  'header-points': { zh: '表头写“{header}分”，但方案中“{indicator}”的分值为 {points}。', en: 'The header says {header} points, but the scheme gives "{indicator}" {points}.' },
+  'blank-score': { zh: '“{indicator}”得分为空（缺项处理：报错）。', en: 'The score for "{indicator}" is blank (blank scores: error).' },
+  'blank-as-zero': { zh: '“{indicator}”得分为空，按 0 分计。', en: 'The score for "{indicator}" is blank; counted as 0.' },
+  'not-a-number': { zh: '“{indicator}”得分不是数字。', en: 'The score for "{indicator}" is not a number.' },
+  'numeric-text': { zh: '“{indicator}”得分是文本，已按数字 {number} 计算。', en: 'The score for "{indicator}" is text; used as the number {number}.' },
+  'error-value': { zh: '“{indicator}”得分是错误值。', en: 'The score for "{indicator}" is an error value.' },
+  'uncalculated-formula': { zh: '“{indicator}”是公式但文件中没有计算结果：请在 Excel 中打开并保存一次。', en: 'The score for "{indicator}" is a formula with no calculated value: open and save the file in Excel once.' },
+  'out-of-range': { zh: '“{indicator}”得分须在 0 到 {max} 之间。', en: 'The score for "{indicator}" must be between 0 and {max}.' },
+  'duplicate-subject': { zh: '名称“{name}”重复（第 {first} 行已有）。', en: 'The name "{name}" appears twice (already in row {first}).' },
+  'no-subjects': { zh: '评分表没有任何考核对象。', en: 'The scores sheet has no subjects.' },
+  'missing-group': { zh: '等次范围为“分组”，但“{name}”没有分组。', en: 'Grades are per group, but "{name}" has no group.' },
+  'some-without-group': { zh: '有 {count} 个考核对象没有分组，不参加分组排名。', en: '{count} subjects have no group and get no group rank.' },
+  'event-without-name': { zh: '该行没有名称，已跳过。', en: 'This row has no name; skipped.' },
+  'unknown-subject': { zh: '“{name}”不在评分表中。', en: '"{name}" is not in the scores sheet.' },
+  'unknown-event-type': { zh: '类型无效，可填：{types}。', en: 'Invalid type; allowed: {types}.' },
+  'bad-amount': { zh: '加分、扣分的分值须为大于 0 的数字。', en: 'A bonus or deduction needs points greater than 0.' },
+  'bad-levels': { zh: '降等的分值须为正整数（降几等），空白为 1。', en: 'A demotion needs a whole number of levels (blank = 1).' },
+  'unknown-grade': { zh: '等次不在【等次】块中（{grades}）。', en: 'The grade is not listed in 【等次】 ({grades}).' },
+  'category-kind': { zh: '类别“{category}”是{kind}类别，与本行类型不符。', en: 'The category "{category}" is a {kind} category, unlike this row\'s type.' },
+  'conflicting-set': { zh: '“{name}”有两个不同的定等（另见第 {first} 行）。', en: '"{name}" has two different set grades (see also row {first}).' },
+  'tie-admitted': { zh: '{scope}“{grade}”名额 {quota}，边界同分 {tied} 个全部计入，实有 {count} 个。', en: '{scope} "{grade}": quota {quota}; {tied} tied at the boundary are all admitted, {count} in all.' },
+  'tie-demoted': { zh: '{scope}“{grade}”名额 {quota}，边界同分 {tied} 个均降等，实有 {count} 个。', en: '{scope} "{grade}": quota {quota}; {tied} tied at the boundary all go lower, {count} in all.' },
+  'tie-pending': { zh: '{scope}“{grade}”名额 {quota}，边界同分 {tied} 个列为待定，请研究确定。', en: '{scope} "{grade}": quota {quota}; {tied} tied at the boundary are pending a decision.' },
+  'below-min-share': { zh: '{scope}“{grade}”只有 {count} 个，少于比例下限要求的 {need} 个。', en: '{scope} "{grade}" has {count}, fewer than the {need} its minimum share asks for.' },
+  'sheet-name-taken': { zh: '工作簿中已有名为“{sheet}”的工作表且不是本工具生成的：请改名或删除后再运行。', en: 'The workbook already has a sheet "{sheet}" that this tool did not write: rename or delete it, then run again.' },
+  'lost-parts': { zh: '该工作簿含有{parts}，输出文件中将不会保留（原文件不受影响）。', en: 'This workbook contains {parts}, which will be missing from the output file (the input file is untouched).' },
+};
+
+/** 备注 notes on a subject. */
+export const NOTE_MESSAGES: Table = {
+  'note-veto': { zh: '一票否决：{reason}', en: 'Veto: {reason}' },
+  'note-veto-line': { zh: '否决类扣分 {sum} 分，达到否决扣分线 {line} 分，一票否决', en: 'Veto deductions {sum} reach the veto line {line}: vetoed' },
+  'note-veto-overrides': { zh: '一票否决优先于定等、一票肯定', en: 'The veto overrides set grades and affirmations' },
+  'note-set': { zh: '定等为{grade}：{reason}', en: 'Grade set to {grade}: {reason}' },
+  'note-affirm': { zh: '一票肯定，定为{grade}：{reason}', en: 'Affirmed, graded {grade}: {reason}' },
+  'note-cap': { zh: '限等，不高于{grade}：{reason}', en: 'Capped at {grade}: {reason}' },
+  'note-bonus': { zh: '加{amount}分：{reason}', en: '+{amount}: {reason}' },
+  'note-deduction': { zh: '扣{amount}分：{reason}', en: '−{amount}: {reason}' },
+  'note-bonus-capped': { zh: '加分达到上限，按 {cap} 分计', en: 'Bonus capped at {cap}' },
+  'note-deduction-capped': { zh: '扣分达到上限，按 {cap} 分计', en: 'Deduction capped at {cap}' },
+  'note-demoted': { zh: '降等：由{from}降为{to}（{reason}）', en: 'Demoted from {from} to {to} ({reason})' },
+  'note-tie-admitted': { zh: '名额边界同分，同分同等次计入{grade}（名额 {quota}）', en: 'Tied at the quota boundary; admitted to {grade} (quota {quota})' },
+  'note-tie-demoted': { zh: '名额边界同分，同分均降，未评为{grade}', en: 'Tied at the quota boundary; all tied go below {grade}' },
+  'note-tie-pending': { zh: '名额边界同分，等次待定', en: 'Tied at the quota boundary; grade pending' },
+  'note-tie-broken': { zh: '同分，按同分依据“{key}”排序', en: 'Equal total; ordered by the tie-breaker "{key}"' },
+  'note-remark': { zh: '{text}', en: '{text}' },
+};
+
+/** Words for coded parameters (the `reason` of grade-impossible). */
+const REASONS: Table = {
+  'min>max': { zh: '比例下限大于比例上限', en: 'its minimum share is above its maximum share' },
+  'min-sum': { zh: '各等次比例下限合计超过 100%', en: 'the minimum shares add up to more than 100%' },
+  'quota<min': { zh: '{scope}共 {need} 个才够比例下限，名额却只有 {quota} 个', en: '{scope}: its minimum share needs {need}, its quota allows {quota}' },
+};
+
+/** Fills a message; a parameter left empty takes its separator or brackets with it. */
+export function message(table: Table, code: string, lang: Lang, params: Readonly<Record<string, string | number>>): string {
+  const entry = table[code];
+  if (!entry) return `${code} ${JSON.stringify(params)}`;
+  const reason = typeof params.reason === 'string' && REASONS[params.reason] ? fill(REASONS[params.reason][lang], params) : params.reason;
+  const text = fill(entry[lang], reason === undefined ? params : { ...params, reason });
+  return text.replace(/[：:]\s*$/, '').replace(/（\s*）|\s*\(\s*\)/g, '');
+}
+
+export function fill(template: string, params: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+/** 'zh' for any Chinese locale (zh-CN, zh_CN.UTF-8, zh-Hans), else 'en'. */
+export function langOf(locale: string | undefined | null): Lang {
+  return locale && /^zh\b|^zh[-_]/i.test(locale) ? 'zh' : 'en';
+}

@@ -1,0 +1,184 @@
+// Builds printable table sheets: title, subtitle, a repeated header row, bordered body, signature.
+import type { Area, CellStyle, ResultRole, SheetSpec, SpecValue, StyledArea } from './spec';
+
+export type ColumnKind = 'text' | 'center' | 'int' | 'score' | 'raw' | 'percent' | 'note';
+
+export interface Column {
+  readonly header: string;
+  readonly kind: ColumnKind;
+}
+
+export const FOOTER = '第 &P 页 共 &N 页';
+const HEADER_FILL = 'DDE4EE';
+const CAPTION_FILL = 'F2F2F2';
+/** Widest a sheet may be (in character widths) and still print portrait on A4 at 100%. */
+const PORTRAIT_WIDTH = 92;
+const NOTE_WIDTH = 34;
+
+/** Display width of text: CJK and full-width characters take two columns. */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u3000-\u303f]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+function numberFormat(kind: ColumnKind, decimals: number): string | undefined {
+  if (kind === 'score') return decimals > 0 ? `0.${'0'.repeat(decimals)}` : '0';
+  if (kind === 'int') return '0';
+  if (kind === 'percent') return '0.0%';
+  if (kind === 'text' || kind === 'note' || kind === 'center') return '@';
+  return undefined; // raw: General, shows the value as typed
+}
+
+function formatted(v: SpecValue, kind: ColumnKind, decimals: number): string {
+  if (v === null) return '';
+  if (typeof v === 'string') return v;
+  if (kind === 'score') return v.toFixed(decimals);
+  if (kind === 'percent') return `${(v * 100).toFixed(1)}%`;
+  return String(v);
+}
+
+export interface SheetHead {
+  readonly role: ResultRole | null;
+  readonly name: string;
+  readonly title: string;
+  readonly subtitle: string;
+  readonly decimals: number;
+}
+
+/** Accumulates a sheet row by row; `build` works out widths, formats and print setup. */
+export class SheetBuilder {
+  private readonly cells: SpecValue[][] = [];
+  private readonly styles: StyledArea[] = [];
+  private readonly merges: Area[] = [];
+  private readonly breaks: number[] = [];
+  private readonly heights: Record<number, number> = {};
+  private readonly bodyRows: number[] = [];
+  private readonly captionRows: number[] = [];
+  private readonly freeRows: number[] = [];
+  private headerRow = -1;
+
+  constructor(
+    private readonly head: SheetHead,
+    private readonly columns: readonly Column[],
+  ) {
+    this.cells.push([head.title], [head.subtitle]);
+  }
+
+  get rowCount(): number {
+    return this.cells.length;
+  }
+
+  header(): this {
+    this.headerRow = this.cells.length;
+    this.cells.push(this.columns.map((c) => c.header));
+    return this;
+  }
+
+  row(values: readonly SpecValue[]): this {
+    this.bodyRows.push(this.cells.length);
+    this.cells.push([...values]);
+    return this;
+  }
+
+  /** A full-width line inside the table (a group's name). */
+  caption(text: string): this {
+    this.captionRows.push(this.cells.length);
+    this.cells.push([text]);
+    return this;
+  }
+
+  /** A full-width line outside the table (signature, notes), left aligned, wrapped. */
+  line(text: string): this {
+    this.freeRows.push(this.cells.length);
+    this.cells.push([text]);
+    return this;
+  }
+
+  blank(): this {
+    this.cells.push([]);
+    return this;
+  }
+
+  breakBefore(): this {
+    if (this.cells.length > 0) this.breaks.push(this.cells.length);
+    return this;
+  }
+
+  build(): SheetSpec {
+    const { columns, head } = this;
+    const last = columns.length - 1;
+    const widths = columns.map((col, c) => {
+      let w = textWidth(col.header) + 2;
+      for (const r of this.bodyRows) w = Math.max(w, textWidth(formatted(this.cells[r][c] ?? null, col.kind, head.decimals)) + 2);
+      return col.kind === 'note' ? Math.min(Math.max(w, 12), NOTE_WIDTH) : Math.min(Math.max(w, 6), 40);
+    });
+    const total = widths.reduce((a, b) => a + b, 0);
+    // the title and subtitle span the table
+    const full = (r: number) => ({ r0: r, c0: 0, r1: r, c1: last });
+    this.merges.push(full(0), full(1));
+    this.style(full(0), { bold: true, size: 16, align: 'center', valign: 'middle' });
+    this.style(full(1), { size: 10, align: 'center', valign: 'middle' });
+    this.heights[0] = 30;
+    this.heights[1] = 18;
+    if (this.headerRow >= 0) {
+      this.style(full(this.headerRow), { bold: true, fill: HEADER_FILL, align: 'center', valign: 'middle', wrap: true, border: true });
+      this.heights[this.headerRow] = 22;
+    }
+    for (const [r0, r1] of runs(this.bodyRows)) {
+      columns.forEach((col, c) => {
+        const align = col.kind === 'text' || col.kind === 'note' ? 'left' : col.kind === 'center' || col.kind === 'int' ? 'center' : 'right';
+        const numberFormatOf = numberFormat(col.kind, head.decimals);
+        this.style({ r0, c0: c, r1, c1: c }, { border: true, align, valign: 'middle', wrap: col.kind === 'note', ...(numberFormatOf ? { numberFormat: numberFormatOf } : {}) });
+      });
+    }
+    for (const r of this.captionRows) {
+      this.merges.push(full(r));
+      this.style(full(r), { bold: true, fill: CAPTION_FILL, border: true, align: 'left', valign: 'middle', numberFormat: '@' });
+    }
+    for (const r of this.freeRows) {
+      this.merges.push(full(r));
+      this.style(full(r), { align: 'left', valign: 'top', wrap: true, numberFormat: '@' });
+      const lines = Math.max(1, Math.ceil(textWidth(String(this.cells[r][0] ?? '')) / Math.max(total - 2, 10)));
+      if (lines > 1) this.heights[r] = 15 * lines;
+    }
+    // rows whose notes wrap need more height
+    const noteCols = columns.flatMap((col, c) => (col.kind === 'note' ? [c] : []));
+    for (const r of this.bodyRows) {
+      const lines = Math.max(1, ...noteCols.map((c) => Math.ceil(textWidth(String(this.cells[r][c] ?? '')) / (widths[c] - 1))));
+      if (lines > 1) this.heights[r] = 15 * lines;
+    }
+    return {
+      role: head.role,
+      name: head.name,
+      cells: this.cells,
+      styles: this.styles,
+      merges: this.merges,
+      columnWidths: widths,
+      rowHeights: this.heights,
+      freezeRows: this.headerRow >= 0 ? this.headerRow + 1 : 0,
+      print: {
+        orientation: total > PORTRAIT_WIDTH ? 'landscape' : 'portrait',
+        titleRows: this.headerRow >= 0 ? [this.headerRow, this.headerRow] : null,
+        footer: FOOTER,
+        breaksBefore: this.breaks,
+      },
+      dataBars: [],
+    };
+  }
+
+  private style(area: Area, style: CellStyle): void {
+    this.styles.push({ ...area, style });
+  }
+}
+
+/** Consecutive row numbers as [first, last] runs. */
+function runs(rows: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const r of rows) {
+    const lastRun = out[out.length - 1];
+    if (lastRun && lastRun[1] === r - 1) lastRun[1] = r;
+    else out.push([r, r]);
+  }
+  return out;
+}

@@ -1,0 +1,166 @@
+// The result sheets of contract section 6, as specs.
+import { PENDING_GRADE, type Assessment, type SubjectResult } from '../engine/assess';
+import type { Issue, Scheme } from '../engine/types';
+import { issueMessage, noteText, SEVERITY_WORD } from '../i18n/format';
+import { SheetBuilder, textWidth, type Column } from './layout';
+import { resultSheetName, type ResultRole, type SheetSpec, type SpecValue } from './spec';
+
+export interface ReportContext {
+  /** the run date as printed, e.g. 2026-11-21 */
+  readonly date: string;
+}
+
+/** Widest the summary may get (character widths) with one column per indicator; landscape A4. */
+const INDICATORS_FIT_WIDTH = 140;
+
+function head(role: ResultRole, scheme: Scheme | null, ctx: ReportContext, fallbackTitle = '') {
+  const s = scheme?.settings;
+  const parts = [s?.issuer ? `制表单位：${s.issuer}` : '', s?.period ? `考核期间：${s.period}` : '', `日期：${ctx.date}`].filter(Boolean);
+  const name = resultSheetName(role);
+  return { role, name, title: `${s?.title || fallbackTitle} ${name}`.trim(), subtitle: parts.join('　　'), decimals: s?.decimals ?? 2 };
+}
+
+function notesText(s: SubjectResult): string {
+  return s.notes.map((n) => noteText(n, 'zh')).join('；');
+}
+
+function signature(b: SheetBuilder, scheme: Scheme): void {
+  if (scheme.settings.signature) b.blank().line(scheme.settings.signature);
+}
+
+/** Which per-subject score columns 结果汇总 shows: dimensions, else indicators when they fit. */
+function scoreColumns(a: Assessment): { headers: string[]; values: (s: SubjectResult) => SpecValue[]; kind: 'score' | 'raw' } {
+  const scheme = a.scheme!;
+  if (a.dimensions.length > 0) {
+    return { headers: [...a.dimensions], values: (s) => s.score.dimensionScores.map((d) => d.value), kind: 'score' };
+  }
+  const headers = scheme.indicators.map((i) => i.name);
+  const estimate = 6 + 20 + (a.hasGroups ? 10 : 0) + 4 * 9 + 8 + 30 + headers.reduce((w, h) => w + Math.max(textWidth(h) + 2, 8), 0);
+  if (estimate > INDICATORS_FIT_WIDTH) return { headers: [], values: () => [], kind: 'raw' };
+  return { headers, values: (s) => [...s.input.scores], kind: 'raw' };
+}
+
+export function summarySheet(a: Assessment, ctx: ReportContext): SheetSpec {
+  const scheme = a.scheme!;
+  const scores = scoreColumns(a);
+  const columns: Column[] = [
+    { header: '排名', kind: 'int' },
+    { header: '名称', kind: 'text' },
+    ...(a.hasGroups ? [{ header: '分组', kind: 'center' } as const] : []),
+    ...scores.headers.map((h) => ({ header: h, kind: scores.kind })),
+    { header: '基础分', kind: 'score' },
+    { header: '加分', kind: 'score' },
+    { header: '扣分', kind: 'score' },
+    { header: '总分', kind: 'score' },
+    { header: '等次', kind: 'center' },
+    { header: '备注', kind: 'note' },
+  ];
+  const b = new SheetBuilder(head('summary', scheme, ctx), columns).header();
+  for (const s of a.subjects) {
+    b.row([
+      s.rank,
+      s.name,
+      ...(a.hasGroups ? [s.group ?? ''] : []),
+      ...scores.values(s),
+      s.score.base.value,
+      s.score.bonus.published.value,
+      s.score.deduction.published.value,
+      s.score.total.value,
+      s.grade,
+      notesText(s),
+    ]);
+  }
+  signature(b, scheme);
+  return b.build();
+}
+
+export function groupSheet(a: Assessment, ctx: ReportContext): SheetSpec {
+  const scheme = a.scheme!;
+  const columns: Column[] = [
+    { header: '组内排名', kind: 'int' },
+    { header: '名称', kind: 'text' },
+    { header: '基础分', kind: 'score' },
+    { header: '加分', kind: 'score' },
+    { header: '扣分', kind: 'score' },
+    { header: '总分', kind: 'score' },
+    { header: '总排名', kind: 'int' },
+    { header: '等次', kind: 'center' },
+    { header: '备注', kind: 'note' },
+  ];
+  const b = new SheetBuilder(head('groups', scheme, ctx), columns).header();
+  a.groups.forEach((g, i) => {
+    const members = a.subjects.filter((s) => s.group === g);
+    if (i > 0) b.breakBefore();
+    b.caption(`${g}（${members.length}个）`);
+    for (const s of members) {
+      b.row([s.groupRank, s.name, s.score.base.value, s.score.bonus.published.value, s.score.deduction.published.value, s.score.total.value, s.rank, s.grade, notesText(s)]);
+    }
+  });
+  signature(b, scheme);
+  return b.build();
+}
+
+export function distributionSheet(a: Assessment, ctx: ReportContext): SheetSpec {
+  const scheme = a.scheme!;
+  const columns: Column[] = [
+    { header: '范围', kind: 'center' },
+    { header: '等次', kind: 'center' },
+    { header: '比例上限', kind: 'text' },
+    { header: '名额', kind: 'int' },
+    { header: '实有', kind: 'int' },
+    { header: '占比', kind: 'percent' },
+    { header: '说明', kind: 'note' },
+  ];
+  const b = new SheetBuilder(head('distribution', scheme, ctx), columns).header();
+  for (const scope of a.scopes) {
+    for (const g of scope.grades) {
+      const rule = scheme.grades[g.grade];
+      const limits = [rule.maxPct !== null ? `≤${rule.maxPct}%` : '', rule.minPct !== null ? `≥${rule.minPct}%` : ''].filter(Boolean).join('，');
+      const words = g.warnings.map((w) => issueMessage({ severity: 'warning', code: w.code, sheet: '', cell: '', value: '', params: w.params }, 'zh'));
+      if (rule.minScore !== null) words.unshift(`最低分 ${rule.minScore}`);
+      b.row([scope.scope, rule.name, limits, g.quota, g.count, scope.size ? g.count / scope.size : 0, words.join('；')]);
+    }
+    if (scope.pending > 0) b.row([scope.scope, PENDING_GRADE, '', null, scope.pending, scope.pending / scope.size, '名额边界同分，待研究确定']);
+    b.row([scope.scope, '合计', '', null, scope.size, 1, '']);
+  }
+  signature(b, scheme);
+  return b.build();
+}
+
+function issueOrder(a: Issue, b: Issue): number {
+  return (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1);
+}
+
+export function validationSheet(a: Assessment, ctx: ReportContext, extra: readonly Issue[] = [], fileTitle = ''): SheetSpec {
+  const columns: Column[] = [
+    { header: '级别', kind: 'center' },
+    { header: '工作表', kind: 'center' },
+    { header: '单元格', kind: 'center' },
+    { header: '说明', kind: 'note' },
+    { header: '原值', kind: 'text' },
+  ];
+  const issues = [...a.issues, ...extra].sort(issueOrder);
+  const b = new SheetBuilder(head('validation', a.scheme, ctx, fileTitle), columns).header();
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  for (const i of issues) b.row([SEVERITY_WORD.zh[i.severity], i.sheet, i.cell, issueMessage(i, 'zh'), i.value]);
+  b.blank();
+  if (issues.length === 0) b.line('未发现问题。');
+  else b.line(`共 ${errors} 个错误、${issues.length - errors} 个警告。${errors > 0 ? '有错误时不计算结果：请改正后重新运行。' : ''}`);
+  return b.build();
+}
+
+/**
+ * Every result sheet for an assessment, in writing order. With errors, only 校验报告.
+ * `extra` are issues found outside the engine (by the host), reported in 校验报告 too.
+ */
+export function buildResultSheets(a: Assessment, ctx: ReportContext, extra: readonly Issue[] = [], fileTitle = ''): SheetSpec[] {
+  const hasErrors = !a.ok || extra.some((i) => i.severity === 'error');
+  const sheets: SheetSpec[] = [];
+  if (!hasErrors) {
+    sheets.push(summarySheet(a, ctx));
+    if (a.hasGroups) sheets.push(groupSheet(a, ctx));
+    sheets.push(distributionSheet(a, ctx));
+  }
+  sheets.push(validationSheet(a, ctx, extra, fileTitle));
+  return sheets;
+}

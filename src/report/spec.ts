@@ -1,0 +1,78 @@
+// A result sheet as data: what to write, not how. Hosts turn this into exceljs or Office.js calls.
+
+export type SpecValue = string | number | null;
+
+export interface CellStyle {
+  readonly bold?: boolean;
+  readonly size?: number;
+  /** RRGGBB */
+  readonly color?: string;
+  /** RRGGBB */
+  readonly fill?: string;
+  readonly align?: 'left' | 'center' | 'right';
+  readonly valign?: 'top' | 'middle';
+  readonly wrap?: boolean;
+  /** thin borders on every edge of every cell in the range */
+  readonly border?: boolean;
+  /** invariant Excel number format: '0.00', '@', '0.0%' */
+  readonly numberFormat?: string;
+}
+
+/** A rectangle, 0-based, inclusive. */
+export interface Area {
+  readonly r0: number;
+  readonly c0: number;
+  readonly r1: number;
+  readonly c1: number;
+}
+
+export interface StyledArea extends Area {
+  readonly style: CellStyle;
+}
+
+export interface PrintSetup {
+  readonly orientation: 'portrait' | 'landscape';
+  /** rows repeated at the top of every printed page (0-based, inclusive) */
+  readonly titleRows: readonly [number, number] | null;
+  /** page footer, centre: Excel header/footer codes (&P page, &N pages) */
+  readonly footer: string;
+  /** manual page breaks before these 0-based rows */
+  readonly breaksBefore: readonly number[];
+}
+
+export type ResultRole = 'summary' | 'groups' | 'distribution' | 'notice' | 'analysis' | 'reports' | 'validation';
+
+export interface SheetSpec {
+  /** null for a sheet that is not a result (a new workbook's input sheets) */
+  readonly role: ResultRole | null;
+  readonly name: string;
+  /** values from A1; rows may be ragged */
+  readonly cells: readonly (readonly SpecValue[])[];
+  /** applied in order; a later area wins for the properties it sets */
+  readonly styles: readonly StyledArea[];
+  readonly merges: readonly Area[];
+  /** in Excel character widths */
+  readonly columnWidths: readonly number[];
+  /** 0-based row → height in points, for rows that need more than one line */
+  readonly rowHeights: Readonly<Record<number, number>>;
+  /** rows frozen at the top (0 = none) */
+  readonly freezeRows: number;
+  readonly print: PrintSetup;
+  /** data bars (conditional format) */
+  readonly dataBars: readonly (Area & { readonly color: string })[];
+}
+
+/** The result sheets, their canonical names, in the order they are written. */
+export const RESULT_SHEETS: readonly { readonly role: ResultRole; readonly name: string; readonly aliases: readonly string[] }[] = [
+  { role: 'summary', name: '结果汇总', aliases: ['Summary'] },
+  { role: 'groups', name: '分组排名', aliases: ['Group Ranking'] },
+  { role: 'distribution', name: '等次分布', aliases: ['Grade Distribution'] },
+  { role: 'notice', name: '结果公示', aliases: ['Public Notice'] },
+  { role: 'analysis', name: '指标分析', aliases: ['Indicator Analysis'] },
+  { role: 'reports', name: '成绩单', aliases: ['Score Reports'] },
+  { role: 'validation', name: '校验报告', aliases: ['Validation Report'] },
+];
+
+export function resultSheetName(role: ResultRole): string {
+  return RESULT_SHEETS.find((s) => s.role === role)!.name;
+}
