@@ -12,6 +12,8 @@ export interface RunOptions {
   readonly date: string;
   /** issues the host found before the run (parts a file format cannot carry over) */
   readonly hostIssues?: readonly Issue[];
+  /** called as each stage starts */
+  readonly onStage?: (stage: 'assess' | 'sheets' | 'write') => void;
 }
 
 export interface RunResult {
@@ -31,9 +33,11 @@ export function today(now = new Date()): string {
 
 export async function scoreWorkbook(port: WorkbookPort, options: RunOptions): Promise<RunResult> {
   const snapshot = await port.read((names) => Object.values(findInputSheets(names)));
+  options.onStage?.('assess');
   const assessment = assess({ fileTitle: options.fileTitle, sheetNames: snapshot.sheetNames, sheets: snapshot.sheets });
   const ctx = { date: options.date };
   const hostIssues = options.hostIssues ?? [];
+  options.onStage?.('sheets');
   let specs: SheetSpec[] = buildResultSheets(assessment, ctx, hostIssues, options.fileTitle);
 
   // never overwrite a sheet of a result's name that the tool did not write
@@ -47,6 +51,7 @@ export async function scoreWorkbook(port: WorkbookPort, options: RunOptions): Pr
     specs = buildResultSheets(assessment, ctx, [...hostIssues, ...taken], options.fileTitle).filter((s) => s.role === 'validation');
     if (specs.some((s) => present.has(s.name) && !owned.has(s.name))) return { assessment, issues, ok: false, written: null };
   }
+  options.onStage?.('write');
   const written = await port.writeResults(specs);
   const ok = assessment.ok && taken.length === 0 && !hostIssues.some((i) => i.severity === 'error');
   return { assessment, issues, ok, written };

@@ -164,6 +164,7 @@ export class SheetBuilder {
         breaksBefore: this.breaks,
       },
       dataBars: [],
+      validations: [],
     };
   }
 

@@ -60,6 +60,8 @@ export interface SheetSpec {
   readonly print: PrintSetup;
   /** data bars (conditional format) */
   readonly dataBars: readonly (Area & { readonly color: string })[];
+  /** data validation: decimal numbers between min and max */
+  readonly validations: readonly (Area & { readonly min: number; readonly max: number })[];
 }
 
 /** The result sheets, their canonical names, in the order they are written. */

@@ -140,6 +140,21 @@ function writeSpec(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Worksheet {
       rules: [{ type: 'dataBar', priority: 1, cfvo: [{ type: 'min' }, { type: 'max' }], color: { argb: argb(bar.color) } } as unknown as ExcelJS.ConditionalFormattingRule],
     });
   }
+  for (const v of spec.validations) {
+    for (let r = v.r0; r <= v.r1; r++) {
+      for (let c = v.c0; c <= v.c1; c++) {
+        ws.getRow(r + 1).getCell(c + 1).dataValidation = {
+          type: 'decimal',
+          operator: 'between',
+          allowBlank: true,
+          formulae: [v.min, v.max],
+          showErrorMessage: true,
+          errorTitle: '分值超出范围',
+          error: `请输入 ${v.min} 到 ${v.max} 之间的数字。`,
+        };
+      }
+    }
+  }
   return ws;
 }
 

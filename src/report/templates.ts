@@ -1,0 +1,205 @@
+// Ready-to-fill workbooks: 考核方案 filled in, 评分表 with headers (and example names), 加减分 headers.
+import { ADJUSTMENTS_SHEET } from '../engine/adjustments';
+import { DEFAULT_SIGNATURE, SCHEME_SHEET } from '../engine/scheme';
+import { SCORES_SHEET } from '../engine/scores';
+import { textWidth } from './layout';
+import type { CellStyle, SheetSpec, SpecValue, StyledArea } from './spec';
+
+export interface Preset {
+  readonly id: string;
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly description: { readonly zh: string; readonly en: string };
+  readonly settings: readonly (readonly [string, SpecValue])[];
+  readonly dimensions: readonly (readonly [string, number])[];
+  /** 编号, 维度, 指标, 分值, 牵头部门, 评分标准 */
+  readonly indicators: readonly (readonly [string, string, string, number, string, string])[];
+  /** 等次, 比例上限, 比例下限, 名额, 最低分, 说明 */
+  readonly grades: readonly (readonly [string, number | null, number | null, number | null, number | null, string])[];
+  /** 类别, 类型, 单项上限, 累计上限, 计入否决 */
+  readonly categories: readonly (readonly [string, string, number | null, number | null, string])[];
+  /** example subjects: name and group ('' for none) */
+  readonly subjects: readonly (readonly [string, string])[];
+}
+
+export const PRESETS: readonly Preset[] = [
+  {
+    id: 'departments',
+    name: '市直单位',
+    aliases: ['departments', '市直单位考核'],
+    description: { zh: '市直单位年度/季度考核：百分制指标，一等/二等/三等按比例', en: 'City departments: 100 points of indicators, grades 一等/二等/三等 by share' },
+    settings: [['考核名称', '2026年度市直单位绩效考核'], ['考核期间', '2026年度'], ['制表单位', '市绩效考评办公室'], ['小数位数', 2], ['排名方式', '竞争排名'], ['同分处理', '同分同等次'], ['缺项处理', '报错']],
+    dimensions: [],
+    indicators: [
+      ['Z01', '', '目标任务', 40, '市政府办公室', '按年度目标完成情况计分'],
+      ['Z02', '', '重点工作', 25, '市委办公室', '按重点工作推进情况计分'],
+      ['Z03', '', '依法行政', 10, '市司法局', ''],
+      ['Z04', '', '党风廉政', 10, '市纪委监委机关', ''],
+      ['Z05', '', '群众评议', 15, '市统计局', '满意度测评折算'],
+    ],
+    grades: [
+      ['一等', 20, null, null, null, '不超过参评单位的20%'],
+      ['二等', 70, null, null, null, ''],
+      ['三等', null, null, null, null, '其余单位；一票否决的单位'],
+    ],
+    categories: [
+      ['表彰奖励', '加分', 2, 3, '否'],
+      ['通报批评', '扣分', null, null, '否'],
+    ],
+    subjects: [
+      ['市发展和改革委员会', '经济组'], ['市财政局', '经济组'], ['市统计局', '经济组'], ['市教育局', '社会组'],
+      ['市民政局', '社会组'], ['市卫生健康委员会', '社会组'], ['市委办公室', '综合组'], ['市政府办公室', '综合组'],
+    ],
+  },
+  {
+    id: 'bsc',
+    name: '平衡计分卡',
+    aliases: ['bsc', 'balanced-scorecard', '平衡计分卡考核'],
+    description: { zh: '干部职工平衡计分卡：四个维度 30/50/10/10 加权，其他工作任务最多加 5 分，优秀 ≤15% 且 ≥90 分', en: 'Staff balanced scorecard: 4 dimensions weighted 30/50/10/10, other tasks add at most 5, 优秀 ≤15% and ≥90' },
+    settings: [['考核名称', '2026年度干部绩效考核'], ['考核期间', '2026年度'], ['制表单位', '局考核办公室'], ['满分', 100], ['小数位数', 2], ['排名方式', '竞争排名'], ['同分依据', '关键绩效指标']],
+    dimensions: [['关键绩效指标', 30], ['日常工作', 50], ['环境评价', 10], ['学习与成长', 10]],
+    indicators: [
+      ['Z01', '关键绩效指标', '业务指标完成率', 100, '', '按指标完成率计分'],
+      ['Z02', '日常工作', '工作数量', 40, '', ''],
+      ['Z03', '日常工作', '工作时限', 30, '', ''],
+      ['Z04', '日常工作', '工作质量', 30, '', ''],
+      ['Z05', '环境评价', '环境评价得分', 100, '', '满意度测评'],
+      ['Z06', '学习与成长', '学习培训', 100, '', ''],
+    ],
+    grades: [
+      ['优秀', 15, null, null, 90, '不超过15%，且不低于90分'],
+      ['合格', null, null, null, 60, ''],
+      ['基本合格', null, null, null, 50, ''],
+      ['不合格', null, null, null, null, ''],
+    ],
+    categories: [['其他工作任务', '加分', null, 5, '否']],
+    subjects: [['张明', '一科'], ['李华', '一科'], ['王芳', '一科'], ['赵磊', '二科'], ['陈静', '二科'], ['刘洋', '二科']],
+  },
+  {
+    id: 'groups1000',
+    name: '分组千分制',
+    aliases: ['groups1000', 'grouped-1000', '千分制'],
+    description: { zh: '局属单位分组千分制：公共目标300、业务目标300、执行力建设400，分组评等，≥800 合格，否决类扣分达 30 分一票否决', en: 'Grouped units on 1000 points (300/300/400), grades per group, 合格 ≥ 800, veto when veto deductions reach 30' },
+    settings: [['考核名称', '2026年度局属单位考核'], ['考核期间', '2026年度'], ['制表单位', '局考核办公室'], ['小数位数', 1], ['等次范围', '分组'], ['否决扣分线', 30]],
+    dimensions: [],
+    indicators: [
+      ['Z01', '', '公共目标', 300, '办公室', ''],
+      ['Z02', '', '业务目标', 300, '业务科', ''],
+      ['Z03', '', '执行力建设', 400, '督查室', ''],
+    ],
+    grades: [
+      ['合格', null, null, null, 800, '800分及以上'],
+      ['不合格', null, null, null, null, '800分以下，或一票否决'],
+    ],
+    categories: [
+      ['安全生产', '扣分', null, null, '是'],
+      ['纪检监察', '扣分', null, null, '是'],
+      ['急难险重', '加分', 10, 20, '否'],
+    ],
+    subjects: [
+      ['市园林绿化中心', '第一组'], ['市环境卫生管理处', '第一组'], ['市不动产登记中心', '第一组'],
+      ['市公交集团', '第二组'], ['市燃气公司', '第二组'], ['市热力公司', '第二组'],
+      ['市人才发展中心', '第三组'], ['市就业服务中心', '第三组'],
+    ],
+  },
+  {
+    id: 'teachers',
+    name: '教师',
+    aliases: ['teachers', '教师考核'],
+    description: { zh: '学校教师考核：优秀 ≤15%，合格/基本合格/不合格按分数线；师德失范可用“一票否决”或“限等”', en: 'School teachers: 优秀 ≤15%, 合格/基本合格/不合格 by score; ethics breaches as veto or grade cap' },
+    settings: [['考核名称', '2026学年教师考核'], ['考核期间', '2026学年'], ['制表单位', '校考核领导小组'], ['小数位数', 1], ['名额取整', '向下取整']],
+    dimensions: [],
+    indicators: [
+      ['Z01', '', '师德师风', 20, '党支部', ''],
+      ['Z02', '', '教育教学', 40, '教务处', ''],
+      ['Z03', '', '教研科研', 15, '教科室', ''],
+      ['Z04', '', '班级管理与育人', 15, '德育处', ''],
+      ['Z05', '', '出勤', 10, '办公室', ''],
+    ],
+    grades: [
+      ['优秀', 15, null, null, 85, '不超过15%'],
+      ['合格', null, null, null, 70, ''],
+      ['基本合格', null, null, null, 60, ''],
+      ['不合格', null, null, null, null, ''],
+    ],
+    categories: [['师德失范', '扣分', null, null, '否']],
+    subjects: [['王老师', '语文组'], ['李老师', '语文组'], ['张老师', '数学组'], ['刘老师', '数学组'], ['陈老师', '英语组'], ['杨老师', '英语组']],
+  },
+];
+
+export function findPreset(name: string): Preset | undefined {
+  const key = name.trim().toLowerCase();
+  return PRESETS.find((p) => p.id === key || p.name === name.trim() || p.aliases.some((a) => a.toLowerCase() === key));
+}
+
+const TITLE: CellStyle = { bold: true, size: 14 };
+const BLOCK: CellStyle = { bold: true, color: '1F4E79' };
+const HEAD: CellStyle = { bold: true, fill: 'DDE4EE', border: true, align: 'center' };
+const BODY: CellStyle = { border: true };
+
+interface Draft {
+  cells: SpecValue[][];
+  styles: StyledArea[];
+}
+
+function block(d: Draft, title: string, header: readonly string[], rows: readonly (readonly SpecValue[])[]): void {
+  if (d.cells.length > 0) d.cells.push([]);
+  const r = d.cells.length;
+  d.cells.push([title], [...header], ...rows.map((row) => [...row]));
+  d.styles.push({ r0: r, c0: 0, r1: r, c1: 0, style: BLOCK });
+  d.styles.push({ r0: r + 1, c0: 0, r1: r + 1, c1: header.length - 1, style: HEAD });
+  if (rows.length > 0) d.styles.push({ r0: r + 2, c0: 0, r1: r + 1 + rows.length, c1: header.length - 1, style: BODY });
+}
+
+function widths(cells: readonly (readonly SpecValue[])[], min: number, max: number, skipRows = 0): number[] {
+  const out: number[] = [];
+  cells.slice(skipRows).forEach((row) => row.forEach((v, c) => (out[c] = Math.max(out[c] ?? min, Math.min(max, textWidth(v === null ? '' : String(v)) + 2)))));
+  return out;
+}
+
+function plainSheet(name: string, d: Draft, columnWidths: number[], freezeRows: number, validations: SheetSpec['validations'] = []): SheetSpec {
+  return {
+    role: null,
+    name,
+    cells: d.cells,
+    styles: d.styles,
+    merges: [],
+    columnWidths,
+    rowHeights: {},
+    freezeRows,
+    print: { orientation: 'portrait', titleRows: freezeRows > 0 ? [freezeRows - 1, freezeRows - 1] : null, footer: '第 &P 页 共 &N 页', breaksBefore: [] },
+    dataBars: [],
+    validations,
+  };
+}
+
+/** Blank rows offered for scores beyond the example names. */
+const SPARE_ROWS = 30;
+
+/** The three input sheets of a new workbook made from a preset. */
+export function templateSheets(p: Preset): SheetSpec[] {
+  const scheme: Draft = { cells: [[`${p.settings.find(([k]) => k === '考核名称')?.[1] ?? p.name} 考核方案`]], styles: [{ r0: 0, c0: 0, r1: 0, c1: 0, style: TITLE }] };
+  block(scheme, '【设置】', ['项目', '内容'], [...p.settings, ['签字栏', DEFAULT_SIGNATURE], ['输出', '结果公示、指标分析、成绩单']]);
+  if (p.dimensions.length > 0) block(scheme, '【维度】', ['维度', '权重(%)'], p.dimensions);
+  block(scheme, '【指标】', ['编号', '维度', '指标', '分值', '牵头部门', '评分标准'], p.indicators);
+  block(scheme, '【等次】', ['等次', '比例上限(%)', '比例下限(%)', '名额', '最低分', '说明'], p.grades);
+  block(scheme, '【加减分类别】', ['类别', '类型', '单项上限', '累计上限', '计入否决'], p.categories);
+
+  const hasGroups = p.subjects.some(([, g]) => g !== '');
+  const header = ['序号', '名称', ...(hasGroups ? ['分组'] : []), ...p.indicators.map(([, , name, points]) => `${name}（${points}分）`), '备注'];
+  const rows = p.subjects.map(([name, group], i) => [i + 1, name, ...(hasGroups ? [group] : []), ...p.indicators.map(() => null), null]);
+  const scores: Draft = { cells: [header, ...rows], styles: [{ r0: 0, c0: 0, r1: 0, c1: header.length - 1, style: { ...HEAD, wrap: true } }] };
+  const lastRow = rows.length + SPARE_ROWS;
+  scores.styles.push({ r0: 1, c0: 0, r1: lastRow, c1: header.length - 1, style: BODY });
+  const first = hasGroups ? 3 : 2;
+  const validations = p.indicators.map(([, , , points], i) => ({ r0: 1, c0: first + i, r1: lastRow, c1: first + i, min: 0, max: points }));
+  const scoreWidths = header.map((h, c) => (c === 0 ? 6 : c === 1 ? 24 : Math.max(10, Math.min(16, textWidth(h) + 2))));
+
+  const adjHeader = ['名称', '类型', '类别', '分值', '等次', '事由', '依据', '日期'];
+  const adj: Draft = { cells: [adjHeader], styles: [{ r0: 0, c0: 0, r1: 0, c1: adjHeader.length - 1, style: HEAD }] };
+  return [
+    plainSheet(SCHEME_SHEET, scheme, widths(scheme.cells, 8, 44, 1), 0),
+    plainSheet(SCORES_SHEET, scores, scoreWidths, 1, validations),
+    plainSheet(ADJUSTMENTS_SHEET, adj, [24, 10, 14, 8, 10, 30, 24, 12], 1),
+  ];
+}
