@@ -2,7 +2,7 @@
 import { PENDING_GRADE, type Assessment, type SubjectResult } from '../engine/assess';
 import type { Issue, Scheme } from '../engine/types';
 import { issueMessage, noteText, SEVERITY_WORD } from '../i18n/format';
-import { SheetBuilder, textWidth, type Column } from './layout';
+import { SheetBuilder, type Column } from './layout';
 import { resultSheetName, type ResultRole, type SheetSpec, type SpecValue } from './spec';
 
 export interface ReportContext {
@@ -10,8 +10,8 @@ export interface ReportContext {
   readonly date: string;
 }
 
-/** Widest the summary may get (character widths) with one column per indicator; landscape A4. */
-const INDICATORS_FIT_WIDTH = 140;
+/** Widest 结果汇总 may get (character widths) with one column per indicator: A4 landscape, scaled a little. */
+const INDICATORS_FIT_WIDTH = 150;
 
 function head(role: ResultRole, scheme: Scheme | null, ctx: ReportContext, fallbackTitle = '') {
   const s = scheme?.settings;
@@ -28,21 +28,18 @@ function signature(b: SheetBuilder, scheme: Scheme): void {
   if (scheme.settings.signature) b.blank().line(scheme.settings.signature);
 }
 
-/** Which per-subject score columns 结果汇总 shows: dimensions, else indicators when they fit. */
-function scoreColumns(a: Assessment): { headers: string[]; values: (s: SubjectResult) => SpecValue[]; kind: 'score' | 'raw' } {
-  const scheme = a.scheme!;
-  if (a.dimensions.length > 0) {
-    return { headers: [...a.dimensions], values: (s) => s.score.dimensionScores.map((d) => d.value), kind: 'score' };
-  }
-  const headers = scheme.indicators.map((i) => i.name);
-  const estimate = 6 + 20 + (a.hasGroups ? 10 : 0) + 4 * 9 + 8 + 30 + headers.reduce((w, h) => w + Math.max(textWidth(h) + 2, 8), 0);
-  if (estimate > INDICATORS_FIT_WIDTH) return { headers: [], values: () => [], kind: 'raw' };
-  return { headers, values: (s) => [...s.input.scores], kind: 'raw' };
+type ScoreColumns = { headers: string[]; values: (s: SubjectResult) => SpecValue[]; kind: 'score' | 'raw' };
+
+/** 结果汇总 shows dimension scores, else indicator scores while the table still fits the page. */
+export function summarySheet(a: Assessment, ctx: ReportContext): SheetSpec {
+  if (a.dimensions.length > 0) return summaryWith(a, ctx, { headers: [...a.dimensions], values: (s) => s.score.dimensionScores.map((d) => d.value), kind: 'score' });
+  const withIndicators = summaryWith(a, ctx, { headers: a.scheme!.indicators.map((i) => i.name), values: (s) => [...s.input.scores], kind: 'raw' });
+  const width = withIndicators.columnWidths.reduce((x, y) => x + y, 0);
+  return width <= INDICATORS_FIT_WIDTH ? withIndicators : summaryWith(a, ctx, { headers: [], values: () => [], kind: 'raw' });
 }
 
-export function summarySheet(a: Assessment, ctx: ReportContext): SheetSpec {
+function summaryWith(a: Assessment, ctx: ReportContext, scores: ScoreColumns): SheetSpec {
   const scheme = a.scheme!;
-  const scores = scoreColumns(a);
   const columns: Column[] = [
     { header: '排名', kind: 'int' },
     { header: '名称', kind: 'text' },
