@@ -255,11 +255,11 @@ describe('grades', () => {
     const subjects = ten([90, 80, 80, 70]);
     const g = (policy: string) => run({ settings: [['同分处理', policy]], indicators: [['x', 100]], grades: [['A', undefined, 2], ['B', undefined, 1], ['C']], subjects });
     expect(grades(g('同分同等次'))).toBe('AAAB');
-    expect(grades(g('同分均降'))).toBe('ABBC'); // B's quota of 1 is then tied too: admitted
+    expect(grades(g('同分均降'))).toBe('ACCC'); // tied again at B's quota of 1: down again
     const pending = g('待定');
     expect(grades(pending)).toBe('A待定待定B');
     expect(pending.scopes[0].pending).toBe(2);
-    expect(warnings(g('同分均降')).map((w) => w.split(' ')[1])).toEqual(['tie-demoted', 'tie-admitted']);
+    expect(warnings(g('同分均降')).map((w) => w.split(' ')[1])).toEqual(['tie-demoted', 'tie-demoted']);
   });
 
   it('keeps forced grades out of the quotas', () => {
