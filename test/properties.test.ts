@@ -1,0 +1,97 @@
+import fc from 'fast-check';
+import { generate, toXlsx, type GenOptions } from '../bench/generate';
+import { resultJson } from '../src/app/result-json';
+import { scoreWorkbook } from '../src/app/score-workbook';
+import { assess, findInputSheets } from '../src/engine/assess';
+import { XlsxWorkbook } from '../src/hosts/xlsx/xlsx-workbook';
+
+const options = fc.record<GenOptions>({
+  subjects: fc.integer({ min: 1, max: 80 }),
+  indicators: fc.integer({ min: 1, max: 8 }),
+  dimensions: fc.integer({ min: 0, max: 3 }),
+  groups: fc.integer({ min: 1, max: 4 }),
+  perGroup: fc.boolean(),
+  seed: fc.integer(),
+  eventShare: fc.double({ min: 0, max: 0.4, noNaN: true }),
+  settings: fc.tuple(
+    fc.constantFrom('竞争排名', '中国式排名'),
+    fc.constantFrom('同分同等次', '同分均降', '待定'),
+    fc.constantFrom('四舍五入', '向下取整', '向上取整'),
+    fc.constantFrom(0, 1, 2),
+  ).map(([r, t, q, d]) => [['排名方式', r], ['同分处理', t], ['名额取整', q], ['小数位数', d]] as [string, string | number][]),
+}).filter((o) => o.dimensions <= o.indicators);
+
+const assessGenerated = (o: GenOptions) => {
+  const g = generate(o);
+  return assess({ fileTitle: 'gen', sheetNames: g.sheetNames, sheets: g.sheets });
+};
+
+describe('properties over random workbooks', () => {
+  it('rank order agrees with the totals', () => {
+    fc.assert(
+      fc.property(options, (o) => {
+        const a = assessGenerated(o);
+        expect(a.ok).toBe(true);
+        const dense = o.settings![0][1] === '中国式排名';
+        const totals = a.subjects.map((s) => s.totalUnits);
+        a.subjects.forEach((s, i) => {
+          if (i > 0) expect(totals[i]).toBeLessThanOrEqual(totals[i - 1]);
+          const better = new Set(totals.filter((t) => t > s.totalUnits));
+          // no tie-breakers here: equal totals share a rank
+          expect(s.rank).toBe(dense ? better.size + 1 : totals.filter((t) => t > s.totalUnits).length + 1);
+        });
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('no quota is exceeded except by the declared tie policy or forced grades', () => {
+    fc.assert(
+      fc.property(options, (o) => {
+        const a = assessGenerated(o);
+        for (const scope of a.scopes) {
+          const members = a.subjects.filter((s) => scope.scope === '全体' || s.group === scope.scope);
+          for (const g of scope.grades) {
+            if (g.quota === null) continue;
+            const placed = members.filter((s) => s.outcome.grade === g.grade && s.outcome.demotedFrom === null && (s.outcome.why.kind === 'quota' || s.outcome.why.kind === 'tie-admitted'));
+            const admittedTies = placed.filter((s) => s.outcome.why.kind === 'tie-admitted').length;
+            if (placed.length > g.quota) {
+              expect(admittedTies).toBeGreaterThan(0);
+              expect(g.warnings.map((w) => w.code)).toContain('tie-admitted');
+            }
+            const viaQuotaOnly = placed.length - admittedTies;
+            expect(viaQuotaOnly).toBeLessThanOrEqual(g.quota);
+            // anyone else holding the grade was forced into it or demoted into it, not placed by its quota
+            const others = members.filter((s) => s.outcome.grade === g.grade && !placed.includes(s));
+            for (const s of others) expect(s.outcome.why.kind === 'forced' || s.outcome.demotedFrom !== null).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('scoring the output workbook again gives the same results, and its input sheets equal the input', async () => {
+    await fc.assert(
+      fc.asyncProperty(options, async (o) => {
+        const g = generate({ ...o, subjects: Math.min(o.subjects, 30) });
+        const bytes = await toXlsx(g);
+        const first = await XlsxWorkbook.load(bytes);
+        const run1 = await scoreWorkbook(first, { fileTitle: 'gen', date: '2026-01-01' });
+        const output = await first.toBytes();
+        const second = await XlsxWorkbook.load(output);
+        const run2 = await scoreWorkbook(second, { fileTitle: 'gen', date: '2026-01-01' });
+        expect(resultJson(run2, 'zh')).toEqual(resultJson(run1, 'zh'));
+        // input sheets, cell for cell
+        const input = await XlsxWorkbook.load(bytes);
+        const names = Object.values(findInputSheets(input.sheetNames()));
+        const before = await input.read(() => names);
+        const after = await (await XlsxWorkbook.load(output)).read(() => names);
+        expect(after.sheets).toEqual(before.sheets);
+        // the second run replaced its own sheets rather than adding more
+        expect(second.sheetNames()).toEqual((await XlsxWorkbook.load(output)).sheetNames());
+      }),
+      { numRuns: 12 },
+    );
+  });
+});

@@ -1,0 +1,82 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { readFileSync } from 'node:fs';
+import { scoreWorkbook } from '../src/app/score-workbook';
+import { WorkbookOpenError, XlsxWorkbook } from '../src/hosts/xlsx/xlsx-workbook';
+import { examplePath } from './helpers';
+
+const opts = { fileTitle: 't', date: '2026-11-21' };
+const load = (name: string) => XlsxWorkbook.load(readFileSync(examplePath(name)));
+
+/** Every cell of a sheet: address → value and style, for cell-for-cell comparison. */
+function cellsOf(ws: ExcelJS.Worksheet): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  ws.eachRow({ includeEmpty: true }, (row) => row.eachCell({ includeEmpty: true }, (c) => (out[c.address] = { v: c.value, s: c.style, t: c.type })));
+  return out;
+}
+
+describe('xlsx host', () => {
+  it('writes the result sheets after the input sheets and keeps the input sheets cell for cell', async () => {
+    const book = await load('ex3-units-grouped-9');
+    const run = await scoreWorkbook(book, opts);
+    expect(run.ok).toBe(true);
+    expect(book.sheetNames()).toEqual(['考核方案', '评分表', '加减分', '结果汇总', '分组排名', '等次分布', '校验报告']);
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.load((await book.toBytes()) as unknown as ArrayBuffer);
+    const original = new ExcelJS.Workbook();
+    await original.xlsx.load(readFileSync(examplePath('ex3-units-grouped-9')) as unknown as ArrayBuffer);
+    for (const name of ['考核方案', '评分表', '加减分']) expect(cellsOf(out.getWorksheet(name)!)).toEqual(cellsOf(original.getWorksheet(name)!));
+  });
+
+  it('replaces its own result sheets on the next run and removes ones no longer produced', async () => {
+    const book = await load('ex1-departments-30');
+    await scoreWorkbook(book, opts);
+    const again = await XlsxWorkbook.load(await book.toBytes());
+    expect(again.ownedSheets().sort()).toEqual(['分组排名', '校验报告', '等次分布', '结果汇总'].sort());
+    const r = await scoreWorkbook(again, opts);
+    expect(r.written!.written).toEqual(['结果汇总', '分组排名', '等次分布', '校验报告']);
+    expect(again.sheetNames().filter((n) => n === '结果汇总')).toHaveLength(1);
+  });
+
+  it('never overwrites a sheet of a result name that it did not write', async () => {
+    const book = await load('ex1-departments-30');
+    book.workbook.addWorksheet('结果汇总').getCell('A1').value = '我的表';
+    const r = await scoreWorkbook(book, opts);
+    expect(r.ok).toBe(false);
+    expect(r.issues.map((i) => i.code)).toContain('sheet-name-taken');
+    expect(book.workbook.getWorksheet('结果汇总')!.getCell('A1').value).toBe('我的表');
+    expect(book.sheetNames()).toContain('校验报告');
+    const blocked = await load('ex1-departments-30');
+    blocked.workbook.addWorksheet('校验报告');
+    const r2 = await scoreWorkbook(blocked, opts);
+    expect(r2.written).toBeNull();
+  });
+
+  it('writes text that looks like a formula as text', async () => {
+    const book = await load('ex4-bad-input');
+    const run = await scoreWorkbook(book, opts);
+    expect(run.ok).toBe(false);
+    const wb = XlsxWorkbook.create();
+    await wb.writeResults([{ ...((await import('../src/report/sheets')).validationSheet(run.assessment, { date: 'x' })), cells: [['=HYPERLINK("http://x")', '+1', '-2', '@a']], merges: [] }]);
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.load((await wb.toBytes()) as unknown as ArrayBuffer);
+    const row = out.getWorksheet('校验报告')!.getRow(1);
+    expect([1, 2, 3, 4].map((c) => row.getCell(c).value)).toEqual(['=HYPERLINK("http://x")', '+1', '-2', '@a']);
+    expect(row.getCell(1).type).toBe(ExcelJS.ValueType.String);
+  });
+
+  it('names the parts the output file will lack', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(examplePath('ex1-departments-30')));
+    zip.file('xl/charts/chart1.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+    zip.file('xl/pivotTables/pivotTable1.xml', '<pivotTableDefinition/>');
+    const book = await XlsxWorkbook.load(await zip.generateAsync({ type: 'uint8array' }));
+    expect(book.lostParts).toEqual(['图表', '数据透视表']);
+  });
+
+  it('refuses encrypted, non-zip and broken files with a reason', async () => {
+    const reason = async (bytes: Uint8Array) => XlsxWorkbook.load(bytes).then(() => 'opened', (e: WorkbookOpenError) => e.reason);
+    expect(await reason(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toBe('encrypted-or-xls');
+    expect(await reason(new TextEncoder().encode('名称,分数\n甲,1'))).toBe('not-xlsx');
+    expect(await reason(Uint8Array.from([0x50, 0x4b, 3, 4, 1, 2, 3]))).toBe('corrupt');
+  });
+});
