@@ -231,7 +231,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const t = CLI_TEXT[lang];
   let job: Promise<number> | null = null;
   try {
-    program(lang, io, (j) => (job = j)).parse([...argv], { from: 'user' });
+    program(lang, io, (j) => {
+      job = j;
+    }).parse([...argv], { from: 'user' });
     if (!job) {
       io.stderr.write(`${t.failed('?')}\n`);
       return 2;

@@ -13,7 +13,7 @@ const HEADER_FILL = 'DDE4EE';
 const CAPTION_FILL = 'F2F2F2';
 /** Widest a sheet may be (in character widths) and still print portrait on A4 at 100%. */
 const PORTRAIT_WIDTH = 92;
-const NOTE_WIDTH = 34;
+const NOTE_WIDTH = 40;
 
 /** Display width of text: CJK and full-width characters take two columns. */
 export function textWidth(text: string): number {

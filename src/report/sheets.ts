@@ -11,7 +11,7 @@ export interface ReportContext {
 }
 
 /** Widest 结果汇总 may get (character widths) with one column per indicator: A4 landscape, scaled a little. */
-const INDICATORS_FIT_WIDTH = 150;
+const INDICATORS_FIT_WIDTH = 170;
 
 function head(role: ResultRole, scheme: Scheme | null, ctx: ReportContext, fallbackTitle = '') {
   const s = scheme?.settings;
