@@ -138,7 +138,7 @@ describe('score cells', () => {
 
   it('finds the header row below a title and a merged dimension row', () => {
     const book = makeBook({ indicators: [['x', 10]], grades: ABC, subjects: [['a', null, 5]] });
-    (book.sheets[1] as { rows: unknown[][] }).rows = [['2026 评分表'], ['', '', '维度一'], ...book.sheets[1].rows];
+    (book.sheets[1] as unknown as { rows: unknown[][] }).rows = [['2026 评分表'], ['', '', '维度一'], ...(book.sheets[1].rows as unknown[][])];
     const a = assess(book);
     expect(errors(a)).toEqual([]);
     expect(a.subjects[0].input.row).toBe(4);

@@ -198,16 +198,15 @@ export function assess(input: AssessInput): Assessment {
   // ranks
   const ranked = sortForRanking(results);
   assignRanks(ranked, scheme.settings.ranking).forEach((r, i) => (ranked[i].rank = r));
-  for (const g of groups) {
-    const members = ranked.filter((s) => s.group === g);
-    assignRanks(members, scheme.settings.ranking).forEach((r, i) => (members[i].groupRank = r));
-  }
+  const byGroup = new Map<string, SubjectResult[]>(groups.map((g) => [g, []]));
+  for (const s of ranked) if (s.group !== null) byGroup.get(s.group)!.push(s);
+  for (const members of byGroup.values()) assignRanks(members, scheme.settings.ranking).forEach((r, i) => (members[i].groupRank = r));
 
   // grades
   const outcomes = new Map<SubjectResult, GradeOutcome>();
   const scopes: ScopeResult[] = [];
   if (scheme.settings.gradeScope === 'group') {
-    for (const g of groups) scopes.push(gradeScope(g, ranked.filter((s) => s.group === g), scheme, outcomes, log, schemeSheet.name));
+    for (const [g, members] of byGroup) scopes.push(gradeScope(g, members, scheme, outcomes, log, schemeSheet.name));
   } else {
     scopes.push(gradeScope(ALL_SCOPE, ranked, scheme, outcomes, log, schemeSheet.name));
   }
@@ -219,10 +218,10 @@ export function assess(input: AssessInput): Assessment {
   for (let i = 0; i < ranked.length; i++) {
     const s = ranked[i];
     s.notes = notesOf(s, scheme, scheme.settings.tieBreakers);
-    const prev = ranked[i - 1];
-    const next = ranked[i + 1];
-    const key = [prev, next].map((o) => (o ? decidingKey(o, s) : -1)).find((k) => k >= 0);
-    if (key !== undefined && s.outcome.boundaryKey < 0) s.notes.push({ code: 'note-tie-broken', params: { key: scheme.settings.tieBreakers[key] } });
+    if (s.outcome.boundaryKey >= 0 || s.tieKeys.length === 0) continue;
+    const before = i > 0 ? decidingKey(ranked[i - 1], s) : -1;
+    const key = before >= 0 ? before : i + 1 < ranked.length ? decidingKey(ranked[i + 1], s) : -1;
+    if (key >= 0) s.notes.push({ code: 'note-tie-broken', params: { key: scheme.settings.tieBreakers[key] } });
   }
   return { ok: true, issues: log.issues, scheme, sheets, layout, subjects: ranked, scopes, hasGroups, dimensions: dims, groups };
 }

@@ -171,11 +171,9 @@ export function publish(x: Exact, decimals: number): Published {
 }
 
 function unitsToNumber(units: bigint, decimals: number): number {
-  if (decimals === 0) return Number(units);
-  const neg = units < 0n;
-  const digits = (neg ? -units : units).toString().padStart(decimals + 1, '0');
-  const text = `${neg ? '-' : ''}${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
-  return Number(text);
+  // IEEE division of two exactly representable integers is correctly rounded: the nearest
+  // double to the decimal, the same as parsing its text
+  return Number(units) / 10 ** decimals;
 }
 
 /** Exact value to a double, for display of intermediate values only (never for ranking). */

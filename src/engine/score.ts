@@ -61,6 +61,8 @@ export function dimensionNames(scheme: Scheme): string[] {
 export interface ScoringPlan {
   readonly dims: readonly { readonly indicators: readonly number[]; readonly factor: Exact | null }[];
   readonly weighted: boolean;
+  /** 【加减分类别】 by matchKey of the name */
+  readonly categories: ReadonlyMap<string, Category>;
 }
 
 export function planScoring(scheme: Scheme): ScoringPlan {
@@ -74,13 +76,15 @@ export function planScoring(scheme: Scheme): ScoringPlan {
     // contribution = Σ scores / Σ 分值 × 权重/100 × 满分 = Σ scores × factor
     return { indicators, factor: X.div(X.mul(weight, full), X.mul(points, X.exactInt(100))) };
   });
-  return { dims, weighted };
+  return { dims, weighted, categories: new Map(scheme.categories.map((c) => [matchKey(c.name), c])) };
 }
 
-function side(kind: AdjustmentKind, events: readonly AdjustmentEvent[], scheme: Scheme, column: number, cap: number | null, decimals: number): SideTotal {
+const NOTHING: SideTotal = { categories: [], column: 0, sum: 0, cappedBySubject: false, exact: X.ZERO, published: { units: 0, value: 0 } };
+
+function side(kind: AdjustmentKind, events: readonly AdjustmentEvent[], known: ReadonlyMap<string, Category>, column: number, cap: number | null, decimals: number): SideTotal {
   const byName = new Map<string, AdjustmentEvent[]>();
   for (const e of events) if (e.type === kind) byName.set(e.category, [...(byName.get(e.category) ?? []), e]);
-  const known = new Map(scheme.categories.map((c) => [matchKey(c.name), c]));
+  if (byName.size === 0 && column === 0) return NOTHING;
   let total = X.exactFromNumber(column);
   const categories: CategoryTotal[] = [];
   for (const [name, list] of byName) {
@@ -110,8 +114,8 @@ export function scoreSubject(subject: SubjectInput, events: readonly AdjustmentE
     return factor ? X.mul(sum, factor) : sum;
   });
   const base = plan.weighted ? dimExact.reduce(X.add, X.ZERO) : X.exactSum(subject.scores);
-  const bonus = side('bonus', events, scheme, subject.extraBonus, bonusCap, decimals);
-  const deduction = side('deduction', events, scheme, subject.extraDeduction, deductionCap, decimals);
+  const bonus = side('bonus', events, plan.categories, subject.extraBonus, bonusCap, decimals);
+  const deduction = side('deduction', events, plan.categories, subject.extraDeduction, deductionCap, decimals);
   const total = X.publish(X.sub(X.add(base, bonus.exact), deduction.exact), decimals);
 
   const vetoEvents = events.filter((e) => e.type === 'veto');
