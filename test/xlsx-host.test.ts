@@ -3,9 +3,15 @@ import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import { scoreWorkbook } from '../src/app/score-workbook';
 import { WorkbookOpenError, XlsxWorkbook } from '../src/hosts/xlsx/xlsx-workbook';
+import type { SheetSpec } from '../src/report/spec';
 import { examplePath } from './helpers';
 
 const opts = { fileTitle: 't', date: '2026-11-21' };
+
+/** A sheet the user made (no kaoping mark). */
+function userSheet(name: string): SheetSpec {
+  return { role: null, name, cells: [['我的表']], styles: [], merges: [], columnWidths: [], rowHeights: {}, freezeRows: 0, print: { orientation: 'portrait', titleRows: null, footer: '', breaksBefore: [] }, dataBars: [], validations: [] };
+}
 const load = (name: string) => XlsxWorkbook.load(readFileSync(examplePath(name)));
 
 /** Every cell of a sheet: address → value and style, for cell-for-cell comparison. */
@@ -40,14 +46,15 @@ describe('xlsx host', () => {
 
   it('never overwrites a sheet of a result name that it did not write', async () => {
     const book = await load('ex1-departments-30');
-    book.workbook.addWorksheet('结果汇总').getCell('A1').value = '我的表';
+    await book.addSheets([userSheet('结果汇总')]);
     const r = await scoreWorkbook(book, opts);
     expect(r.ok).toBe(false);
     expect(r.issues.map((i) => i.code)).toContain('sheet-name-taken');
-    expect(book.workbook.getWorksheet('结果汇总')!.getCell('A1').value).toBe('我的表');
-    expect(book.sheetNames()).toContain('校验报告');
+    const again = await XlsxWorkbook.load(await book.toBytes());
+    expect((await again.read(() => ['结果汇总'])).sheets[0].rows).toEqual([['我的表']]);
+    expect(again.sheetNames()).toEqual(['考核方案', '评分表', '加减分', '结果汇总', '校验报告']);
     const blocked = await load('ex1-departments-30');
-    blocked.workbook.addWorksheet('校验报告');
+    await blocked.addSheets([userSheet('校验报告')]);
     const r2 = await scoreWorkbook(blocked, opts);
     expect(r2.written).toBeNull();
   });
@@ -65,12 +72,24 @@ describe('xlsx host', () => {
     expect(row.getCell(1).type).toBe(ExcelJS.ValueType.String);
   });
 
-  it('names the parts the output file will lack', async () => {
+  it('carries every other part of the package over byte for byte (charts, pivot tables, macros, images)', async () => {
     const zip = await JSZip.loadAsync(readFileSync(examplePath('ex1-departments-30')));
-    zip.file('xl/charts/chart1.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
-    zip.file('xl/pivotTables/pivotTable1.xml', '<pivotTableDefinition/>');
-    const book = await XlsxWorkbook.load(await zip.generateAsync({ type: 'uint8array' }));
-    expect(book.lostParts).toEqual(['图表', '数据透视表']);
+    const extra: Record<string, string> = {
+      'xl/charts/chart1.xml': '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>',
+      'xl/pivotTables/pivotTable1.xml': '<pivotTableDefinition/>',
+      'xl/media/image1.png': 'not really a png',
+    };
+    for (const [path, text] of Object.entries(extra)) zip.file(path, text);
+    const input = await zip.generateAsync({ type: 'uint8array' });
+    const book = await XlsxWorkbook.load(input);
+    await scoreWorkbook(book, opts);
+    const out = await JSZip.loadAsync(await book.toBytes());
+    const before = await JSZip.loadAsync(input);
+    const edited = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml', 'xl/styles.xml']);
+    for (const path of Object.keys(before.files)) {
+      if (edited.has(path) || before.files[path].dir) continue;
+      expect(await out.file(path)!.async('string')).toBe(await before.file(path)!.async('string'));
+    }
   });
 
   it('refuses encrypted, non-zip and broken files with a reason', async () => {

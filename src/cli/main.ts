@@ -72,11 +72,6 @@ function samePath(a: string, b: string): boolean {
   return real(a) === real(b);
 }
 
-function lostPartsIssue(book: XlsxWorkbook): Issue[] {
-  if (book.lostParts.length === 0) return [];
-  return [{ severity: 'warning', code: 'lost-parts', sheet: '', cell: '', value: '', params: { parts: book.lostParts.join('、') } }];
-}
-
 function printIssues(issues: readonly Issue[], lang: Lang, io: Io, t: CliText): void {
   const sorted = [...issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   for (const i of sorted.slice(0, PRINTED_ISSUES)) {
@@ -107,18 +102,20 @@ async function score(input: string, opts: { output?: string; json?: string; forc
   const t = CLI_TEXT[lang];
   const inPath = resolve(io.cwd, input);
   const book = await openWorkbook(inPath, t);
-  const outPath = resolve(io.cwd, opts.output ?? join(dirname(inPath), `${fileTitleOf(inPath)}-结果.xlsx`));
+  const ext = extname(inPath).toLowerCase();
+  const outPath = resolve(io.cwd, opts.output ?? join(dirname(inPath), `${fileTitleOf(inPath)}-结果${ext}`));
   if (samePath(inPath, outPath)) throw new CommandFailure(t.sameFile);
+  // a workbook with macros must stay .xlsm, or Excel refuses to open it
+  if (extname(outPath).toLowerCase() !== ext) throw new CommandFailure(t.sameKind(ext));
   if (opts.json && samePath(inPath, resolve(io.cwd, opts.json))) throw new CommandFailure(t.sameFile);
 
   const scoresSheet = findInputSheets(book.sheetNames()).scores;
-  const rowCount = scoresSheet ? book.workbook.getWorksheet(scoresSheet)!.actualRowCount : 0;
+  const rowCount = scoresSheet ? await book.rowCount(scoresSheet) : 0;
   const progress = rowCount > PROGRESS_FROM ? new Progress(io.stderr, 5) : null;
   progress?.step(t.stages.read);
   const run = await scoreWorkbook(book, {
     fileTitle: fileTitleOf(inPath),
     date: today(),
-    hostIssues: lostPartsIssue(book),
     onStage: (stage) => progress?.step(stage === 'write' ? t.stages.sheets : t.stages[stage]),
   });
   if (run.written) {
@@ -145,7 +142,7 @@ async function validate(input: string, opts: { json?: string }, lang: Lang, io: 
   const { assess } = await import('../engine/assess');
   const snap = await book.read((names) => Object.values(findInputSheets(names)));
   const assessment = assess({ fileTitle: fileTitleOf(inPath), sheetNames: snap.sheetNames, sheets: snap.sheets });
-  const issues = [...assessment.issues, ...lostPartsIssue(book)];
+  const issues = assessment.issues;
   const run: RunResult = { assessment, issues, ok: assessment.ok, written: null };
   if (opts.json) {
     if (samePath(inPath, resolve(io.cwd, opts.json))) throw new CommandFailure(t.sameFile);
@@ -166,7 +163,7 @@ async function template(presetName: string, opts: { output: string; force?: bool
   if (!/\.xlsx$/i.test(outPath)) throw new CommandFailure(t.notXlsx(outPath));
   if (existsSync(outPath) && !opts.force) throw new CommandFailure(t.outputExists(outPath));
   const book = XlsxWorkbook.create();
-  book.addSheets(templateSheets(preset));
+  await book.addSheets(templateSheets(preset));
   writeFileSafely(outPath, await book.toBytes(), t);
   io.stdout.write(`${t.templateWritten(outPath, preset.name)}\n`);
   return 0;

@@ -57,7 +57,6 @@ export const ISSUE_MESSAGES: Table = {
   'tie-pending': { zh: '{scope}“{grade}”名额 {quota}，边界同分 {tied} 个列为待定，请研究确定。', en: '{scope} "{grade}": quota {quota}; {tied} tied at the boundary are pending a decision.' },
   'below-min-share': { zh: '{scope}“{grade}”只有 {count} 个，少于比例下限要求的 {need} 个。', en: '{scope} "{grade}" has {count}, fewer than the {need} its minimum share asks for.' },
   'sheet-name-taken': { zh: '工作簿中已有名为“{sheet}”的工作表且不是本工具生成的：请改名或删除后再运行。', en: 'The workbook already has a sheet "{sheet}" that this tool did not write: rename or delete it, then run again.' },
-  'lost-parts': { zh: '该工作簿含有{parts}，输出文件中将不会保留（原文件不受影响）。', en: 'This workbook contains {parts}, which will be missing from the output file (the input file is untouched).' },
 };
 
 /** 备注 notes on a subject. */

@@ -1,0 +1,148 @@
+// npm run bench: the engine alone, the whole command, peak memory, and the same job done as a
+// formula workbook recalculated by LibreOffice (the way users do it today). Median of N runs.
+import ExcelJS from 'exceljs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { assess } from '../src/engine/assess';
+import { columnLetters } from '../src/engine/cells';
+import { generate, toXlsx, type Generated } from './generate';
+
+const ROOT = join(__dirname, '..', '..');
+const args = process.argv.slice(2);
+const RUNS = args.includes('--quick') ? 3 : 5;
+const SIZES = args.includes('--quick') ? [1000, 5000] : [1000, 5000, 10000];
+const INDICATORS = 40;
+const work = mkdtempSync(join(tmpdir(), 'kaoping-bench-'));
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(fn: () => void): number {
+  const t = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
+function engineMs(g: Generated): number {
+  const input = { fileTitle: 'bench', sheetNames: g.sheetNames, sheets: g.sheets };
+  assess(input); // warm-up
+  return median(Array.from({ length: RUNS }, () => time(() => {
+    if (!assess(input).ok) throw new Error('generated workbook has errors');
+  })));
+}
+
+/** The whole command in a fresh process; peak memory from the process itself (maxRSS). */
+function commandRun(file: string): { ms: number; peakMb: number } {
+  const hook = join(__dirname, 'peak-hook.js');
+  let peakKb = 0;
+  const ms = time(() => {
+    const r = spawnSync(process.execPath, ['-r', hook, join(ROOT, 'bin', 'kaoping.js'), 'score', file, '-o', join(work, 'out.xlsx')], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`kaoping failed: ${r.stderr}`);
+    peakKb = Number(/KAOPING_PEAK_KB=(\d+)/.exec(r.stderr)?.[1] ?? 0);
+  });
+  return { ms, peakMb: peakKb / 1024 };
+}
+
+/**
+ * The same job as users build it by hand: SUM per dimension, the weighted base, RANK.EQ,
+ * COUNTIFS for the rank within the group, COUNTIF for group sizes and quota cut-offs.
+ */
+async function formulaWorkbook(g: Generated, n: number): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('评分表');
+  const scores = g.sheets[1].rows;
+  const first = 4; // column D holds the first indicator
+  const dims = g.weights.length;
+  const col = (i: number) => columnLetters(first - 1 + i);
+  const dimCol = (d: number) => columnLetters(first - 1 + INDICATORS + d);
+  const baseCol = columnLetters(first - 1 + INDICATORS + dims);
+  const groupRankCol = columnLetters(first + INDICATORS + dims + 1);
+  const sizeCol = columnLetters(first + INDICATORS + dims + 2);
+  ws.addRow([...scores[0], ...g.weights.map((_, d) => `维度${d + 1}`), '基础分', '排名', '组内排名', '组人数', '等次']);
+  const last = n + 1;
+  const points = (d: number) => g.indicatorPoints.reduce((a, p, i) => a + (g.dimensionOf[i] === d ? p : 0), 0);
+  for (let r = 2; r <= last; r++) {
+    const row = [...scores[r - 1]] as (ExcelJS.CellValue | null)[];
+    g.weights.forEach((_, d) => {
+      const cells = g.dimensionOf.flatMap((dd, i) => (dd === d ? [`${col(i)}${r}`] : []));
+      row.push({ formula: `SUM(${cells.join(',')})` } as ExcelJS.CellFormulaValue);
+    });
+    row.push({ formula: g.weights.map((w, d) => `${dimCol(d)}${r}/${points(d)}*${w}`).join('+') } as ExcelJS.CellFormulaValue);
+    row.push({ formula: `_xlfn.RANK.EQ(${baseCol}${r},$${baseCol}$2:$${baseCol}$${last})` } as ExcelJS.CellFormulaValue);
+    row.push({ formula: `COUNTIFS($C$2:$C$${last},C${r},$${baseCol}$2:$${baseCol}$${last},">"&${baseCol}${r})+1` } as ExcelJS.CellFormulaValue);
+    row.push({ formula: `COUNTIF($C$2:$C$${last},C${r})` } as ExcelJS.CellFormulaValue);
+    row.push({ formula: `IF(AND(${groupRankCol}${r}<=ROUND(${sizeCol}${r}*15%,0),${baseCol}${r}>=60),"优秀",IF(${groupRankCol}${r}<=ROUND(${sizeCol}${r}*15%,0)+ROUND(${sizeCol}${r}*35%,0),"良好","合格"))` } as ExcelJS.CellFormulaValue);
+    ws.addRow(row);
+  }
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/** A LibreOffice profile that recalculates every formula on load (else it keeps cached results). */
+function recalcProfile(): string {
+  const dir = join(work, 'lo-profile');
+  mkdirSync(join(dir, 'user'), { recursive: true });
+  writeFileSync(
+    join(dir, 'user', 'registrymodifications.xcu'),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`,
+  );
+  return dir;
+}
+
+function libreOfficeMs(file: string, profile: string): number {
+  const out = join(work, 'lo-out');
+  return time(() => {
+    const r = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', out, file], { encoding: 'utf8', timeout: 20 * 60 * 1000 });
+    if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`);
+  });
+}
+
+async function main(): Promise<void> {
+  const hasLo = spawnSync('sh', ['-c', 'command -v soffice']).status === 0;
+  const profile = hasLo ? recalcProfile() : '';
+  if (hasLo) libreOfficeMs(join(ROOT, 'examples', 'ex1-departments-30.xlsx'), profile); // first start builds the profile
+  const rows: string[] = [];
+  for (const n of SIZES) {
+    const g = generate({ subjects: n, indicators: INDICATORS, dimensions: 4, groups: 10, perGroup: true, seed: 1 });
+    const engine = engineMs(g);
+    const file = join(work, `bench-${n}.xlsx`);
+    writeFileSync(file, await toXlsx(g));
+    commandRun(file); // warm the disk cache
+    const runs = Array.from({ length: RUNS }, () => commandRun(file));
+    const command = median(runs.map((r) => r.ms));
+    const peak = Math.max(...runs.map((r) => r.peakMb));
+    let lo = NaN;
+    if (hasLo) {
+      const formulas = join(work, `formulas-${n}.xlsx`);
+      writeFileSync(formulas, await formulaWorkbook(g, n));
+      lo = median(Array.from({ length: RUNS }, () => libreOfficeMs(formulas, profile)));
+    }
+    const ratio = Number.isNaN(lo) ? 'n/a' : `${(lo / command).toFixed(1)}×`;
+    const line = `| ${n.toLocaleString('en')} × ${INDICATORS} | ${engine.toFixed(1)} ms | ${(command / 1000).toFixed(2)} s | ${peak.toFixed(0)} MB | ${Number.isNaN(lo) ? 'n/a' : `${(lo / 1000).toFixed(2)} s`} | ${ratio} |`;
+    rows.push(line);
+    process.stderr.write(`${line}\n`);
+  }
+  process.stdout.write(
+    [
+      `Median of ${RUNS} runs on ${process.platform} ${process.arch}, node ${process.version}; ${SIZES.join(' / ')} subjects × ${INDICATORS} indicators, 4 dimensions, 10 groups, quotas per group.`,
+      '',
+      '| workbook | engine alone | whole command (file → file) | peak memory (command) | LibreOffice formula workbook (recalc + save) | command vs LibreOffice |',
+      '|---|---|---|---|---|---|',
+      ...rows,
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench failed: ${(e as Error).message}\n`);
+  process.exit(1);
+});
