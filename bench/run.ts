@@ -2,11 +2,12 @@
 // formula workbook recalculated by LibreOffice (the way users do it today). Median of N runs.
 import ExcelJS from 'exceljs';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assess } from '../src/engine/assess';
 import { columnLetters } from '../src/engine/cells';
+import { XlsxWorkbook } from '../src/hosts/xlsx/xlsx-workbook';
 import { generate, toXlsx, type Generated } from './generate';
 
 const ROOT = join(__dirname, '..', '..');
@@ -81,6 +82,21 @@ async function formulaWorkbook(g: Generated, n: number): Promise<Uint8Array> {
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
+/** The baseline only counts if LibreOffice really recalculated: its base scores must match ours. */
+async function checkLibreOfficeComputed(file: string, g: Generated): Promise<void> {
+  const book = await XlsxWorkbook.load(readFileSync(file));
+  const rows = (await book.read(() => ['评分表'])).sheets[0].rows;
+  const ours = assess({ fileTitle: 'bench', sheetNames: g.sheetNames, sheets: g.sheets });
+  const baseCol = 3 + INDICATORS + g.weights.length;
+  for (const r of [1, Math.floor(rows.length / 2), rows.length - 1]) {
+    const mine = ours.subjects.find((s) => s.name === rows[r][1])!;
+    const theirs = rows[r][baseCol];
+    if (typeof theirs !== 'number' || Math.abs(theirs - mine.score.base.value) > 0.006) {
+      throw new Error(`LibreOffice did not recalculate row ${r + 1}: ${String(theirs)} vs ${mine.score.base.value}`);
+    }
+  }
+}
+
 /** A LibreOffice profile that recalculates every formula on load (else it keeps cached results). */
 function recalcProfile(): string {
   const dir = join(work, 'lo-profile');
@@ -124,6 +140,7 @@ async function main(): Promise<void> {
       const formulas = join(work, `formulas-${n}.xlsx`);
       writeFileSync(formulas, await formulaWorkbook(g, n));
       lo = median(Array.from({ length: RUNS }, () => libreOfficeMs(formulas, profile)));
+      await checkLibreOfficeComputed(join(work, 'lo-out', `formulas-${n}.xlsx`), g);
     }
     const ratio = Number.isNaN(lo) ? 'n/a' : `${(lo / command).toFixed(1)}×`;
     const line = `| ${n.toLocaleString('en')} × ${INDICATORS} | ${engine.toFixed(1)} ms | ${(command / 1000).toFixed(2)} s | ${peak.toFixed(0)} MB | ${Number.isNaN(lo) ? 'n/a' : `${(lo / 1000).toFixed(2)} s`} | ${ratio} |`;

@@ -111,12 +111,12 @@ async function score(input: string, opts: { output?: string; json?: string; forc
 
   const scoresSheet = findInputSheets(book.sheetNames()).scores;
   const rowCount = scoresSheet ? await book.rowCount(scoresSheet) : 0;
-  const progress = rowCount > PROGRESS_FROM ? new Progress(io.stderr, 5) : null;
+  const progress = rowCount > PROGRESS_FROM ? new Progress(io.stderr, 5) : null; // read, assess, sheets, write, save
   progress?.step(t.stages.read);
   const run = await scoreWorkbook(book, {
     fileTitle: fileTitleOf(inPath),
     date: today(),
-    onStage: (stage) => progress?.step(stage === 'write' ? t.stages.sheets : t.stages[stage]),
+    onStage: (stage) => progress?.step(t.stages[stage]),
   });
   if (run.written) {
     const bytes = await book.toBytes();
