@@ -20,6 +20,18 @@ function head(role: ResultRole, scheme: Scheme | null, ctx: ReportContext, fallb
   return { role, name, title: `${s?.title || fallbackTitle} ${name}`.trim(), subtitle: parts.join('　　'), decimals: s?.decimals ?? 2 };
 }
 
+/** 基础分 | 加分 | 扣分 | 总分: the published numbers of every ranked table. */
+const SCORE_COLUMNS: readonly Column[] = [
+  { header: '基础分', kind: 'score' },
+  { header: '加分', kind: 'score' },
+  { header: '扣分', kind: 'score' },
+  { header: '总分', kind: 'score' },
+];
+
+function scoreCells(s: SubjectResult): number[] {
+  return [s.score.base.value, s.score.bonus.published.value, s.score.deduction.published.value, s.score.total.value];
+}
+
 function notesText(s: SubjectResult): string {
   return s.notes.map((n) => noteText(n, 'zh')).join('；');
 }
@@ -45,10 +57,7 @@ function summaryWith(a: Assessment, ctx: ReportContext, scores: ScoreColumns): S
     { header: '名称', kind: 'text' },
     ...(a.hasGroups ? [{ header: '分组', kind: 'center' } as const] : []),
     ...scores.headers.map((h) => ({ header: h, kind: scores.kind })),
-    { header: '基础分', kind: 'score' },
-    { header: '加分', kind: 'score' },
-    { header: '扣分', kind: 'score' },
-    { header: '总分', kind: 'score' },
+    ...SCORE_COLUMNS,
     { header: '等次', kind: 'center' },
     { header: '备注', kind: 'note' },
   ];
@@ -59,10 +68,7 @@ function summaryWith(a: Assessment, ctx: ReportContext, scores: ScoreColumns): S
       s.name,
       ...(a.hasGroups ? [s.group ?? ''] : []),
       ...scores.values(s),
-      s.score.base.value,
-      s.score.bonus.published.value,
-      s.score.deduction.published.value,
-      s.score.total.value,
+      ...scoreCells(s),
       s.grade,
       notesText(s),
     ]);
@@ -76,10 +82,7 @@ export function groupSheet(a: Assessment, ctx: ReportContext): SheetSpec {
   const columns: Column[] = [
     { header: '组内排名', kind: 'int' },
     { header: '名称', kind: 'text' },
-    { header: '基础分', kind: 'score' },
-    { header: '加分', kind: 'score' },
-    { header: '扣分', kind: 'score' },
-    { header: '总分', kind: 'score' },
+    ...SCORE_COLUMNS,
     { header: '总排名', kind: 'int' },
     { header: '等次', kind: 'center' },
     { header: '备注', kind: 'note' },
@@ -90,7 +93,7 @@ export function groupSheet(a: Assessment, ctx: ReportContext): SheetSpec {
     if (i > 0) b.breakBefore();
     b.caption(`${g}（${members.length}个）`);
     for (const s of members) {
-      b.row([s.groupRank, s.name, s.score.base.value, s.score.bonus.published.value, s.score.deduction.published.value, s.score.total.value, s.rank, s.grade, notesText(s)]);
+      b.row([s.groupRank, s.name, ...scoreCells(s), s.rank, s.grade, notesText(s)]);
     }
   });
   signature(b, scheme);
