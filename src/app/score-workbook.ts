@@ -1,24 +1,35 @@
-// One run over any host: read the input sheets, assess, write the result sheets.
+// One run over any host: read the input sheets, assess, write the result sheets. The task pane
+// uses the two halves separately (check, then publish when the user asks); the command in one go.
 import { assess, findInputSheets, type Assessment } from '../engine/assess';
 import type { Issue } from '../engine/types';
 import { buildResultSheets } from '../report/sheets';
 import type { SheetSpec } from '../report/spec';
-import type { WorkbookPort, WriteOutcome } from '../hosts/port';
+import type { WorkbookPort, WorkbookSnapshot, WriteOutcome } from '../hosts/port';
 
 export interface RunOptions {
   /** 考核名称 when the scheme has none: the file name without extension */
   readonly fileTitle: string;
   /** the date printed on the result sheets */
   readonly date: string;
-  /** issues the host found before the run (parts a file format cannot carry over) */
-  readonly hostIssues?: readonly Issue[];
   /** called as each stage starts */
   readonly onStage?: (stage: 'assess' | 'sheets' | 'write') => void;
 }
 
+export interface Checked {
+  readonly snapshot: WorkbookSnapshot;
+  readonly assessment: Assessment;
+  /** engine issues plus the run's own (a result sheet name taken by a user's sheet) */
+  readonly issues: readonly Issue[];
+  /** the sheets to write; only 校验报告 when there are errors */
+  readonly specs: readonly SheetSpec[];
+  /** false when not even 校验报告 can be written */
+  readonly writable: boolean;
+  /** results were computed and can be published */
+  readonly ok: boolean;
+}
+
 export interface RunResult {
   readonly assessment: Assessment;
-  /** engine issues plus the host's and the run's own */
   readonly issues: readonly Issue[];
   /** true when results were computed and written */
   readonly ok: boolean;
@@ -31,14 +42,14 @@ export function today(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-export async function scoreWorkbook(port: WorkbookPort, options: RunOptions): Promise<RunResult> {
+/** Reads and assesses; works out what would be written. Writes nothing. */
+export async function checkWorkbook(port: WorkbookPort, options: RunOptions): Promise<Checked> {
   const snapshot = await port.read((names) => Object.values(findInputSheets(names)));
   options.onStage?.('assess');
   const assessment = assess({ fileTitle: options.fileTitle, sheetNames: snapshot.sheetNames, sheets: snapshot.sheets });
-  const ctx = { date: options.date };
-  const hostIssues = options.hostIssues ?? [];
   options.onStage?.('sheets');
-  let specs: SheetSpec[] = buildResultSheets(assessment, ctx, hostIssues, options.fileTitle);
+  const ctx = { date: options.date };
+  let specs: SheetSpec[] = buildResultSheets(assessment, ctx, [], options.fileTitle);
 
   // never overwrite a sheet of a result's name that the tool did not write
   const owned = new Set(snapshot.ownedSheets);
@@ -46,13 +57,20 @@ export async function scoreWorkbook(port: WorkbookPort, options: RunOptions): Pr
   const taken: Issue[] = specs
     .filter((s) => present.has(s.name) && !owned.has(s.name))
     .map((s) => ({ severity: 'error', code: 'sheet-name-taken', sheet: s.name, cell: '', value: '', params: { sheet: s.name } }));
-  const issues = [...assessment.issues, ...hostIssues, ...taken];
-  if (taken.length > 0) {
-    specs = buildResultSheets(assessment, ctx, [...hostIssues, ...taken], options.fileTitle).filter((s) => s.role === 'validation');
-    if (specs.some((s) => present.has(s.name) && !owned.has(s.name))) return { assessment, issues, ok: false, written: null };
-  }
+  if (taken.length > 0) specs = buildResultSheets(assessment, ctx, taken, options.fileTitle).filter((s) => s.role === 'validation');
+  const writable = !specs.some((s) => present.has(s.name) && !owned.has(s.name));
+  return { snapshot, assessment, issues: [...assessment.issues, ...taken], specs, writable, ok: assessment.ok && taken.length === 0 };
+}
+
+/** Writes what `checkWorkbook` found to write. */
+export async function publishResults(port: WorkbookPort, checked: Checked, options: Pick<RunOptions, 'onStage'> = {}): Promise<RunResult> {
+  const { assessment, issues, ok } = checked;
+  if (!checked.writable) return { assessment, issues, ok: false, written: null };
   options.onStage?.('write');
-  const written = await port.writeResults(specs);
-  const ok = assessment.ok && taken.length === 0 && !hostIssues.some((i) => i.severity === 'error');
+  const written = await port.writeResults(checked.specs);
   return { assessment, issues, ok, written };
+}
+
+export async function scoreWorkbook(port: WorkbookPort, options: RunOptions): Promise<RunResult> {
+  return publishResults(port, await checkWorkbook(port, options), options);
 }
