@@ -11,14 +11,9 @@ import { sheetXml } from './sheet-xml';
 import { MINIMAL_STYLES, StyleBook } from './styles';
 import { attributes, elements, escapeXml, prefixOf, textOf, unescapeXml, withAttribute } from './xml';
 
-/** Why a file could not be opened as a workbook. */
-export type OpenFailure = 'encrypted-or-xls' | 'not-xlsx' | 'corrupt';
+import { WorkbookOpenError } from './open-error';
 
-export class WorkbookOpenError extends Error {
-  constructor(readonly reason: OpenFailure, detail: string) {
-    super(detail);
-  }
-}
+export { WorkbookOpenError, type OpenFailure } from './open-error';
 
 /** The mark on a sheet the tool wrote: a workbook name `kaoping_<role>` pointing at its A1. */
 const MARK_PREFIX = 'kaoping_';

@@ -1,0 +1,301 @@
+// The Office.js host: the workbook open in Excel. Reads in one round trip; writes each result
+// sheet under a temporary name first and swaps at the end, so a failure half-way leaves the
+// previous results intact. Syncs do not grow with the workbook: writes are flushed by payload size.
+/// <reference types="office-js" />
+import type { CellValue, SheetData } from '../../engine/types';
+import type { Area, CellStyle, SheetSpec } from '../../report/spec';
+import type { WorkbookPort, WorkbookSnapshot, WriteOutcome } from '../port';
+
+/** Excel.run, or a stand-in with the same shape (the tests' fake Excel). */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** Office.context.requirements.isSetSupported('ExcelApi', version) */
+export type SupportsApi = (version: string) => boolean;
+
+const MARK_PREFIX = 'kaoping_';
+const TEMP_PREFIX = 'kaoping~';
+/** Excel on the web rejects requests over 5 MB; stay well below. */
+export const REQUEST_BUDGET = 3_500_000;
+const BORDER_EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const;
+const ERROR_TEXT = /^#(DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA|FIELD!|BUSY!|BLOCKED!|CONNECT!|UNKNOWN!)$/;
+
+/** The sheet a mark's formula points at: `='结果汇总'!$A$1` → 结果汇总. */
+function sheetOfFormula(formula: string): string | null {
+  const m = /^=?'((?:[^']|'')+)'!|^=?([^!'"]+)!/.exec(formula.trim());
+  if (!m) return null;
+  return m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+}
+
+/** Office.js gives "" for empty cells and error values as their text. */
+function fromExcel(v: unknown): CellValue {
+  if (v === '' || v === null || v === undefined) return null;
+  if (typeof v === 'string' && ERROR_TEXT.test(v)) return { error: v };
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  return String(v);
+}
+
+/** "Sheet1!C3:F9" or "'评分表'!B2:D5" → top-left 0-based row and column. */
+function topLeft(address: string): [number, number] {
+  const cell = address.slice(address.lastIndexOf('!') + 1).split(':')[0].replace(/\$/g, '');
+  const m = /^([A-Z]+)(\d+)$/.exec(cell);
+  if (!m) return [0, 0];
+  let c = 0;
+  for (const ch of m[1]) c = c * 26 + (ch.charCodeAt(0) - 64);
+  return [Number(m[2]) - 1, c - 1];
+}
+
+function toSheetData(name: string, range: Excel.Range): SheetData {
+  if (range.isNullObject) return { name, rows: [] };
+  const [r0, c0] = topLeft(range.address);
+  const pad: CellValue[] = new Array(c0).fill(null);
+  const rows: CellValue[][] = new Array(r0).fill(null).map(() => []);
+  for (const row of range.values) rows.push([...pad, ...row.map(fromExcel)]);
+  return { name, rows };
+}
+
+/**
+ * Strings that Excel would take for formulas (= + - @) land as text: those cells get the text
+ * number format "@" before their values are written. (The alternative, a leading apostrophe,
+ * is not used.) Returns the cells to format.
+ */
+export function formulaLikeCells(spec: SheetSpec): [number, number][] {
+  const out: [number, number][] = [];
+  spec.cells.forEach((row, r) => row.forEach((v, c) => typeof v === 'string' && /^[=+\-@]/.test(v) && out.push([r, c])));
+  return out;
+}
+
+/** Excel character widths → points (the API's unit). */
+function widthPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+function hex(color: string): string {
+  return `#${color}`;
+}
+
+/** Queues Office.js calls and syncs whenever the queued payload nears the request limit. */
+class Batch {
+  private bytes = 0;
+  syncs = 0;
+
+  constructor(private readonly context: Excel.RequestContext) {}
+
+  async add(bytes: number): Promise<void> {
+    if (this.bytes + bytes > REQUEST_BUDGET && this.bytes > 0) await this.flush();
+    this.bytes += bytes;
+  }
+
+  async flush(): Promise<void> {
+    await this.context.sync();
+    this.syncs++;
+    this.bytes = 0;
+  }
+}
+
+export class ExcelWorkbook implements WorkbookPort {
+  /** context.sync calls made so far (also counted by the fake Excel in tests) */
+  syncs = 0;
+
+  constructor(
+    private readonly run: ExcelRun,
+    private readonly supports: SupportsApi,
+  ) {}
+
+  async read(pick: (sheetNames: readonly string[]) => readonly string[]): Promise<WorkbookSnapshot> {
+    return this.run(async (context) => {
+      const wb = context.workbook;
+      const sheets = wb.worksheets.load('items/name');
+      const names = wb.names.load('items/name,items/formula');
+      // the input sheets under their usual names, read in the same round trip
+      const guesses = ['考核方案', 'Scheme', '评分表', 'Scores', '加减分', 'Adjustments'].map((name) => {
+        const range = wb.worksheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true).load('address,values');
+        return { name, range };
+      });
+      await context.sync();
+      this.syncs++;
+      const sheetNames = sheets.items.map((s) => s.name);
+      const wanted = pick(sheetNames);
+      const got = new Map<string, SheetData>();
+      for (const g of guesses) if (wanted.includes(g.name) && sheetNames.includes(g.name)) got.set(g.name, toSheetData(g.name, g.range));
+      // sheets found by forgiving matching (" Scheme ", full-width letters): one more read
+      const missing = wanted.filter((n) => !got.has(n));
+      if (missing.length > 0) {
+        const ranges = missing.map((name) => ({ name, range: wb.worksheets.getItem(name).getUsedRangeOrNullObject(true).load('address,values') }));
+        await context.sync();
+        this.syncs++;
+        for (const m of ranges) got.set(m.name, toSheetData(m.name, m.range));
+      }
+      return {
+        sheetNames,
+        sheets: wanted.map((n) => got.get(n)!).filter(Boolean),
+        ownedSheets: names.items.filter((n) => n.name.startsWith(MARK_PREFIX)).map((n) => sheetOfFormula(n.formula)).filter((s): s is string => s !== null && sheetNames.includes(s)),
+      };
+    });
+  }
+
+  async writeResults(specs: readonly SheetSpec[]): Promise<WriteOutcome> {
+    const canPrint = this.supports('1.9');
+    const canValidate = this.supports('1.8');
+    return this.run(async (context) => {
+      const wb = context.workbook;
+      const batch = new Batch(context);
+      const sheets = wb.worksheets.load('items/name');
+      const names = wb.names.load('items/name,items/formula');
+      await batch.flush();
+      const present = new Set(sheets.items.map((s) => s.name));
+      const marks = names.items.filter((n) => n.name.startsWith(MARK_PREFIX));
+      const owned = new Set(marks.map((n) => sheetOfFormula(n.formula)).filter((s): s is string => s !== null && present.has(s)));
+      for (const spec of specs) {
+        if (present.has(spec.name) && !owned.has(spec.name)) throw new Error(`sheet "${spec.name}" exists and was not written by kaoping`);
+      }
+      // leftovers of a run that failed half-way
+      for (const s of sheets.items) if (s.name.startsWith(TEMP_PREFIX)) s.delete();
+
+      for (const spec of specs) await this.writeSheet(wb.worksheets.add(`${TEMP_PREFIX}${spec.role ?? spec.name}`.slice(0, 31)), spec, batch, canPrint, canValidate);
+      await batch.flush(); // every new sheet is complete before anything old is touched
+
+      for (const name of owned) wb.worksheets.getItem(name).delete();
+      for (const mark of marks) mark.delete();
+      for (const spec of specs) {
+        const ws = wb.worksheets.getItem(`${TEMP_PREFIX}${spec.role ?? spec.name}`.slice(0, 31));
+        ws.name = spec.name;
+        if (spec.role) wb.names.add(`${MARK_PREFIX}${spec.role}`, ws.getRange('A1'));
+      }
+      await batch.flush();
+      this.syncs += batch.syncs;
+      const writing = new Set(specs.map((s) => s.name));
+      const degraded = [...(canPrint ? [] : ['print-setup']), ...(canValidate || specs.every((s) => s.validations.length === 0) ? [] : ['data-validation'])];
+      return { written: specs.map((s) => s.name), removed: [...owned].filter((n) => !writing.has(n)), degraded };
+    });
+  }
+
+  /** Writes input sheets of a new workbook (the pane's 新建考核): no marks, no swap. */
+  async addSheets(specs: readonly SheetSpec[]): Promise<void> {
+    const canPrint = this.supports('1.9');
+    const canValidate = this.supports('1.8');
+    await this.run(async (context) => {
+      const batch = new Batch(context);
+      for (const spec of specs) await this.writeSheet(context.workbook.worksheets.add(spec.name), spec, batch, canPrint, canValidate);
+      await batch.flush();
+      this.syncs += batch.syncs;
+    });
+  }
+
+  private async writeSheet(ws: Excel.Worksheet, spec: SheetSpec, batch: Batch, canPrint: boolean, canValidate: boolean): Promise<void> {
+    const width = Math.max(1, spec.columnWidths.length, ...spec.cells.map((r) => r.length));
+    const rangeOf = (a: Area) => ws.getRangeByIndexes(a.r0, a.c0, a.r1 - a.r0 + 1, a.c1 - a.c0 + 1);
+
+    // formats first (number formats must be in place before text values land), then values
+    for (const area of spec.styles) await this.applyStyle(rangeOf(area), area, area.style, batch);
+    for (const [r, c] of formulaLikeCells(spec)) {
+      ws.getRangeByIndexes(r, c, 1, 1).numberFormat = [['@']];
+      await batch.add(40);
+    }
+    // values in row blocks that stay under the request budget
+    let start = 0;
+    while (start < spec.cells.length) {
+      let bytes = 0;
+      let end = start;
+      const block: (string | number)[][] = [];
+      while (end < spec.cells.length && (bytes < REQUEST_BUDGET / 4 || block.length === 0)) {
+        const row = Array.from({ length: width }, (_, c) => spec.cells[end][c] ?? '');
+        bytes += JSON.stringify(row).length;
+        block.push(row);
+        end++;
+      }
+      ws.getRangeByIndexes(start, 0, block.length, width).values = block;
+      await batch.add(bytes + 100);
+      start = end;
+    }
+    for (const m of spec.merges) {
+      rangeOf(m).merge(false);
+      await batch.add(60);
+    }
+    spec.columnWidths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthPoints(w)));
+    for (const [r, h] of Object.entries(spec.rowHeights)) ws.getRangeByIndexes(Number(r), 0, 1, 1).format.rowHeight = h;
+    await batch.add(60 * (spec.columnWidths.length + Object.keys(spec.rowHeights).length));
+    if (spec.freezeRows > 0) ws.freezePanes.freezeRows(spec.freezeRows);
+    for (const bar of spec.dataBars) {
+      const cf = rangeOf(bar).conditionalFormats.add(Excel.ConditionalFormatType.dataBar);
+      cf.dataBar.barDirection = Excel.ConditionalDataBarDirection.leftToRight;
+      cf.dataBar.positiveFormat.fillColor = hex(bar.color);
+      cf.dataBar.lowerBoundRule = { type: Excel.ConditionalFormatRuleType.number, formula: '0' };
+      await batch.add(200);
+    }
+    if (canValidate) {
+      ws.showGridlines = false;
+      for (const v of spec.validations) {
+        rangeOf(v).dataValidation.rule = { decimal: { formula1: v.min, formula2: v.max, operator: Excel.DataValidationOperator.between } };
+        rangeOf(v).dataValidation.errorAlert = { message: `请输入 ${v.min} 到 ${v.max} 之间的数字。`, showAlert: true, style: Excel.DataValidationAlertStyle.stop, title: '分值超出范围' };
+        await batch.add(300);
+      }
+    }
+    if (canPrint) {
+      const p = spec.print;
+      const layout = ws.pageLayout;
+      layout.orientation = p.orientation === 'landscape' ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
+      layout.paperSize = Excel.PaperType.a4;
+      layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      layout.centerHorizontally = true;
+      layout.printGridlines = false;
+      layout.leftMargin = 36;
+      layout.rightMargin = 36;
+      layout.topMargin = 43;
+      layout.bottomMargin = 50;
+      layout.headerMargin = 22;
+      layout.footerMargin = 22;
+      layout.headersFooters.defaultForAllPages.centerFooter = p.footer;
+      if (p.titleRows) layout.setPrintTitleRows(`$${p.titleRows[0] + 1}:$${p.titleRows[1] + 1}`);
+      for (const r of p.breaksBefore) ws.horizontalPageBreaks.add(`A${r + 1}`);
+      await batch.add(600 + 60 * p.breaksBefore.length);
+    }
+  }
+
+  private async applyStyle(range: Excel.Range, area: Area, s: CellStyle, batch: Batch): Promise<void> {
+    const f = range.format;
+    if (s.bold !== undefined) f.font.bold = s.bold;
+    if (s.size !== undefined) f.font.size = s.size;
+    if (s.color) f.font.color = hex(s.color);
+    f.font.name = '宋体';
+    if (s.fill) f.fill.color = hex(s.fill);
+    if (s.align) f.horizontalAlignment = s.align === 'left' ? Excel.HorizontalAlignment.left : s.align === 'center' ? Excel.HorizontalAlignment.center : Excel.HorizontalAlignment.right;
+    if (s.valign) f.verticalAlignment = s.valign === 'top' ? Excel.VerticalAlignment.top : Excel.VerticalAlignment.center;
+    if (s.wrap) f.wrapText = true;
+    let bytes = 300;
+    if (s.border) {
+      for (const edge of BORDER_EDGES) {
+        const b = f.borders.getItem(edge);
+        b.style = Excel.BorderLineStyle.continuous;
+        b.color = '#808080';
+        b.weight = Excel.BorderWeight.thin;
+      }
+      bytes += 600;
+    }
+    if (s.numberFormat) {
+      const rows = area.r1 - area.r0 + 1;
+      const cols = area.c1 - area.c0 + 1;
+      range.numberFormat = Array.from({ length: rows }, () => new Array(cols).fill(s.numberFormat));
+      bytes += rows * cols * (s.numberFormat.length + 3);
+    }
+    await batch.add(bytes);
+  }
+
+  /** Selects a cell for the user (a click on an issue in the pane). */
+  async select(sheet: string, cell: string): Promise<void> {
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(cell || 'A1').select();
+      await context.sync();
+      this.syncs++;
+    });
+  }
+
+  /** Shows a sheet (结果汇总 after writing). */
+  async activate(sheet: string): Promise<void> {
+    await this.run(async (context) => {
+      context.workbook.worksheets.getItem(sheet).activate();
+      await context.sync();
+      this.syncs++;
+    });
+  }
+}

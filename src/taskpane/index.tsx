@@ -1,0 +1,27 @@
+// Entry: find out whether we run inside Excel (never waiting more than ~3 s), then render the pane.
+import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { createRoot } from 'react-dom/client';
+import { langOf } from '../i18n/messages';
+import { App } from './App';
+import { downloadBlob, openFileSession } from './file-session';
+import { detectHost } from './office-loader';
+
+async function boot(): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  const info = await detectHost(params);
+  const lang = langOf(params.get('lang') ?? info.language ?? navigator.language);
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  const session = info.host === 'excel' ? await (await import(/* webpackChunkName: "excel-host" */ './excel-session')).openExcelSession() : null;
+  createRoot(document.getElementById('root')!).render(
+    <FluentProvider theme={info.dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100vh' }}>
+      <App
+        lang={lang}
+        initialSession={session}
+        openFile={session ? undefined : (bytes, name) => openFileSession(bytes, name, downloadBlob)}
+        exampleUrl={session ? undefined : 'examples/ex1-departments-30.xlsx'}
+      />
+    </FluentProvider>,
+  );
+}
+
+void boot();

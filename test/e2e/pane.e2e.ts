@@ -1,0 +1,90 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { XlsxWorkbook } from '../../src/hosts/xlsx/xlsx-workbook';
+import { expected, ROOT } from '../helpers';
+import { serve } from './serve';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = join(ROOT, 'test-output', 'e2e');
+const DIST = join(ROOT, 'dist');
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serve>>;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error('the end-to-end test needs Debian chromium at /usr/bin/chromium');
+  if (!existsSync(join(DIST, 'taskpane.html'))) throw new Error('run `npm run build` first (npm run test:e2e does)');
+  mkdirSync(SHOTS, { recursive: true });
+  server = await serve(DIST);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const WORDS = {
+  zh: { example: '使用示例', check: '校验', compute: '计算', output: '输出', download: '下载结果', open: '打开工作簿' },
+  en: { example: 'Use the example', check: 'Check', compute: 'Compute', output: 'Output', download: 'Download results', open: 'Open workbook' },
+};
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+describe.each(['zh', 'en'] as const)('the standalone pane in %s', (lang) => {
+  it('goes through validate → compute → write → download, and the download holds the expected results', async () => {
+    const w = WORDS[lang];
+    const page = await browser.newPage({ viewport: { width: 350, height: 760 }, acceptDownloads: true, locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
+    const started = Date.now();
+    // no ?standalone: office.js cannot load here, and the guard must let the page run anyway
+    await page.goto(`${server.url}/taskpane.html${lang === 'en' ? '?lang=en' : ''}`);
+    await page.getByRole('button', { name: w.example }).waitFor({ timeout: 8000 });
+    expect(Date.now() - started).toBeLessThan(6000);
+    await shot(page, `${lang}-1-start`);
+
+    await page.getByRole('button', { name: w.example }).click();
+    await page.getByRole('tab', { name: w.check, selected: true }).waitFor();
+    await shot(page, `${lang}-2-check`);
+    await page.getByRole('tab', { name: w.compute }).click();
+    await shot(page, `${lang}-3-compute`);
+    await page.getByRole('tab', { name: w.output }).click();
+    await shot(page, `${lang}-4-output`);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: w.download }).click()]);
+    expect(download.suggestedFilename()).toBe('ex1-departments-30-结果.xlsx');
+    const path = join(SHOTS, `${lang}-download.xlsx`);
+    await download.saveAs(path);
+    await page.getByText(lang === 'zh' ? '原文件未改动' : 'original file is unchanged').waitFor();
+    await shot(page, `${lang}-5-written`);
+
+    // the downloaded 结果汇总 against the expected results
+    const book = await XlsxWorkbook.load(readFileSync(path));
+    expect(book.sheetNames()).toEqual(['考核方案', '评分表', '加减分', '结果汇总', '分组排名', '等次分布', '校验报告']);
+    const rows = (await book.read(() => ['结果汇总'])).sheets[0].rows;
+    const header = rows[2] as string[];
+    const col = (name: string) => header.indexOf(name);
+    const body = rows.slice(3).filter((r) => typeof r[0] === 'number');
+    const want = expected('ex1-departments-30').subjects;
+    expect(body.map((r) => [r[col('排名')], r[col('名称')], r[col('总分')], r[col('等次')]])).toEqual(want.map((s: { rank: number; name: string; total: number; grade: string }) => [s.rank, s.name, s.total, s.grade]));
+    await page.close();
+  });
+});
+
+it('reports a broken workbook in words, with sheet and cell', async () => {
+  const page = await browser.newPage({ viewport: { width: 350, height: 900 }, locale: 'zh-CN' });
+  await page.goto(`${server.url}/taskpane.html?standalone`);
+  await page.getByTestId('file-input').setInputFiles(join(ROOT, 'examples', 'ex4-bad-input.xlsx'));
+  await page.getByText('评分表!C3').waitFor();
+  expect(await page.getByRole('tab', { name: '计算' }).isDisabled()).toBe(true);
+  await shot(page, 'zh-6-errors');
+  await page.getByTestId('file-input').setInputFiles({ name: 'notes.xlsx', mimeType: 'text/plain', buffer: Buffer.from('not a workbook') });
+  await page.getByText('不是 .xlsx 工作簿').waitFor();
+  await page.close();
+});
