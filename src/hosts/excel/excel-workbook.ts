@@ -1,6 +1,8 @@
 // The Office.js host: the workbook open in Excel. Reads in one round trip; writes each result
 // sheet under a temporary name first and swaps at the end, so a failure half-way leaves the
 // previous results intact. Syncs do not grow with the workbook: writes are flushed by payload size.
+// Enum values are written as Office.js's string literals ('Left', 'A4'), so nothing here needs
+// the Excel global at run time except through `run`.
 /// <reference types="office-js" />
 import type { CellValue, SheetData } from '../../engine/types';
 import type { Area, CellStyle, SheetSpec } from '../../report/spec';
@@ -215,25 +217,25 @@ export class ExcelWorkbook implements WorkbookPort {
     await batch.add(60 * (spec.columnWidths.length + Object.keys(spec.rowHeights).length));
     if (spec.freezeRows > 0) ws.freezePanes.freezeRows(spec.freezeRows);
     for (const bar of spec.dataBars) {
-      const cf = rangeOf(bar).conditionalFormats.add(Excel.ConditionalFormatType.dataBar);
-      cf.dataBar.barDirection = Excel.ConditionalDataBarDirection.leftToRight;
+      const cf = rangeOf(bar).conditionalFormats.add('DataBar');
+      cf.dataBar.barDirection = 'LeftToRight';
       cf.dataBar.positiveFormat.fillColor = hex(bar.color);
-      cf.dataBar.lowerBoundRule = { type: Excel.ConditionalFormatRuleType.number, formula: '0' };
+      cf.dataBar.lowerBoundRule = { type: 'Number', formula: '0' };
       await batch.add(200);
     }
     if (canValidate) {
       ws.showGridlines = false;
       for (const v of spec.validations) {
-        rangeOf(v).dataValidation.rule = { decimal: { formula1: v.min, formula2: v.max, operator: Excel.DataValidationOperator.between } };
-        rangeOf(v).dataValidation.errorAlert = { message: `请输入 ${v.min} 到 ${v.max} 之间的数字。`, showAlert: true, style: Excel.DataValidationAlertStyle.stop, title: '分值超出范围' };
+        rangeOf(v).dataValidation.rule = { decimal: { formula1: v.min, formula2: v.max, operator: 'Between' } };
+        rangeOf(v).dataValidation.errorAlert = { message: `请输入 ${v.min} 到 ${v.max} 之间的数字。`, showAlert: true, style: 'Stop', title: '分值超出范围' };
         await batch.add(300);
       }
     }
     if (canPrint) {
       const p = spec.print;
       const layout = ws.pageLayout;
-      layout.orientation = p.orientation === 'landscape' ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
-      layout.paperSize = Excel.PaperType.a4;
+      layout.orientation = p.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+      layout.paperSize = 'A4';
       layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
       layout.centerHorizontally = true;
       layout.printGridlines = false;
@@ -257,16 +259,16 @@ export class ExcelWorkbook implements WorkbookPort {
     if (s.color) f.font.color = hex(s.color);
     f.font.name = '宋体';
     if (s.fill) f.fill.color = hex(s.fill);
-    if (s.align) f.horizontalAlignment = s.align === 'left' ? Excel.HorizontalAlignment.left : s.align === 'center' ? Excel.HorizontalAlignment.center : Excel.HorizontalAlignment.right;
-    if (s.valign) f.verticalAlignment = s.valign === 'top' ? Excel.VerticalAlignment.top : Excel.VerticalAlignment.center;
+    if (s.align) f.horizontalAlignment = s.align === 'left' ? 'Left' : s.align === 'center' ? 'Center' : 'Right';
+    if (s.valign) f.verticalAlignment = s.valign === 'top' ? 'Top' : 'Center';
     if (s.wrap) f.wrapText = true;
     let bytes = 300;
     if (s.border) {
       for (const edge of BORDER_EDGES) {
         const b = f.borders.getItem(edge);
-        b.style = Excel.BorderLineStyle.continuous;
+        b.style = 'Continuous';
         b.color = '#808080';
-        b.weight = Excel.BorderWeight.thin;
+        b.weight = 'Thin';
       }
       bytes += 600;
     }

@@ -57,7 +57,7 @@ export function sheetXml(spec: SheetSpec, book: StyleBook, selected = false): st
     const values = spec.cells[r] ?? [];
     const rowStyles = styles[r];
     const cols = new Set<number>();
-    values.forEach((v, c) => v !== null && cols.add(c));
+    values.forEach((v, c) => v !== null && v !== '' && cols.add(c));
     rowStyles?.forEach((_, c) => cols.add(c));
     const height = spec.rowHeights[r];
     if (cols.size === 0 && height === undefined) continue;
@@ -66,7 +66,8 @@ export function sheetXml(spec: SheetSpec, book: StyleBook, selected = false): st
       const v = values[c] ?? null;
       const s = rowStyles?.get(c);
       const at = `r="${columnLetters(c)}${r + 1}"${s ? ` s="${s}"` : ''}`;
-      if (v === null) cells.push(`<c ${at}/>`);
+      // an empty string is no value, as in Excel
+      if (v === null || v === '') cells.push(`<c ${at}/>`);
       else if (typeof v === 'number') cells.push(Number.isFinite(v) ? `<c ${at}><v>${v}</v></c>` : `<c ${at}/>`);
       // inline strings are literal text: `=HYPERLINK(…)` stays text, never a formula
       else cells.push(`<c ${at} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`);

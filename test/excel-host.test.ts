@@ -1,0 +1,140 @@
+// The Office.js host against the fake Excel: round trips, payload, text safety, recovery, requirement sets.
+import { readFileSync } from 'node:fs';
+import { generate } from '../bench/generate';
+import { checkWorkbook, publishResults, scoreWorkbook } from '../src/app/score-workbook';
+import { ExcelWorkbook, formulaLikeCells } from '../src/hosts/excel/excel-workbook';
+import { XlsxWorkbook } from '../src/hosts/xlsx/xlsx-workbook';
+import { examplePath } from './helpers';
+import { FakeExcel } from './fake-excel';
+
+const opts = { fileTitle: 'book', date: '2026-11-21' };
+const MB4 = 4 * 1024 * 1024;
+
+async function fakeFrom(example: string): Promise<FakeExcel> {
+  const all = await (await XlsxWorkbook.load(readFileSync(examplePath(example)))).read((n) => n);
+  const fake = new FakeExcel();
+  for (const s of all.sheets) fake.seed(s.name, s.rows.map((row) => row.map((v) => (v === null || typeof v === 'object' ? null : v))));
+  return fake;
+}
+
+describe('the Office.js host', () => {
+  it('reads the input sheets in one round trip', async () => {
+    const fake = await fakeFrom('ex3-units-grouped-9');
+    const snap = await new ExcelWorkbook(fake.run, fake.supports).read((names) => names.filter((n) => n !== '加减分'));
+    expect(fake.syncs).toBe(1);
+    expect(snap.sheets.map((s) => s.name)).toEqual(['考核方案', '评分表']);
+  });
+
+  it('finds input sheets by forgiving names with one more read', async () => {
+    const fake = new FakeExcel();
+    const g = generate({ subjects: 5, indicators: 3, dimensions: 0, groups: 1, perGroup: false, seed: 2 });
+    fake.seed(' Scheme ', g.sheets[0].rows as never);
+    fake.seed('评分表', g.sheets[1].rows as never);
+    const result = await scoreWorkbook(new ExcelWorkbook(fake.run, fake.supports), opts);
+    expect(result.ok).toBe(true);
+  });
+
+  it('does a whole run at 10,000 × 40 in at most 10 syncs, no request over 4 MB', async () => {
+    const g = generate({ subjects: 10000, indicators: 40, dimensions: 4, groups: 10, perGroup: true, seed: 1 });
+    const fake = new FakeExcel();
+    for (const s of g.sheets) fake.seed(s.name, s.rows as never);
+    const book = new ExcelWorkbook(fake.run, fake.supports);
+    const checked = await checkWorkbook(book, opts);
+    expect(checked.ok).toBe(true);
+    const result = await publishResults(book, checked);
+    await book.activate('结果汇总');
+    expect(result.written!.written).toEqual(['结果汇总', '分组排名', '等次分布', '校验报告']);
+    const biggest = Math.max(...fake.syncLog.map((s) => s.requestBytes));
+    const largestResponse = Math.max(...fake.syncLog.map((s) => s.responseBytes));
+    // the budgets, printed for the README
+    console.log(`10,000 × 40: ${fake.syncs} syncs; largest request ${(biggest / 1e6).toFixed(2)} MB; largest response ${(largestResponse / 1e6).toFixed(2)} MB`);
+    expect(fake.syncs).toBeLessThanOrEqual(10);
+    expect(biggest).toBeLessThan(MB4);
+    expect(largestResponse).toBeLessThan(MB4);
+    expect(fake.activeSheet).toBe('结果汇总');
+    expect(fake.valuesOf('结果汇总').length).toBe(10000 + 5); // title, subtitle, header, rows, blank, signature
+  });
+
+  it('keeps the same number of syncs for 100 and for 10,000 subjects', async () => {
+    const syncsFor = async (n: number) => {
+      const g = generate({ subjects: n, indicators: 40, dimensions: 4, groups: 10, perGroup: true, seed: 1 });
+      const fake = new FakeExcel();
+      for (const s of g.sheets) fake.seed(s.name, s.rows as never);
+      await scoreWorkbook(new ExcelWorkbook(fake.run, fake.supports), opts);
+      return fake.syncs;
+    };
+    expect(await syncsFor(10000)).toBe(await syncsFor(100));
+  });
+
+  it('writes text that starts with = + - @ as text, not formulas', async () => {
+    const fake = await fakeFrom('ex2-staff-weighted-12');
+    const scores = fake.sheet('评分表');
+    scores.cells.get('1,1')!.value = '=HYPERLINK("http://x","林秀")';
+    scores.cells.get('3,1')!.value = '+武晶军'; // 雷桂娟 has events in 加减分: keep her name
+    const result = await scoreWorkbook(new ExcelWorkbook(fake.run, fake.supports), opts);
+    expect(result.ok).toBe(true);
+    const cells = [...fake.sheet('结果汇总').cells.values()];
+    const hyperlink = cells.find((c) => c.value === '=HYPERLINK("http://x","林秀")');
+    expect(hyperlink).toBeDefined();
+    expect(hyperlink!.formula).toBeUndefined();
+    expect(cells.find((c) => c.value === '+武晶军')?.formula).toBeUndefined();
+    expect(cells.some((c) => c.formula)).toBe(false);
+  });
+
+  it('chooses one way for formula-like text: the text number format on exactly those cells', () => {
+    const spec = { cells: [['ok', '=a', '+b'], ['-c', '@d', 5]] } as never;
+    expect(formulaLikeCells(spec)).toEqual([[0, 1], [0, 2], [1, 0], [1, 1]]);
+  });
+
+  it('leaves the previous results intact when a run fails half-way, and cleans up on the next run', async () => {
+    const fake = await fakeFrom('ex1-departments-30');
+    const book = new ExcelWorkbook(fake.run, fake.supports);
+    await scoreWorkbook(book, opts);
+    const before = fake.valuesOf('结果汇总');
+    const sheetsBefore = fake.sheets.map((s) => s.name);
+    fake.failAtSync = fake.syncs + 3; // during the write of the new sheets
+    await expect(scoreWorkbook(book, opts)).rejects.toThrow('injected failure');
+    expect(fake.valuesOf('结果汇总')).toEqual(before);
+    expect(sheetsBefore.every((n) => fake.sheets.some((s) => s.name === n))).toBe(true);
+    expect([...fake.names.keys()].filter((n) => n.startsWith('kaoping_')).sort()).toEqual(['kaoping_distribution', 'kaoping_groups', 'kaoping_summary', 'kaoping_validation']);
+    fake.failAtSync = null;
+    await scoreWorkbook(book, opts);
+    expect(fake.sheets.map((s) => s.name)).toEqual(sheetsBefore);
+    expect(fake.valuesOf('结果汇总')).toEqual(before);
+  });
+
+  it('sets values, formats, merges, widths, frozen header and the page layout with ExcelApi 1.9', async () => {
+    const fake = await fakeFrom('ex1-departments-30');
+    const result = await scoreWorkbook(new ExcelWorkbook(fake.run, fake.supports), opts);
+    expect(result.written!.degraded).toEqual([]);
+    const s = fake.sheet('结果汇总');
+    expect(s.merges).toContain('A1:N1');
+    expect(s.freezeRows).toBe(3);
+    expect(s.columnWidths.size).toBeGreaterThan(5);
+    expect(s.showGridlines).toBe(false);
+    expect(fake.cell('结果汇总', 'A3')!.style['fill.color']).toBe('#DDE4EE');
+    expect(fake.cell('结果汇总', 'A3')!.style['border.EdgeTop.style']).toBe('Continuous');
+    expect(fake.cell('结果汇总', 'H4')!.numberFormat).toBe('General'); // an indicator score, as typed
+    expect(fake.cell('结果汇总', 'I4')!.numberFormat).toBe('0.00'); // 基础分
+    expect(s.pageLayout).toMatchObject({ paperSize: 'A4', orientation: 'Landscape', printTitleRows: '$3:$3', 'footer.centerFooter': '第 &P 页 共 &N 页', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    expect(fake.sheet('分组排名').pageBreaks.length).toBe(2);
+  });
+
+  it('degrades to results without print setup before ExcelApi 1.9, and says so', async () => {
+    const fake = await fakeFrom('ex1-departments-30');
+    fake.apiVersion = '1.7';
+    const result = await scoreWorkbook(new ExcelWorkbook(fake.run, fake.supports), opts);
+    expect(result.ok).toBe(true);
+    expect(result.written!.degraded).toEqual(['print-setup']);
+    expect(fake.sheet('结果汇总').pageLayout).toEqual({});
+    expect(fake.sheet('结果汇总').showGridlines).toBe(true);
+  });
+
+  it('selects the cell of an issue', async () => {
+    const fake = await fakeFrom('ex4-bad-input');
+    const book = new ExcelWorkbook(fake.run, fake.supports);
+    await book.select('评分表', 'C3');
+    expect(fake.activeSheet).toBe('评分表');
+    expect(fake.selection).toBe('评分表!C3');
+  });
+});

@@ -1,0 +1,496 @@
+// An in-memory fake of the Excel JavaScript object model, following the documented semantics the
+// add-in relies on: calls are queued and run at context.sync(); a property can be read only after
+// load() and sync(); values/numberFormat matrices must match the range's shape; getItem of a
+// missing sheet fails with ItemNotFound at sync; a string starting with = + - @ becomes a formula
+// unless the cell is text-formatted ("@"); names follow sheet renames and turn into #REF! when
+// their sheet is deleted. It counts syncs and request/response bytes and enforces the 5 MB limit
+// of Excel on the web. Only what kaoping uses is modelled.
+
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+export class FakeExcelError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+interface Cell {
+  value: string | number | boolean;
+  formula?: string;
+  numberFormat: string;
+  style: Record<string, unknown>;
+}
+
+export interface FakeSheet {
+  name: string;
+  cells: Map<string, Cell>;
+  merges: string[];
+  columnWidths: Map<number, number>;
+  rowHeights: Map<number, number>;
+  freezeRows: number;
+  showGridlines: boolean;
+  pageLayout: Record<string, unknown>;
+  pageBreaks: string[];
+  conditionalFormats: { address: string; type: string; dataBar: Record<string, unknown> }[];
+  validations: { address: string; rule: unknown; errorAlert: unknown }[];
+}
+
+export interface SyncRecord {
+  readonly requestBytes: number;
+  readonly responseBytes: number;
+}
+
+const key = (r: number, c: number) => `${r},${c}`;
+
+function colName(c: number): string {
+  let s = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function parseCell(ref: string): [number, number] {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref);
+  if (!m) throw new FakeExcelError('InvalidArgument', `bad address ${ref}`);
+  let c = 0;
+  for (const ch of m[1]) c = c * 26 + (ch.charCodeAt(0) - 64);
+  return [Number(m[2]) - 1, c - 1];
+}
+
+function quoteName(name: string): string {
+  return /^[\p{L}\p{N}_]+$/u.test(name) && !/^\d/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+type Op = { bytes: number; run: () => void };
+
+/** The fake workbook and its request context. */
+export class FakeExcel {
+  readonly sheets: FakeSheet[] = [];
+  readonly names = new Map<string, string>();
+  readonly syncLog: SyncRecord[] = [];
+  activeSheet = '';
+  selection = '';
+  /** ExcelApi version this fake host supports, e.g. '1.9' or '1.7' */
+  apiVersion = '1.9';
+  /** fail the sync with this number (1-based), to test recovery */
+  failAtSync: number | null = null;
+  private queue: Op[] = [];
+  private loads: (() => number)[] = [];
+
+  constructor(readonly workbookName = 'Book1.xlsx') {}
+
+  supports = (version: string): boolean => {
+    const [a, b] = version.split('.').map(Number);
+    const [x, y] = this.apiVersion.split('.').map(Number);
+    return x > a || (x === a && y >= b);
+  };
+
+  /** Excel.run with this fake as the host. */
+  run = async <T>(batch: (context: any) => Promise<T>): Promise<T> => {
+    const context = { workbook: new FakeWorkbook(this), sync: () => this.sync() };
+    try {
+      return await batch(context);
+    } finally {
+      this.queue = [];
+      this.loads = [];
+    }
+  };
+
+  get syncs(): number {
+    return this.syncLog.length;
+  }
+
+  enqueue(bytes: number, run: () => void): void {
+    this.queue.push({ bytes, run });
+  }
+
+  onLoad(fill: () => number): void {
+    this.loads.push(fill);
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.queue;
+    const loads = this.loads;
+    this.queue = [];
+    this.loads = [];
+    const requestBytes = ops.reduce((a, o) => a + o.bytes, 0) + loads.length * 40;
+    if (requestBytes > PAYLOAD_LIMIT) throw new FakeExcelError('RequestPayloadSizeLimitExceeded', `request of ${requestBytes} bytes`);
+    const number = this.syncLog.length + 1;
+    if (this.failAtSync === number) {
+      this.syncLog.push({ requestBytes, responseBytes: 0 });
+      // operations before the failure in a batch are applied; the rest are not
+      for (const op of ops.slice(0, Math.floor(ops.length / 2))) op.run();
+      throw new FakeExcelError('GeneralException', 'injected failure');
+    }
+    for (const op of ops) op.run();
+    let responseBytes = 0;
+    for (const fill of loads) responseBytes += fill();
+    this.syncLog.push({ requestBytes, responseBytes });
+    if (responseBytes > PAYLOAD_LIMIT) throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', `response of ${responseBytes} bytes`);
+  }
+
+  sheet(name: string): FakeSheet {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw new FakeExcelError('ItemNotFound', `no sheet ${name}`);
+    return s;
+  }
+
+  addSheet(name: string): FakeSheet {
+    if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new FakeExcelError('InvalidArgument', `bad sheet name ${name}`);
+    if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new FakeExcelError('ItemAlreadyExists', `sheet ${name} exists`);
+    const s: FakeSheet = { name, cells: new Map(), merges: [], columnWidths: new Map(), rowHeights: new Map(), freezeRows: 0, showGridlines: true, pageLayout: {}, pageBreaks: [], conditionalFormats: [], validations: [] };
+    this.sheets.push(s);
+    return s;
+  }
+
+  /** Puts values into a sheet directly (test set-up; no sync counted). */
+  seed(name: string, rows: readonly (readonly (string | number | boolean | null)[])[]): void {
+    const s = this.sheets.find((x) => x.name === name) ?? this.addSheet(name);
+    rows.forEach((row, r) => row.forEach((v, c) => v !== null && v !== '' && s.cells.set(key(r, c), { value: v, numberFormat: 'General', style: {} })));
+  }
+
+  /** A sheet's values as a dense matrix from A1 (for assertions). */
+  valuesOf(name: string): (string | number | boolean)[][] {
+    const s = this.sheet(name);
+    let rows = 0;
+    let cols = 0;
+    for (const k of s.cells.keys()) {
+      const [r, c] = k.split(',').map(Number);
+      rows = Math.max(rows, r + 1);
+      cols = Math.max(cols, c + 1);
+    }
+    return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => s.cells.get(key(r, c))?.value ?? ''));
+  }
+
+  cell(name: string, ref: string): Cell | undefined {
+    const [r, c] = parseCell(ref);
+    return this.sheet(name).cells.get(key(r, c));
+  }
+
+  renameSheet(s: FakeSheet, to: string): void {
+    if (this.sheets.some((x) => x !== s && x.name.toLowerCase() === to.toLowerCase())) throw new FakeExcelError('ItemAlreadyExists', `sheet ${to} exists`);
+    const from = s.name;
+    s.name = to;
+    for (const [n, f] of this.names) this.names.set(n, f.split(`=${quoteName(from)}!`).join(`=${quoteName(to)}!`));
+  }
+
+  deleteSheet(s: FakeSheet): void {
+    this.sheets.splice(this.sheets.indexOf(s), 1);
+    for (const [n, f] of this.names) if (f.startsWith(`=${quoteName(s.name)}!`)) this.names.set(n, f.replace(/^=[^!]+!/, '=#REF!'));
+  }
+}
+
+/** A property bag whose reads fail until loaded, like Office.js proxies. */
+abstract class Proxy {
+  protected loaded = new Set<string>();
+  constructor(protected readonly host: FakeExcel) {}
+  protected need(prop: string): void {
+    if (!this.loaded.has(prop)) throw new FakeExcelError('PropertyNotLoaded', `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()"`);
+  }
+}
+
+class FakeWorkbook {
+  readonly worksheets: FakeWorksheets;
+  readonly names: FakeNames;
+  private nameValue = '';
+  private nameLoaded = false;
+  constructor(private readonly host: FakeExcel) {
+    this.worksheets = new FakeWorksheets(host);
+    this.names = new FakeNames(host);
+  }
+  load(props: string) {
+    if (props.includes('name')) {
+      this.host.onLoad(() => {
+        this.nameValue = this.host.workbookName;
+        this.nameLoaded = true;
+        return this.nameValue.length;
+      });
+    }
+    return this;
+  }
+  get name(): string {
+    if (!this.nameLoaded) throw new FakeExcelError('PropertyNotLoaded', 'name not loaded');
+    return this.nameValue;
+  }
+}
+
+class FakeWorksheets extends Proxy {
+  private list: FakeWorksheet[] | null = null;
+  load(_props: string) {
+    this.host.onLoad(() => {
+      this.list = this.host.sheets.map((s) => new FakeWorksheet(this.host, () => s));
+      return JSON.stringify(this.host.sheets.map((s) => s.name)).length;
+    });
+    return this;
+  }
+  get items(): FakeWorksheet[] {
+    if (!this.list) throw new FakeExcelError('PropertyNotLoaded', 'items not loaded');
+    return this.list;
+  }
+  add(name: string): FakeWorksheet {
+    let sheet: FakeSheet | null = null;
+    this.host.enqueue(40 + name.length, () => (sheet = this.host.addSheet(name)));
+    return new FakeWorksheet(this.host, () => sheet ?? this.host.sheet(name));
+  }
+  getItem(name: string): FakeWorksheet {
+    let found: FakeSheet | null = null;
+    this.host.enqueue(30 + name.length, () => (found = this.host.sheet(name)));
+    return new FakeWorksheet(this.host, () => found ?? this.host.sheet(name));
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.host, () => this.host.sheets.find((s) => s.name === name) ?? null);
+  }
+}
+
+class FakeNames extends Proxy {
+  private list: { name: string; formula: string; delete: () => void }[] | null = null;
+  load(_props: string) {
+    this.host.onLoad(() => {
+      this.list = [...this.host.names].map(([name, formula]) => ({ name, formula, delete: () => this.host.enqueue(30, () => this.host.names.delete(name)) }));
+      return JSON.stringify(this.list.map(({ name, formula }) => ({ name, formula }))).length;
+    });
+    return this;
+  }
+  get items() {
+    if (!this.list) throw new FakeExcelError('PropertyNotLoaded', 'items not loaded');
+    return this.list;
+  }
+  add(name: string, reference: FakeRange | string) {
+    this.host.enqueue(60 + name.length, () => {
+      if (this.host.names.has(name)) throw new FakeExcelError('ItemAlreadyExists', `name ${name} exists`);
+      const formula = typeof reference === 'string' ? reference : reference.absoluteFormula();
+      this.host.names.set(name, formula.startsWith('=') ? formula : `=${formula}`);
+    });
+  }
+}
+
+class FakeWorksheet extends Proxy {
+  constructor(host: FakeExcel, readonly resolve: () => FakeSheet | null) {
+    super(host);
+  }
+  private get s(): FakeSheet {
+    const s = this.resolve();
+    if (!s) throw new FakeExcelError('ItemNotFound', 'sheet not found');
+    return s;
+  }
+  get isNullObject(): boolean {
+    return this.resolve() === null;
+  }
+  get name(): string {
+    return this.s.name;
+  }
+  set name(to: string) {
+    this.host.enqueue(30 + to.length, () => this.host.renameSheet(this.s, to));
+  }
+  delete(): void {
+    this.host.enqueue(30, () => this.host.deleteSheet(this.s));
+  }
+  activate(): void {
+    this.host.enqueue(30, () => (this.host.activeSheet = this.s.name));
+  }
+  set showGridlines(v: boolean) {
+    if (!this.host.supports('1.8')) throw new FakeExcelError('ApiNotFound', 'showGridlines needs ExcelApi 1.8');
+    this.host.enqueue(30, () => (this.s.showGridlines = v));
+  }
+  getRange(address: string): FakeRange {
+    const [a, b = a] = address.split(':');
+    const [r0, c0] = parseCell(a);
+    const [r1, c1] = parseCell(b);
+    return new FakeRange(this.host, this, r0, c0, r1 - r0 + 1, c1 - c0 + 1);
+  }
+  getRangeByIndexes(r: number, c: number, rows: number, cols: number): FakeRange {
+    if (rows < 1 || cols < 1) throw new FakeExcelError('InvalidArgument', 'empty range');
+    return new FakeRange(this.host, this, r, c, rows, cols);
+  }
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
+    return new FakeRange(this.host, this, -1, -1, 0, 0);
+  }
+  get freezePanes() {
+    return { freezeRows: (n: number) => this.host.enqueue(30, () => (this.s.freezeRows = n)) };
+  }
+  get horizontalPageBreaks() {
+    if (!this.host.supports('1.9')) throw new FakeExcelError('ApiNotFound', 'page breaks need ExcelApi 1.9');
+    return { add: (ref: string) => this.host.enqueue(30, () => this.s.pageBreaks.push(ref)) };
+  }
+  get pageLayout() {
+    if (!this.host.supports('1.9')) throw new FakeExcelError('ApiNotFound', 'pageLayout needs ExcelApi 1.9');
+    const set = (prop: string, v: unknown) => this.host.enqueue(40 + JSON.stringify(v ?? null).length, () => (this.s.pageLayout[prop] = v));
+    const target: Record<string, unknown> = {
+      setPrintTitleRows: (rows: string) => set('printTitleRows', rows),
+      headersFooters: { defaultForAllPages: new Proxy1(set, 'footer.') },
+    };
+    return new globalThis.Proxy(target, {
+      set: (_t, prop: string, v) => (set(prop, v), true),
+      get: (t, prop: string) => t[prop],
+    });
+  }
+}
+
+/** Records assignments of a nested property object (headers and footers). */
+class Proxy1 {
+  constructor(set: (prop: string, v: unknown) => void, prefix: string) {
+    return new globalThis.Proxy({}, { set: (_t, prop: string, v) => (set(prefix + prop, v), true) });
+  }
+}
+
+class FakeRange extends Proxy {
+  private data: { address: string; values: unknown[][] } | null = null;
+  private nullRange = false;
+
+  constructor(host: FakeExcel, private readonly ws: FakeWorksheet, private r0: number, private c0: number, private rows: number, private cols: number) {
+    super(host);
+  }
+
+  private get sheet(): FakeSheet {
+    return (this.ws as unknown as { s: FakeSheet }).s;
+  }
+
+  absoluteFormula(): string {
+    return `=${quoteName(this.sheet.name)}!$${colName(this.c0)}$${this.r0 + 1}${this.rows * this.cols > 1 ? `:$${colName(this.c0 + this.cols - 1)}$${this.r0 + this.rows}` : ''}`;
+  }
+
+  get isNullObject(): boolean {
+    this.need('isNullObject');
+    return this.nullRange;
+  }
+
+  load(props: string) {
+    this.host.onLoad(() => {
+      const sheet = this.ws.resolve();
+      if (!sheet) {
+        this.nullRange = true;
+        this.loaded.add('isNullObject');
+        return 10;
+      }
+      if (this.r0 < 0) {
+        // the used range (values only)
+        let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+        for (const [k, cell] of sheet.cells) {
+          if (cell.value === '' && !cell.formula) continue; // values only: formatted empty cells do not count
+          const [r, c] = k.split(',').map(Number);
+          r0 = Math.min(r0, r); c0 = Math.min(c0, c); r1 = Math.max(r1, r); c1 = Math.max(c1, c);
+        }
+        if (r1 < 0) {
+          this.nullRange = true;
+          this.loaded.add('isNullObject');
+          return 10;
+        }
+        Object.assign(this, { r0, c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 });
+      }
+      const values = Array.from({ length: this.rows }, (_, r) => Array.from({ length: this.cols }, (_, c) => sheet.cells.get(key(this.r0 + r, this.c0 + c))?.value ?? ''));
+      const address = `${quoteName(sheet.name)}!${colName(this.c0)}${this.r0 + 1}:${colName(this.c0 + this.cols - 1)}${this.r0 + this.rows}`;
+      this.data = { address, values };
+      for (const p of ['isNullObject', ...props.split(',').map((p) => p.trim())]) this.loaded.add(p);
+      return props.includes('values') ? JSON.stringify(values).length + address.length : address.length;
+    });
+    return this;
+  }
+
+  get address(): string {
+    this.need('address');
+    return this.data!.address;
+  }
+
+  get values(): unknown[][] {
+    this.need('values');
+    return this.data!.values;
+  }
+
+  private checkShape(m: unknown[][], what: string): void {
+    if (!Array.isArray(m) || m.length !== this.rows || m.some((row) => !Array.isArray(row) || row.length !== this.cols)) {
+      throw new FakeExcelError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}).`);
+    }
+  }
+
+  private each(fn: (cell: Cell, r: number, c: number) => void): void {
+    const sheet = this.sheet;
+    for (let r = 0; r < this.rows; r++) {
+      for (let c = 0; c < this.cols; c++) {
+        const k = key(this.r0 + r, this.c0 + c);
+        let cell = sheet.cells.get(k);
+        if (!cell) sheet.cells.set(k, (cell = { value: '', numberFormat: 'General', style: {} }));
+        fn(cell, r, c);
+      }
+    }
+  }
+
+  set values(m: unknown[][]) {
+    this.checkShape(m, 'values');
+    this.host.enqueue(JSON.stringify(m).length + 40, () =>
+      this.each((cell, r, c) => {
+        const v = m[r][c] as string | number | boolean;
+        if (typeof v === 'string' && /^[=+\-@]/.test(v) && cell.numberFormat !== '@') {
+          cell.formula = v;
+          cell.value = '#NAME?';
+        } else {
+          delete cell.formula;
+          cell.value = v;
+        }
+      }),
+    );
+  }
+
+  set numberFormat(m: string[][]) {
+    this.checkShape(m, 'numberFormat');
+    this.host.enqueue(JSON.stringify(m).length + 40, () => this.each((cell, r, c) => (cell.numberFormat = m[r][c])));
+  }
+
+  private styleSetter(prop: string) {
+    return (v: unknown) => this.host.enqueue(40 + prop.length + JSON.stringify(v).length, () => this.each((cell) => (cell.style[prop] = v)));
+  }
+
+  get format() {
+    const style = (prefix: string) => new globalThis.Proxy({}, { set: (_t, p: string, v) => (this.styleSetter(prefix + p)(v), true) });
+    const sheet = () => this.sheet;
+    const host = this.host;
+    const r0 = this.r0;
+    const c0 = this.c0;
+    return new globalThis.Proxy(
+      {
+        font: style('font.'),
+        fill: style('fill.'),
+        borders: { getItem: (edge: string) => style(`border.${edge}.`) },
+      } as Record<string, unknown>,
+      {
+        set: (_t, p: string, v) => {
+          if (p === 'columnWidth') host.enqueue(40, () => sheet().columnWidths.set(c0, v));
+          else if (p === 'rowHeight') host.enqueue(40, () => sheet().rowHeights.set(r0, v));
+          else this.styleSetter(p)(v);
+          return true;
+        },
+        get: (t, p: string) => t[p],
+      },
+    );
+  }
+
+  merge(_across?: boolean): void {
+    const address = `${colName(this.c0)}${this.r0 + 1}:${colName(this.c0 + this.cols - 1)}${this.r0 + this.rows}`;
+    this.host.enqueue(40, () => this.sheet.merges.push(address));
+  }
+
+  select(): void {
+    this.host.enqueue(30, () => (this.host.selection = `${this.sheet.name}!${colName(this.c0)}${this.r0 + 1}`));
+  }
+
+  get conditionalFormats() {
+    return {
+      add: (type: string) => {
+        const dataBar: Record<string, unknown> = {};
+        const address = `${colName(this.c0)}${this.r0 + 1}:${colName(this.c0 + this.cols - 1)}${this.r0 + this.rows}`;
+        this.host.enqueue(60, () => this.sheet.conditionalFormats.push({ address, type, dataBar }));
+        const positiveFormat = new globalThis.Proxy({}, { set: (_t, p: string, v) => ((dataBar[`positiveFormat.${p}`] = v), true) });
+        return { dataBar: new globalThis.Proxy({ positiveFormat } as Record<string, unknown>, { set: (_t, p: string, v) => ((dataBar[p] = v), true), get: (t, p: string) => t[p] }) };
+      },
+    };
+  }
+
+  get dataValidation() {
+    if (!this.host.supports('1.8')) throw new FakeExcelError('ApiNotFound', 'dataValidation needs ExcelApi 1.8');
+    const address = `${colName(this.c0)}${this.r0 + 1}:${colName(this.c0 + this.cols - 1)}${this.r0 + this.rows}`;
+    const entry = () => {
+      let v = this.sheet.validations.find((x) => x.address === address);
+      if (!v) this.sheet.validations.push((v = { address, rule: null, errorAlert: null }));
+      return v;
+    };
+    return new globalThis.Proxy({}, { set: (_t, p: string, v) => (this.host.enqueue(100, () => ((entry() as Record<string, unknown>)[p] = v)), true) });
+  }
+}
