@@ -4,9 +4,9 @@ const path = require('node:path');
 const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { withBaseUrl } = require('./scripts/manifest-url');
 
-const DEFAULT_BASE = 'https://localhost:3000';
-const BASE = (process.env.ADDIN_BASE_URL || DEFAULT_BASE).replace(/\/+$/, '');
+const BASE = process.env.ADDIN_BASE_URL;
 // Microsoft's CDN; Microsoft 365 operated by 21Vianet: OFFICE_JS_URL=https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js
 const OFFICE_JS_URL = process.env.OFFICE_JS_URL || 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
@@ -39,7 +39,7 @@ module.exports = (env, argv) => {
         patterns: [
           { from: 'assets', to: 'assets' },
           { from: 'examples/ex1-departments-30.xlsx', to: 'examples/' },
-          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => content.toString().split(DEFAULT_BASE).join(BASE) },
+          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => withBaseUrl(content.toString(), BASE) },
         ],
       }),
     ],
