@@ -166,6 +166,17 @@ export function App({ lang, initialSession, openFile, exampleUrl }: AppProps) {
         </div>
       )}
 
+      {session?.mode === 'excel' && !checked && (
+        <div className={styles.list}>
+          <Body1>{t.excelIntro}</Body1>
+          <div className={styles.row}>
+            <Button appearance="primary" onClick={() => void check(session)} disabled={busy !== null}>
+              {t.startCheck}
+            </Button>
+          </div>
+        </div>
+      )}
+
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>

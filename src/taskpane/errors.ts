@@ -3,8 +3,11 @@ import { WorkbookOpenError } from '../hosts/xlsx/open-error';
 import type { Lang } from '../i18n/messages';
 import { UI_TEXT } from '../i18n/ui';
 
+/** Office.js errors carry a code (Excel.ErrorCodes); those users can act on get words of their own. */
 export function describeError(e: unknown, lang: Lang): string {
   const t = UI_TEXT[lang];
   if (e instanceof WorkbookOpenError) return e.reason === 'encrypted-or-xls' ? t.encrypted : e.reason === 'not-xlsx' ? t.notXlsx : t.corrupt;
+  const code = (e as { code?: unknown })?.code;
+  if (typeof code === 'string' && t.excel[code]) return t.excel[code];
   return t.failed(e instanceof Error ? e.message : String(e));
 }

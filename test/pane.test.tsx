@@ -1,0 +1,112 @@
+/** @jest-environment jsdom */
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { readFileSync } from 'node:fs';
+import { ExcelWorkbook } from '../src/hosts/excel/excel-workbook';
+import { App } from '../src/taskpane/App';
+import type { PaneSession } from '../src/taskpane/session';
+import { FakeExcel } from './fake-excel';
+import type { SheetData } from '../src/engine/types';
+import { XlsxWorkbook } from '../src/hosts/xlsx/xlsx-workbook';
+import { EXAMPLES, examplePath } from './helpers';
+
+// Fluent UI measures elements; jsdom has no layout
+class NoObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+Object.assign(globalThis, { ResizeObserver: NoObserver, IntersectionObserver: NoObserver });
+
+const SHEETS: Record<string, SheetData[]> = {};
+beforeAll(async () => {
+  for (const name of EXAMPLES) SHEETS[name] = [...(await (await XlsxWorkbook.load(new Uint8Array(readFileSync(examplePath(name))))).read((n) => n)).sheets];
+});
+
+function excelSession(example: string): { session: PaneSession; fake: FakeExcel } {
+  const fake = new FakeExcel();
+  for (const s of SHEETS[example]) fake.seed(s.name, s.rows.map((r) => r.map((v) => (v !== null && typeof v === 'object' ? null : v))));
+  const book = new ExcelWorkbook(fake.run, fake.supports);
+  const session: PaneSession = {
+    mode: 'excel',
+    title: example,
+    port: book,
+    deliver: async () => {
+      await book.activate('结果汇总');
+      return '';
+    },
+    selectCell: (sheet, cell) => book.select(sheet, cell),
+  };
+  return { session, fake };
+}
+
+const renderPane = (ui: React.ReactElement) => render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);
+
+describe('the pane', () => {
+  it('校验: lists issues errors first with sheet!cell, and a click selects the cell in Excel', async () => {
+    const { session, fake } = excelSession('ex4-bad-input');
+    renderPane(<App lang="zh" initialSession={session} />);
+    await act(async () => {});
+    // inside Excel the pane checks on demand: the first check runs when asked
+    fireEvent.click(await screen.findByRole('button', { name: '开始校验' }));
+    const first = await screen.findByText('评分表!C3');
+    expect(screen.getByText('5 个错误，1 个警告')).toBeTruthy();
+    const places = screen.getAllByText(/^(评分表|加减分)!/).map((e) => e.textContent);
+    expect(places).toEqual(['评分表!C3', '评分表!D4', '评分表!C6', '评分表!B7', '加减分!A2', '评分表!E5']);
+    expect((screen.getByRole('tab', { name: '计算' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(first);
+    await waitFor(() => expect(fake.selection).toBe('评分表!C3'));
+  });
+
+  it('计算: ranks, totals and grades; grade counts against quotas; ties and vetoes in plain words', async () => {
+    const { session } = excelSession('ex1-departments-30');
+    renderPane(<App lang="zh" initialSession={session} />);
+    fireEvent.click(await screen.findByRole('button', { name: '开始校验' }));
+    fireEvent.click(await screen.findByRole('tab', { name: '计算' }));
+    expect(await screen.findByText('30 个考核对象')).toBeTruthy();
+    expect(screen.getByText('市教育局')).toBeTruthy();
+    expect(screen.getByText('一等 9 / 6')).toBeTruthy();
+    expect(screen.getByText('三等 1 / 不限')).toBeTruthy();
+    expect(screen.getByText(/一票否决：发生重大安全生产事故/)).toBeTruthy();
+    expect(screen.getAllByText(/名额边界同分，同分同等次计入一等/).length).toBe(4);
+  });
+
+  it('输出: writes the result sheets, activates 结果汇总 and says what was written', async () => {
+    const { session, fake } = excelSession('ex3-units-grouped-9');
+    renderPane(<App lang="zh" initialSession={session} />);
+    fireEvent.click(await screen.findByRole('button', { name: '开始校验' }));
+    fireEvent.click(await screen.findByRole('tab', { name: '输出' }));
+    fireEvent.click(screen.getByRole('button', { name: '写入结果表' }));
+    expect(await screen.findByText(/已写入：结果汇总、分组排名、等次分布、校验报告/)).toBeTruthy();
+    expect(fake.activeSheet).toBe('结果汇总');
+    expect(fake.sheets.map((s) => s.name)).toEqual(['考核方案', '评分表', '加减分', '结果汇总', '分组排名', '等次分布', '校验报告']);
+  });
+
+  it('speaks English when Office says so', async () => {
+    const { session } = excelSession('ex2-staff-weighted-12');
+    renderPane(<App lang="en" initialSession={session} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Start checking' }));
+    expect(await screen.findByText('No problems found; ready to compute.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('tab', { name: 'Compute' }));
+    expect(await screen.findByText('12 subjects')).toBeTruthy();
+  });
+
+  it('start (browser): opens a workbook the user picks and turns Excel refusals into words', async () => {
+    const { session } = excelSession('ex2-staff-weighted-12');
+    const openFile = jest.fn(async () => session);
+    renderPane(<App lang="zh" initialSession={null} openFile={openFile} />);
+    expect(screen.getByText(/打开考核工作簿/)).toBeTruthy();
+    const input = screen.getByTestId('file-input') as HTMLInputElement;
+    const file = new File([new Uint8Array([1, 2, 3])], '干部考核.xlsx');
+    Object.defineProperty(file, 'arrayBuffer', { value: async () => new Uint8Array([1, 2, 3]).buffer });
+    fireEvent.change(input, { target: { files: [file] } });
+    await waitFor(() => expect(openFile).toHaveBeenCalled());
+    expect(await screen.findByText('未发现问题，可以计算。')).toBeTruthy();
+    const refusing = jest.fn(async () => {
+      throw Object.assign(new Error('cell edit'), { code: 'InvalidOperationInCellEditMode' });
+    });
+    renderPane(<App lang="zh" initialSession={null} openFile={refusing} />);
+    fireEvent.change(screen.getAllByTestId('file-input')[1], { target: { files: [file] } });
+    expect(await screen.findByText(/正在编辑单元格/)).toBeTruthy();
+  });
+});
