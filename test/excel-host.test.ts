@@ -138,3 +138,26 @@ describe('the Office.js host', () => {
     expect(fake.selection).toBe('评分表!C3');
   });
 });
+
+describe('marking problem cells', () => {
+  it('fills the problem cells and removes exactly its own marks on the next run', async () => {
+    const fake = await fakeFrom('ex4-bad-input');
+    const book = new ExcelWorkbook(fake.run, fake.supports);
+    // a user's own conditional format stays
+    await fake.run(async (ctx) => {
+      const cf = ctx.workbook.worksheets.getItem('评分表').getRange('A1:A3').conditionalFormats.add('Custom');
+      cf.custom.rule.formula = '=A1>0';
+      await ctx.sync();
+    });
+    await book.markCells([{ sheet: '评分表', cell: 'C3' }, { sheet: '评分表', cell: 'D4' }, { sheet: '加减分', cell: 'A2' }, { sheet: '评分表', cell: '' }]);
+    const marks = (sheet: string) => fake.sheet(sheet).conditionalFormats.filter((c) => c.custom['rule.formula'] === '="kaoping"="kaoping"').map((c) => c.address);
+    expect(marks('评分表')).toEqual(['C3:C3', 'D4:D4']);
+    expect(marks('加减分')).toEqual(['A2:A2']);
+    expect(fake.sheet('评分表').conditionalFormats[1].custom['fill.color']).toBe('#FFC7CE');
+    await book.markCells([{ sheet: '评分表', cell: 'C6' }]);
+    expect(marks('评分表')).toEqual(['C6:C6']);
+    expect(marks('加减分')).toEqual([]);
+    await book.markCells([]);
+    expect(fake.sheet('评分表').conditionalFormats.map((c) => c.custom['rule.formula'])).toEqual(['=A1>0']);
+  });
+});

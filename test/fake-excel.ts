@@ -31,7 +31,7 @@ export interface FakeSheet {
   showGridlines: boolean;
   pageLayout: Record<string, unknown>;
   pageBreaks: string[];
-  conditionalFormats: { address: string; type: string; dataBar: Record<string, unknown> }[];
+  conditionalFormats: { address: string; type: string; dataBar: Record<string, unknown>; custom: Record<string, unknown> }[];
   validations: { address: string; rule: unknown; errorAlert: unknown }[];
 }
 
@@ -291,7 +291,9 @@ class FakeWorksheet extends Proxy {
     if (!this.host.supports('1.8')) throw new FakeExcelError('ApiNotFound', 'showGridlines needs ExcelApi 1.8');
     this.host.enqueue(30, () => (this.s.showGridlines = v));
   }
-  getRange(address: string): FakeRange {
+  getRange(address?: string): FakeRange {
+    // no address: the whole sheet
+    if (address === undefined) return new FakeRange(this.host, this, 0, 0, 1048576, 16384);
     const [a, b = a] = address.split(':');
     const [r0, c0] = parseCell(a);
     const [r1, c1] = parseCell(b);
@@ -472,13 +474,45 @@ class FakeRange extends Proxy {
   }
 
   get conditionalFormats() {
+    const host = this.host;
+    const sheetOf = () => this.sheet;
+    let items: unknown[] | null = null;
     return {
       add: (type: string) => {
         const dataBar: Record<string, unknown> = {};
+        const custom: Record<string, unknown> = {};
         const address = `${colName(this.c0)}${this.r0 + 1}:${colName(this.c0 + this.cols - 1)}${this.r0 + this.rows}`;
-        this.host.enqueue(60, () => this.sheet.conditionalFormats.push({ address, type, dataBar }));
-        const positiveFormat = new globalThis.Proxy({}, { set: (_t, p: string, v) => ((dataBar[`positiveFormat.${p}`] = v), true) });
-        return { dataBar: new globalThis.Proxy({ positiveFormat } as Record<string, unknown>, { set: (_t, p: string, v) => ((dataBar[p] = v), true), get: (t, p: string) => t[p] }) };
+        this.host.enqueue(60, () => this.sheet.conditionalFormats.push({ address, type, dataBar, custom }));
+        const record = (target: Record<string, unknown>, prefix: string) => new globalThis.Proxy({}, { set: (_t, p: string, v) => (host.enqueue(40, () => (target[prefix + p] = v)), true) });
+        const positiveFormat = record(dataBar, 'positiveFormat.');
+        return {
+          dataBar: new globalThis.Proxy({ positiveFormat } as Record<string, unknown>, { set: (_t, p: string, v) => (host.enqueue(40, () => (dataBar[p] = v)), true), get: (t, p: string) => t[p] }),
+          custom: { rule: record(custom, 'rule.'), format: { fill: record(custom, 'fill.') } },
+        };
+      },
+      load(_props: string) {
+        host.onLoad(() => {
+          const sheet = sheetOf();
+          items = sheet.conditionalFormats.map((entry) => ({
+            type: entry.type,
+            custom: {
+              rule: {
+                load() {
+                  host.onLoad(() => 20);
+                  return { get formula() { return entry.custom['rule.formula']; } };
+                },
+              },
+            },
+            delete: () => host.enqueue(30, () => sheet.conditionalFormats.splice(sheet.conditionalFormats.indexOf(entry), 1)),
+          }));
+          return 20 * items.length;
+        });
+        return {
+          get items() {
+            if (!items) throw new FakeExcelError('PropertyNotLoaded', 'items not loaded');
+            return items;
+          },
+        };
       },
     };
   }

@@ -36,6 +36,7 @@ function excelSession(example: string): { session: PaneSession; fake: FakeExcel 
       return '';
     },
     selectCell: (sheet, cell) => book.select(sheet, cell),
+    markCells: (cells) => book.markCells(cells),
   };
   return { session, fake };
 }
@@ -56,6 +57,12 @@ describe('the pane', () => {
     expect((screen.getByRole('tab', { name: '计算' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(first);
     await waitFor(() => expect(fake.selection).toBe('评分表!C3'));
+    // marking problem cells, and taking the marks away again
+    const marked = () => fake.sheets.flatMap((s) => s.conditionalFormats.map((c) => `${s.name}!${c.address}`));
+    fireEvent.click(screen.getByRole('switch', { name: '在工作簿中标出问题单元格' }));
+    await waitFor(() => expect(marked()).toEqual(['评分表!C3:C3', '评分表!D4:D4', '评分表!E5:E5', '评分表!C6:C6', '评分表!B7:B7', '加减分!A2:A2']));
+    fireEvent.click(screen.getByRole('switch', { name: '在工作簿中标出问题单元格' }));
+    await waitFor(() => expect(marked()).toEqual([]));
   });
 
   it('计算: ranks, totals and grades; grade counts against quotas; ties and vetoes in plain words', async () => {

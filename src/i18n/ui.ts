@@ -42,6 +42,7 @@ export const UI_TEXT = {
     loading: '正在加载……',
     excelIntro: '对当前工作簿的“考核方案”“评分表”“加减分”逐项校验，计算总分、排名和等次，并生成结果表。',
     startCheck: '开始校验',
+    markCells: '在工作簿中标出问题单元格',
     excel: {
       InvalidOperationInCellEditMode: '正在编辑单元格：请先按 Enter 或 Esc 结束编辑，再重试。',
       AccessDenied: '工作表或工作簿受保护，无法写入：请在“审阅”中撤销保护后重试。',
@@ -94,6 +95,7 @@ export const UI_TEXT = {
     loading: 'Loading…',
     excelIntro: 'Checks 考核方案, 评分表 and 加减分 in this workbook, computes totals, ranks and grades, and writes the result sheets.',
     startCheck: 'Start checking',
+    markCells: 'Mark problem cells in the workbook',
     excel: {
       InvalidOperationInCellEditMode: 'A cell is being edited: press Enter or Esc to finish editing, then try again.',
       AccessDenied: 'The sheet or workbook is protected: unprotect it (Review tab), then try again.',

@@ -10,6 +10,7 @@ import {
   MessageBarBody,
   Spinner,
   Subtitle2,
+  Switch,
   Tab,
   Table,
   TableBody,
@@ -79,6 +80,7 @@ export function App({ lang, initialSession, openFile, exampleUrl }: AppProps) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [delivered, setDelivered] = useState<string | null>(null);
+  const [marking, setMarking] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
   /** Runs a step with a spinner; lets the spinner paint before the synchronous engine runs. */
@@ -95,10 +97,22 @@ export function App({ lang, initialSession, openFile, exampleUrl }: AppProps) {
     }
   }, [lang]);
 
-  const check = useCallback((s: PaneSession) => work(t.checking, async () => {
+  /** Problem cells, for the marks in Excel. */
+  const problemCells = (issues: readonly Issue[]) => issues.filter((i) => i.cell).map((i) => ({ sheet: i.sheet, cell: i.cell }));
+
+  const check = useCallback((s: PaneSession, mark = marking) => work(t.checking, async () => {
     const result = await checkWorkbook(s.port, { fileTitle: s.title, date: today() });
     setChecked(result);
-  }), [work, t]);
+    // marks of the previous check are removed in any case when marking is on
+    if (mark && s.markCells) await s.markCells(problemCells(result.issues));
+  }), [work, t, marking]);
+
+  const onMarking = (on: boolean) => {
+    setMarking(on);
+    if (!session?.markCells || !checked) return;
+    const mark = session.markCells;
+    void work(t.checking, () => mark(on ? problemCells(checked.issues) : []));
+  };
 
   const open = (load: () => Promise<{ bytes: Uint8Array; name: string }>) => work(t.loading, async () => {
     if (!openFile) return;
@@ -193,7 +207,10 @@ export function App({ lang, initialSession, openFile, exampleUrl }: AppProps) {
           </TabList>
           <Divider />
           {step === 'check' && (
-            <CheckStep lang={lang} issues={checked.issues} errors={errors} warnings={warnings} onRecheck={() => void check(session)} busy={busy !== null} onSelect={session.selectCell} />
+            <>
+              {session.markCells && <Switch checked={marking} onChange={(_, d) => onMarking(d.checked)} label={t.markCells} />}
+              <CheckStep lang={lang} issues={checked.issues} errors={errors} warnings={warnings} onRecheck={() => void check(session)} busy={busy !== null} onSelect={session.selectCell} />
+            </>
           )}
           {step === 'compute' && checked.ok && <ComputeStep lang={lang} checked={checked} />}
           {step === 'output' && (

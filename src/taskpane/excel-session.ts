@@ -23,5 +23,6 @@ export async function openExcelSession(): Promise<PaneSession> {
       return '';
     },
     selectCell: (sheet, cell) => book.select(sheet, cell),
+    markCells: (cells) => book.markCells(cells),
   };
 }

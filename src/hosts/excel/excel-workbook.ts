@@ -17,6 +17,11 @@ const MARK_PREFIX = 'kaoping_';
 const TEMP_PREFIX = 'kaoping~';
 /** Excel on the web rejects requests over 5 MB; stay well below. */
 export const REQUEST_BUDGET = 3_500_000;
+/** The formula that identifies the tool's problem marks; always true, so the fill shows. */
+export const MARK_FORMULA = '="kaoping"="kaoping"';
+const MARK_FILL = '#FFC7CE';
+/** Marks beyond this many would slow Excel down more than they help. */
+const MAX_MARKS = 500;
 const BORDER_EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const;
 const ERROR_TEXT = /^#(DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA|FIELD!|BUSY!|BLOCKED!|CONNECT!|UNKNOWN!)$/;
 
@@ -279,6 +284,32 @@ export class ExcelWorkbook implements WorkbookPort {
       bytes += rows * cols * (s.numberFormat.length + 3);
     }
     await batch.add(bytes);
+  }
+
+  /**
+   * Marks problem cells with a fill: a conditional format whose formula is MARK_FORMULA, so the
+   * next call removes exactly these marks and never a fill or format of the user's.
+   */
+  async markCells(cells: readonly { sheet: string; cell: string }[]): Promise<void> {
+    await this.run(async (context) => {
+      const wb = context.workbook;
+      const sheets = wb.worksheets.load('items/name');
+      await context.sync();
+      const lists = sheets.items.map((ws) => ws.getRange().conditionalFormats.load('items/type'));
+      await context.sync();
+      const custom = lists.flatMap((list) => list.items.filter((cf) => cf.type === 'Custom').map((cf) => ({ cf, rule: cf.custom.rule.load('formula') })));
+      await context.sync();
+      for (const { cf, rule } of custom) if (rule.formula === MARK_FORMULA) cf.delete();
+      const names = new Set(sheets.items.map((ws) => ws.name));
+      for (const { sheet, cell } of cells.slice(0, MAX_MARKS)) {
+        if (!cell || !names.has(sheet)) continue;
+        const cf = wb.worksheets.getItem(sheet).getRange(cell).conditionalFormats.add('Custom');
+        cf.custom.rule.formula = MARK_FORMULA;
+        cf.custom.format.fill.color = MARK_FILL;
+      }
+      await context.sync();
+      this.syncs += 4;
+    });
   }
 
   /** Selects a cell for the user (a click on an issue in the pane). */
