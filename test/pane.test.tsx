@@ -23,13 +23,14 @@ beforeAll(async () => {
   for (const name of EXAMPLES) SHEETS[name] = [...(await (await XlsxWorkbook.load(new Uint8Array(readFileSync(examplePath(name))))).read((n) => n)).sheets];
 });
 
-function excelSession(example: string): { session: PaneSession; fake: FakeExcel } {
+function excelSession(example: string | Record<string, (string | number | null)[][]>): { session: PaneSession; fake: FakeExcel } {
   const fake = new FakeExcel();
-  for (const s of SHEETS[example]) fake.seed(s.name, s.rows.map((r) => r.map((v) => (v !== null && typeof v === 'object' ? null : v))));
+  if (typeof example === 'string') for (const s of SHEETS[example]) fake.seed(s.name, s.rows.map((r) => r.map((v) => (v !== null && typeof v === 'object' ? null : v))));
+  else for (const [name, rows] of Object.entries(example)) fake.seed(name, rows);
   const book = new ExcelWorkbook(fake.run, fake.supports);
   const session: PaneSession = {
     mode: 'excel',
-    title: example,
+    title: typeof example === 'string' ? example : '新工作簿',
     port: book,
     deliver: async () => {
       await book.activate('结果汇总');
@@ -37,6 +38,7 @@ function excelSession(example: string): { session: PaneSession; fake: FakeExcel 
     },
     selectCell: (sheet, cell) => book.select(sheet, cell),
     markCells: (cells) => book.markCells(cells),
+    renameSheet: (from, to) => book.renameSheet(from, to),
   };
   return { session, fake };
 }
@@ -115,5 +117,51 @@ describe('the pane', () => {
     renderPane(<App lang="zh" initialSession={null} openFile={refusing} />);
     fireEvent.change(screen.getAllByTestId('file-input')[1], { target: { files: [file] } });
     expect(await screen.findByText(/正在编辑单元格/)).toBeTruthy();
+  });
+
+  it('start without 考核方案: 新建考核 from a preset writes the input sheets with validation and a frozen header', async () => {
+    const { session, fake } = excelSession({ Sheet1: [['随便写点什么']] });
+    renderPane(<App lang="zh" initialSession={session} />);
+    fireEvent.click(await screen.findByRole('button', { name: '开始校验' }));
+    expect(await screen.findByText(/本工作簿还没有“考核方案”/)).toBeTruthy();
+    fireEvent.change(screen.getByRole('combobox', { name: '预设方案' }), { target: { value: 'bsc' } });
+    fireEvent.click(screen.getByRole('button', { name: '新建考核' }));
+    expect(await screen.findByText(/已新建：考核方案、评分表、加减分/)).toBeTruthy();
+    expect(fake.sheets.map((s) => s.name)).toEqual(['Sheet1', '考核方案', '评分表', '加减分']);
+    expect(fake.valuesOf('评分表')[0]).toEqual(['序号', '名称', '分组', '业务指标完成率（100分）', '工作数量（40分）', '工作时限（30分）', '工作质量（30分）', '环境评价得分（100分）', '学习培训（100分）', '备注']);
+    expect(fake.sheet('评分表').freezeRows).toBe(1);
+    expect(fake.sheet('评分表').validations.find((v) => v.address === 'E2:E37')?.rule).toEqual({ decimal: { formula1: 0, formula2: 40, operator: 'Between' } });
+    // blank scores are now what the check reports
+    expect((await screen.findAllByText(/“业务指标完成率”得分为空/)).length).toBe(6);
+  });
+
+  it('start without 考核方案: 识别现有评分表 proposes columns, writes 考核方案 and renames the sheet', async () => {
+    const { session, fake } = excelSession({
+      打分: [
+        ['2026年第三季度打分表'],
+        ['序号', '单位', '组别', '目标任务（60分）', '作风', '合计'],
+        [1, '甲局', '一组', 50, 35, 85],
+        [2, '乙局', '一组', 55, 30, 85],
+        [3, '丙局', '二组', 40, 38, 78],
+      ],
+    });
+    renderPane(<App lang="zh" initialSession={session} />);
+    fireEvent.click(await screen.findByRole('button', { name: '开始校验' }));
+    fireEvent.click(await screen.findByRole('button', { name: '识别' }));
+    expect(await screen.findByText('识别到 3 个考核对象。')).toBeTruthy();
+    expect((screen.getByRole('checkbox', { name: '目标任务' }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('checkbox', { name: '合计' }) as HTMLInputElement).checked).toBe(false);
+    // no points in the header of 作风: the largest score is proposed, the user corrects it
+    const points = screen.getByRole('spinbutton', { name: '作风 分值' }) as HTMLInputElement;
+    expect(points.value).toBe('38');
+    fireEvent.change(points, { target: { value: '40' } });
+    fireEvent.click(screen.getByRole('button', { name: '写入考核方案' }));
+    expect(await screen.findByText(/已把工作表“打分”改名为“评分表”/)).toBeTruthy();
+    expect(fake.sheets.map((s) => s.name)).toEqual(['评分表', '考核方案']);
+    const scheme = fake.valuesOf('考核方案');
+    expect(scheme.filter((r) => r[2] === '目标任务' || r[2] === '作风').map((r) => [r[2], r[3]])).toEqual([['目标任务', 60], ['作风', 40]]);
+    await waitFor(() => expect((screen.getByRole('tab', { name: '计算' }) as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(screen.getByRole('tab', { name: '计算' }));
+    expect(await screen.findByText('3 个考核对象')).toBeTruthy();
   });
 });

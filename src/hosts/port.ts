@@ -29,4 +29,6 @@ export interface WorkbookPort {
    * result sheets are removed. Never touches a sheet the tool did not write.
    */
   writeResults(specs: readonly SheetSpec[]): Promise<WriteOutcome>;
+  /** Adds sheets that are not results (a new assessment's 考核方案, 评分表, 加减分). */
+  addSheets(specs: readonly SheetSpec[]): Promise<void>;
 }

@@ -5,11 +5,8 @@ import { SCORES_SHEET } from '../engine/scores';
 import { textWidth } from './layout';
 import type { CellStyle, SheetSpec, SpecValue, StyledArea } from './spec';
 
-export interface Preset {
-  readonly id: string;
-  readonly name: string;
-  readonly aliases: readonly string[];
-  readonly description: { readonly zh: string; readonly en: string };
+/** What 考核方案 says, block by block. */
+export interface SchemeDraft {
   readonly settings: readonly (readonly [string, SpecValue])[];
   readonly dimensions: readonly (readonly [string, number])[];
   /** 编号, 维度, 指标, 分值, 牵头部门, 评分标准 */
@@ -18,6 +15,13 @@ export interface Preset {
   readonly grades: readonly (readonly [string, number | null, number | null, number | null, number | null, string])[];
   /** 类别, 类型, 单项上限, 累计上限, 计入否决 */
   readonly categories: readonly (readonly [string, string, number | null, number | null, string])[];
+}
+
+export interface Preset extends SchemeDraft {
+  readonly id: string;
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly description: { readonly zh: string; readonly en: string };
   /** example subjects: name and group ('' for none) */
   readonly subjects: readonly (readonly [string, string])[];
 }
@@ -176,15 +180,44 @@ function plainSheet(name: string, d: Draft, columnWidths: number[], freezeRows: 
 /** Blank rows offered for scores beyond the example names. */
 const SPARE_ROWS = 30;
 
+/** 考核方案 as a sheet. */
+export function schemeSheet(d: SchemeDraft): SheetSpec {
+  const title = d.settings.find(([k]) => k === '考核名称')?.[1] ?? '';
+  const scheme: Draft = { cells: [[`${title} 考核方案`.trim()]], styles: [{ r0: 0, c0: 0, r1: 0, c1: 0, style: TITLE }] };
+  block(scheme, '【设置】', ['项目', '内容'], [...d.settings, ['签字栏', DEFAULT_SIGNATURE], ['输出', '结果公示、指标分析、成绩单']]);
+  if (d.dimensions.length > 0) block(scheme, '【维度】', ['维度', '权重(%)'], d.dimensions);
+  block(scheme, '【指标】', ['编号', '维度', '指标', '分值', '牵头部门', '评分标准'], d.indicators);
+  block(scheme, '【等次】', ['等次', '比例上限(%)', '比例下限(%)', '名额', '最低分', '说明'], d.grades);
+  if (d.categories.length > 0) block(scheme, '【加减分类别】', ['类别', '类型', '单项上限', '累计上限', '计入否决'], d.categories);
+  return plainSheet(SCHEME_SHEET, scheme, widths(scheme.cells, 8, 44, 1), 0);
+}
+
+/** An empty 加减分 with its headers. */
+export function adjustmentsSheet(): SheetSpec {
+  const adjHeader = ['名称', '类型', '类别', '分值', '等次', '事由', '依据', '日期'];
+  const adj: Draft = { cells: [adjHeader], styles: [{ r0: 0, c0: 0, r1: 0, c1: adjHeader.length - 1, style: HEAD }] };
+  return plainSheet(ADJUSTMENTS_SHEET, adj, [24, 10, 14, 8, 10, 30, 24, 12], 1);
+}
+
+/** Grades a recognised sheet starts with; the user edits them in 考核方案. */
+export const STARTER_GRADES: SchemeDraft['grades'] = [
+  ['优秀', 15, null, null, null, '不超过15%（请按本单位规定修改）'],
+  ['合格', null, null, null, null, ''],
+];
+
+/** The scheme for an existing score sheet, from the indicators the user confirmed. */
+export function recognisedScheme(title: string, indicators: readonly { name: string; points: number }[]): SheetSpec {
+  return schemeSheet({
+    settings: [['考核名称', title], ['小数位数', 2]],
+    dimensions: [],
+    indicators: indicators.map((ind, i) => [`Z${String(i + 1).padStart(2, '0')}`, '', ind.name, ind.points, '', ''] as const),
+    grades: STARTER_GRADES,
+    categories: [],
+  });
+}
+
 /** The three input sheets of a new workbook made from a preset. */
 export function templateSheets(p: Preset): SheetSpec[] {
-  const scheme: Draft = { cells: [[`${p.settings.find(([k]) => k === '考核名称')?.[1] ?? p.name} 考核方案`]], styles: [{ r0: 0, c0: 0, r1: 0, c1: 0, style: TITLE }] };
-  block(scheme, '【设置】', ['项目', '内容'], [...p.settings, ['签字栏', DEFAULT_SIGNATURE], ['输出', '结果公示、指标分析、成绩单']]);
-  if (p.dimensions.length > 0) block(scheme, '【维度】', ['维度', '权重(%)'], p.dimensions);
-  block(scheme, '【指标】', ['编号', '维度', '指标', '分值', '牵头部门', '评分标准'], p.indicators);
-  block(scheme, '【等次】', ['等次', '比例上限(%)', '比例下限(%)', '名额', '最低分', '说明'], p.grades);
-  block(scheme, '【加减分类别】', ['类别', '类型', '单项上限', '累计上限', '计入否决'], p.categories);
-
   const hasGroups = p.subjects.some(([, g]) => g !== '');
   const header = ['序号', '名称', ...(hasGroups ? ['分组'] : []), ...p.indicators.map(([, , name, points]) => `${name}（${points}分）`), '备注'];
   const rows = p.subjects.map(([name, group], i) => [i + 1, name, ...(hasGroups ? [group] : []), ...p.indicators.map(() => null), null]);
@@ -194,12 +227,5 @@ export function templateSheets(p: Preset): SheetSpec[] {
   const first = hasGroups ? 3 : 2;
   const validations = p.indicators.map(([, , , points], i) => ({ r0: 1, c0: first + i, r1: lastRow, c1: first + i, min: 0, max: points }));
   const scoreWidths = header.map((h, c) => (c === 0 ? 6 : c === 1 ? 24 : Math.max(10, Math.min(16, textWidth(h) + 2))));
-
-  const adjHeader = ['名称', '类型', '类别', '分值', '等次', '事由', '依据', '日期'];
-  const adj: Draft = { cells: [adjHeader], styles: [{ r0: 0, c0: 0, r1: 0, c1: adjHeader.length - 1, style: HEAD }] };
-  return [
-    plainSheet(SCHEME_SHEET, scheme, widths(scheme.cells, 8, 44, 1), 0),
-    plainSheet(SCORES_SHEET, scores, scoreWidths, 1, validations),
-    plainSheet(ADJUSTMENTS_SHEET, adj, [24, 10, 14, 8, 10, 30, 24, 12], 1),
-  ];
+  return [schemeSheet(p), plainSheet(SCORES_SHEET, scores, scoreWidths, 1, validations), adjustmentsSheet()];
 }

@@ -28,7 +28,9 @@ import type { Issue } from '../engine/types';
 import { issueMessage, issuePlace, noteText } from '../i18n/format';
 import type { Lang } from '../i18n/messages';
 import { UI_TEXT } from '../i18n/ui';
+import { SCHEME_SHEET } from '../engine/scheme';
 import { describeError } from './errors';
+import { Setup } from './Setup';
 import type { PaneSession } from './session';
 
 type Step = 'check' | 'compute' | 'output';
@@ -153,6 +155,7 @@ export function App({ lang, initialSession, openFile, exampleUrl }: AppProps) {
   });
 
   const errors = checked?.issues.filter((i) => i.severity === 'error').length ?? 0;
+  const noScheme = checked?.issues.some((i) => i.code === 'missing-sheet' && i.sheet === SCHEME_SHEET) ?? false;
   const warnings = (checked?.issues.length ?? 0) - errors;
 
   return (
@@ -198,7 +201,11 @@ export function App({ lang, initialSession, openFile, exampleUrl }: AppProps) {
       )}
       {busy && <Spinner size="small" label={busy} />}
 
-      {session && checked && (
+      {session && checked && noScheme && (
+        <Setup lang={lang} session={session} sheetNames={checked.snapshot.sheetNames} work={work} recheck={() => check(session)} say={setDelivered} />
+      )}
+
+      {session && checked && !noScheme && (
         <>
           <TabList selectedValue={step} onTabSelect={(_, d) => setStep(d.value as Step)} size="small">
             <Tab value="check">{t.steps.check}</Tab>
@@ -225,12 +232,12 @@ export function App({ lang, initialSession, openFile, exampleUrl }: AppProps) {
               {!checked.writable && <MessageBar intent="error"><MessageBarBody>{t.notWritable}</MessageBarBody></MessageBar>}
             </div>
           )}
-          {delivered && (
-            <MessageBar intent="success">
-              <MessageBarBody>{delivered}</MessageBarBody>
-            </MessageBar>
-          )}
         </>
+      )}
+      {delivered && (
+        <MessageBar intent="success">
+          <MessageBarBody>{delivered}</MessageBarBody>
+        </MessageBar>
       )}
     </div>
   );

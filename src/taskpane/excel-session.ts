@@ -24,5 +24,6 @@ export async function openExcelSession(): Promise<PaneSession> {
     },
     selectCell: (sheet, cell) => book.select(sheet, cell),
     markCells: (cells) => book.markCells(cells),
+    renameSheet: (from, to) => book.renameSheet(from, to),
   };
 }

@@ -10,6 +10,8 @@ export interface PaneSession {
   deliver(outcome: WriteOutcome): Promise<string>;
   /** selects a cell in Excel (absent in the browser) */
   readonly selectCell?: (sheet: string, cell: string) => Promise<void>;
+  /** renames a sheet in Excel (absent in the browser, where formulas elsewhere would not follow) */
+  readonly renameSheet?: (from: string, to: string) => Promise<void>;
   /** fills problem cells in Excel, removing the previous marks (absent in the browser) */
   readonly markCells?: (cells: readonly { sheet: string; cell: string }[]) => Promise<void>;
 }

@@ -323,6 +323,15 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
+  /** Renames a sheet (识别现有评分表: the user's score sheet becomes 评分表); Excel updates references to it. */
+  async renameSheet(from: string, to: string): Promise<void> {
+    await this.run(async (context) => {
+      context.workbook.worksheets.getItem(from).name = to;
+      await context.sync();
+      this.syncs++;
+    });
+  }
+
   /** Shows a sheet (结果汇总 after writing). */
   async activate(sheet: string): Promise<void> {
     await this.run(async (context) => {
