@@ -45,6 +45,7 @@ export const UI_TEXT = {
     markCells: '在工作簿中标出问题单元格',
     setup: {
       missing: '本工作簿还没有“考核方案”。可以按预设新建，或识别已有的评分表。',
+      missingNew: '本工作簿还没有“考核方案”。可以按预设新建（识别已有评分表需在 Excel 中进行）。',
       newTitle: '新建考核',
       preset: '预设方案',
       create: '新建考核',
@@ -121,6 +122,7 @@ export const UI_TEXT = {
     markCells: 'Mark problem cells in the workbook',
     setup: {
       missing: 'This workbook has no 考核方案 yet. Start a new assessment from a preset, or recognise an existing score sheet.',
+      missingNew: 'This workbook has no 考核方案 yet. Start a new assessment from a preset (recognising an existing score sheet is done in Excel).',
       newTitle: 'New assessment',
       preset: 'Preset',
       create: 'Create',

@@ -200,6 +200,11 @@ export function App({ lang, initialSession, openFile, exampleUrl }: AppProps) {
         </MessageBar>
       )}
       {busy && <Spinner size="small" label={busy} />}
+      {delivered && (
+        <MessageBar intent="success">
+          <MessageBarBody>{delivered}</MessageBarBody>
+        </MessageBar>
+      )}
 
       {session && checked && noScheme && (
         <Setup lang={lang} session={session} sheetNames={checked.snapshot.sheetNames} work={work} recheck={() => check(session)} say={setDelivered} />
@@ -233,11 +238,6 @@ export function App({ lang, initialSession, openFile, exampleUrl }: AppProps) {
             </div>
           )}
         </>
-      )}
-      {delivered && (
-        <MessageBar intent="success">
-          <MessageBarBody>{delivered}</MessageBarBody>
-        </MessageBar>
       )}
     </div>
   );

@@ -98,7 +98,7 @@ export function Setup({ lang, session, sheetNames, work, recheck, say }: SetupPr
 
   return (
     <>
-      <Body1>{t.missing}</Body1>
+      <Body1>{session.renameSheet ? t.missing : t.missingNew}</Body1>
       {!inputs.scores && (
         <div className={styles.box}>
           <Subtitle2>{t.newTitle}</Subtitle2>

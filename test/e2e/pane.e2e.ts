@@ -88,3 +88,24 @@ it('reports a broken workbook in words, with sheet and cell', async () => {
   await page.getByText('不是 .xlsx 工作簿').waitFor();
   await page.close();
 });
+
+it('offers 新建考核 for a workbook without 考核方案, and the download holds the new sheets', async () => {
+  const book = XlsxWorkbook.create();
+  await book.addSheets([{ role: null, name: 'Sheet1', cells: [['随便']], styles: [], merges: [], columnWidths: [], rowHeights: {}, freezeRows: 0, print: { orientation: 'portrait', titleRows: null, footer: '', breaksBefore: [] }, dataBars: [], validations: [] }]);
+  const page = await browser.newPage({ viewport: { width: 350, height: 700 }, locale: 'zh-CN', acceptDownloads: true });
+  await page.goto(`${server.url}/taskpane.html?standalone`);
+  await page.getByTestId('file-input').setInputFiles({ name: '空白.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(await book.toBytes()) });
+  await page.getByText(/本工作簿还没有“考核方案”/).waitFor();
+  await page.getByRole('combobox', { name: '预设方案' }).selectOption('groups1000');
+  await shot(page, 'zh-7-new-assessment');
+  await page.getByRole('button', { name: '新建考核' }).click();
+  await page.getByText(/已新建：考核方案、评分表、加减分/).waitFor();
+  await shot(page, 'zh-8-created');
+  await page.getByRole('tab', { name: '输出' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载结果' }).click()]);
+  const path = join(SHOTS, 'zh-new-assessment.xlsx');
+  await download.saveAs(path);
+  const out = await XlsxWorkbook.load(readFileSync(path));
+  expect(out.sheetNames()).toEqual(['Sheet1', '考核方案', '评分表', '加减分', '校验报告']);
+  await page.close();
+});
