@@ -130,6 +130,16 @@ describe('the Office.js host', () => {
     expect(fake.sheet('结果汇总').showGridlines).toBe(true);
   });
 
+  it('adds result sheets after the input sheets (the fake follows sheet positions)', async () => {
+    const fake = await fakeFrom('ex3-units-grouped-9');
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('加减分').position = 0;
+      await ctx.sync();
+    });
+    await scoreWorkbook(new ExcelWorkbook(fake.run, fake.supports), opts);
+    expect(fake.sheets.map((s) => s.name)).toEqual(['加减分', '考核方案', '评分表', '结果汇总', '分组排名', '等次分布', '校验报告']);
+  });
+
   it('selects the cell of an issue', async () => {
     const fake = await fakeFrom('ex4-bad-input');
     const book = new ExcelWorkbook(fake.run, fake.supports);

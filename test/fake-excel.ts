@@ -284,6 +284,16 @@ class FakeWorksheet extends Proxy {
   delete(): void {
     this.host.enqueue(30, () => this.host.deleteSheet(this.s));
   }
+  get position(): number {
+    return this.host.sheets.indexOf(this.s);
+  }
+  set position(to: number) {
+    this.host.enqueue(30, () => {
+      const list = this.host.sheets;
+      if (to < 0 || to >= list.length) throw new FakeExcelError('InvalidArgument', `position ${to} out of range`);
+      list.splice(to, 0, ...list.splice(list.indexOf(this.s), 1));
+    });
+  }
   activate(): void {
     this.host.enqueue(30, () => (this.host.activeSheet = this.s.name));
   }

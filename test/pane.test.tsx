@@ -91,6 +91,17 @@ describe('the pane', () => {
     expect(fake.sheets.map((s) => s.name)).toEqual(['考核方案', '评分表', '加减分', '结果汇总', '分组排名', '等次分布', '校验报告']);
   });
 
+  it('输出 before ExcelApi 1.9: results without print setup, and a notice saying so', async () => {
+    const { session, fake } = excelSession('ex2-staff-weighted-12');
+    fake.apiVersion = '1.7';
+    renderPane(<App lang="zh" initialSession={session} />);
+    fireEvent.click(await screen.findByRole('button', { name: '开始校验' }));
+    fireEvent.click(await screen.findByRole('tab', { name: '输出' }));
+    fireEvent.click(screen.getByRole('button', { name: '写入结果表' }));
+    expect(await screen.findByText(/不支持打印设置/)).toBeTruthy();
+    expect(fake.sheet('结果汇总').pageLayout).toEqual({});
+  });
+
   it('speaks English when Office says so', async () => {
     const { session } = excelSession('ex2-staff-weighted-12');
     renderPane(<App lang="en" initialSession={session} />);

@@ -83,6 +83,7 @@ export function App({ lang, initialSession, openFile, exampleUrl }: AppProps) {
   const [error, setError] = useState<string | null>(null);
   const [delivered, setDelivered] = useState<string | null>(null);
   const [marking, setMarking] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   /** Runs a step with a spinner; lets the spinner paint before the synchronous engine runs. */
@@ -147,6 +148,7 @@ export function App({ lang, initialSession, openFile, exampleUrl }: AppProps) {
       return;
     }
     const where = await session.deliver(result.written);
+    setNotice(result.written.degraded.includes('print-setup') ? t.noPrintSetup : null);
     const sheets = result.written.written.join('、');
     setDelivered(result.ok ? (session.mode === 'excel' ? t.writtenExcel(sheets) : t.writtenFile(sheets, where)) : t.onlyReport);
     // a second write must start from a fresh read: the workbook changed
@@ -203,6 +205,11 @@ export function App({ lang, initialSession, openFile, exampleUrl }: AppProps) {
       {delivered && (
         <MessageBar intent="success">
           <MessageBarBody>{delivered}</MessageBarBody>
+        </MessageBar>
+      )}
+      {notice && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}
 

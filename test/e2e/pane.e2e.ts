@@ -109,3 +109,14 @@ it('offers 新建考核 for a workbook without 考核方案, and the download ho
   expect(out.sheetNames()).toEqual(['Sheet1', '考核方案', '评分表', '加减分', '校验报告']);
   await page.close();
 });
+
+it('follows a dark theme', async () => {
+  const page = await browser.newPage({ viewport: { width: 350, height: 600 }, locale: 'zh-CN' });
+  await page.goto(`${server.url}/taskpane.html?standalone&theme=dark`);
+  await page.getByRole('button', { name: '使用示例' }).click();
+  await page.getByRole('tab', { name: '计算' }).click();
+  await shot(page, 'zh-9-dark');
+  const background = await page.evaluate(() => getComputedStyle(document.querySelector('.fui-FluentProvider')!).backgroundColor);
+  expect(background).not.toBe('rgb(255, 255, 255)');
+  await page.close();
+});
