@@ -6,6 +6,8 @@
 // their sheet is deleted. It counts syncs and request/response bytes and enforces the 5 MB limit
 // of Excel on the web. Only what kaoping uses is modelled.
 
+import { columnLetters } from '../src/engine/cells';
+
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
 export class FakeExcelError extends Error {
@@ -32,6 +34,7 @@ export interface FakeSheet {
   pageLayout: Record<string, unknown>;
   pageBreaks: string[];
   conditionalFormats: { address: string; type: string; dataBar: Record<string, unknown>; custom: Record<string, unknown> }[];
+  charts: { type: string; source: string; seriesBy: string; xValues?: string; props: Record<string, unknown>; position?: [string, string] }[];
   validations: { address: string; rule: unknown; errorAlert: unknown }[];
 }
 
@@ -42,11 +45,7 @@ export interface SyncRecord {
 
 const key = (r: number, c: number) => `${r},${c}`;
 
-function colName(c: number): string {
-  let s = '';
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+const colName = columnLetters;
 
 function parseCell(ref: string): [number, number] {
   const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref);
@@ -137,7 +136,7 @@ export class FakeExcel {
   addSheet(name: string): FakeSheet {
     if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new FakeExcelError('InvalidArgument', `bad sheet name ${name}`);
     if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new FakeExcelError('ItemAlreadyExists', `sheet ${name} exists`);
-    const s: FakeSheet = { name, cells: new Map(), merges: [], columnWidths: new Map(), rowHeights: new Map(), freezeRows: 0, showGridlines: true, pageLayout: {}, pageBreaks: [], conditionalFormats: [], validations: [] };
+    const s: FakeSheet = { name, cells: new Map(), merges: [], columnWidths: new Map(), rowHeights: new Map(), freezeRows: 0, showGridlines: true, pageLayout: {}, pageBreaks: [], conditionalFormats: [], validations: [], charts: [] };
     this.sheets.push(s);
     return s;
   }
@@ -316,6 +315,21 @@ class FakeWorksheet extends Proxy {
   getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
     return new FakeRange(this.host, this, -1, -1, 0, 0);
   }
+  get charts() {
+    return {
+      add: (type: string, source: FakeRange, seriesBy: string) => {
+        const chart: FakeSheet['charts'][number] = { type, source: source.a1(), seriesBy, props: {} };
+        this.host.enqueue(80, () => this.s.charts.push(chart));
+        const record = (prefix: string) => new globalThis.Proxy({}, { set: (_t, p: string, v) => (this.host.enqueue(40, () => (chart.props[prefix + p] = v)), true) });
+        return {
+          series: { getItemAt: (_i: number) => ({ setXAxisValues: (r: FakeRange) => this.host.enqueue(60, () => (chart.xValues = r.a1())) }) },
+          title: record('title.'),
+          legend: record('legend.'),
+          setPosition: (from: string, to: string) => this.host.enqueue(40, () => (chart.position = [from, to])),
+        };
+      },
+    };
+  }
   get freezePanes() {
     return { freezeRows: (n: number) => this.host.enqueue(30, () => (this.s.freezeRows = n)) };
   }
@@ -354,6 +368,10 @@ class FakeRange extends Proxy {
 
   private get sheet(): FakeSheet {
     return (this.ws as unknown as { s: FakeSheet }).s;
+  }
+
+  a1(): string {
+    return `${colName(this.c0)}${this.r0 + 1}:${colName(this.c0 + this.cols - 1)}${this.r0 + this.rows}`;
   }
 
   absoluteFormula(): string {

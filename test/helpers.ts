@@ -64,3 +64,8 @@ export function makeBook(spec: BookSpec): { sheetNames: string[]; sheets: SheetD
   }
   return book(sheets);
 }
+
+/** A sheet a user made (no kaoping mark), as a spec any host can add. */
+export function userSheet(name: string, rows: (string | number)[][] = [['我的表']]): import('../src/report/spec').SheetSpec {
+  return { role: null, name, cells: rows, styles: [], merges: [], columnWidths: [], rowHeights: {}, freezeRows: 0, print: { orientation: 'portrait', titleRows: null, footer: '', breaksBefore: [] }, dataBars: [], validations: [], chart: null };
+}

@@ -6,7 +6,7 @@ import type { CellValue, SheetData } from '../src/engine/types';
 import { ExcelWorkbook } from '../src/hosts/excel/excel-workbook';
 import type { WorkbookPort } from '../src/hosts/port';
 import { XlsxWorkbook } from '../src/hosts/xlsx/xlsx-workbook';
-import { EXAMPLES, examplePath } from './helpers';
+import { EXAMPLES, examplePath, userSheet } from './helpers';
 import { FakeExcel } from './fake-excel';
 
 const opts = { fileTitle: 'book', date: '2026-11-21' };
@@ -21,7 +21,7 @@ async function xlsxHost(bytes: Uint8Array): Promise<HostUnderTest> {
   const book = await XlsxWorkbook.load(bytes);
   return {
     port: book,
-    addUserSheet: (name) => book.addSheets([{ role: null, name, cells: [['我的表']], styles: [], merges: [], columnWidths: [], rowHeights: {}, freezeRows: 0, print: { orientation: 'portrait', titleRows: null, footer: '', breaksBefore: [] }, dataBars: [], validations: [] }]),
+    addUserSheet: (name) => book.addSheets([userSheet(name)]),
   };
 }
 

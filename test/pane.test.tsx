@@ -86,9 +86,10 @@ describe('the pane', () => {
     fireEvent.click(await screen.findByRole('button', { name: '开始校验' }));
     fireEvent.click(await screen.findByRole('tab', { name: '输出' }));
     fireEvent.click(screen.getByRole('button', { name: '写入结果表' }));
-    expect(await screen.findByText(/已写入：结果汇总、分组排名、等次分布、校验报告/)).toBeTruthy();
+    expect(await screen.findByText(/已写入：结果汇总、分组排名、等次分布、结果公示、指标分析、成绩单、校验报告/)).toBeTruthy();
     expect(fake.activeSheet).toBe('结果汇总');
-    expect(fake.sheets.map((s) => s.name)).toEqual(['考核方案', '评分表', '加减分', '结果汇总', '分组排名', '等次分布', '校验报告']);
+    expect(fake.sheets.map((s) => s.name)).toEqual(['考核方案', '评分表', '加减分', '结果汇总', '分组排名', '等次分布', '结果公示', '指标分析', '成绩单', '校验报告']);
+    expect(fake.sheet('等次分布').charts.map((c) => [c.type, c.source, c.xValues, c.props['title.text']])).toEqual([['ColumnClustered', 'E4:E7', 'A4:B7', '各等次人数']]);
   });
 
   it('输出 before ExcelApi 1.9: results without print setup, and a notice saying so', async () => {

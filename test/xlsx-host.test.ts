@@ -3,15 +3,10 @@ import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import { scoreWorkbook } from '../src/app/score-workbook';
 import { WorkbookOpenError, XlsxWorkbook } from '../src/hosts/xlsx/xlsx-workbook';
-import type { SheetSpec } from '../src/report/spec';
-import { examplePath } from './helpers';
+import { examplePath, userSheet } from './helpers';
 
 const opts = { fileTitle: 't', date: '2026-11-21' };
 
-/** A sheet the user made (no kaoping mark). */
-function userSheet(name: string): SheetSpec {
-  return { role: null, name, cells: [['我的表']], styles: [], merges: [], columnWidths: [], rowHeights: {}, freezeRows: 0, print: { orientation: 'portrait', titleRows: null, footer: '', breaksBefore: [] }, dataBars: [], validations: [] };
-}
 const load = (name: string) => XlsxWorkbook.load(readFileSync(examplePath(name)));
 
 /** Every cell of a sheet: address → value and style, for cell-for-cell comparison. */
@@ -26,7 +21,7 @@ describe('xlsx host', () => {
     const book = await load('ex3-units-grouped-9');
     const run = await scoreWorkbook(book, opts);
     expect(run.ok).toBe(true);
-    expect(book.sheetNames()).toEqual(['考核方案', '评分表', '加减分', '结果汇总', '分组排名', '等次分布', '校验报告']);
+    expect(book.sheetNames()).toEqual(['考核方案', '评分表', '加减分', '结果汇总', '分组排名', '等次分布', '结果公示', '指标分析', '成绩单', '校验报告']);
     const out = new ExcelJS.Workbook();
     await out.xlsx.load((await book.toBytes()) as unknown as ArrayBuffer);
     const original = new ExcelJS.Workbook();
@@ -38,9 +33,9 @@ describe('xlsx host', () => {
     const book = await load('ex1-departments-30');
     await scoreWorkbook(book, opts);
     const again = await XlsxWorkbook.load(await book.toBytes());
-    expect(again.ownedSheets().sort()).toEqual(['分组排名', '校验报告', '等次分布', '结果汇总'].sort());
+    expect(again.ownedSheets().sort()).toEqual(['分组排名', '校验报告', '等次分布', '结果汇总', '结果公示', '指标分析', '成绩单'].sort());
     const r = await scoreWorkbook(again, opts);
-    expect(r.written!.written).toEqual(['结果汇总', '分组排名', '等次分布', '校验报告']);
+    expect(r.written!.written).toEqual(['结果汇总', '分组排名', '等次分布', '结果公示', '指标分析', '成绩单', '校验报告']);
     expect(again.sheetNames().filter((n) => n === '结果汇总')).toHaveLength(1);
   });
 

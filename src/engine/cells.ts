@@ -13,6 +13,19 @@ export function address(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
 }
 
+/** The largest of many numbers (a spread into Math.max overflows the stack past ~100,000). */
+export function maxOf(values: Iterable<number>, floor = -Infinity): number {
+  let m = floor;
+  for (const v of values) if (v > m) m = v;
+  return m;
+}
+
+export function minOf(values: Iterable<number>): number {
+  let m = Infinity;
+  for (const v of values) if (v < m) m = v;
+  return m;
+}
+
 export function isBlank(v: CellValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }

@@ -1,6 +1,6 @@
 // 识别现有评分表: proposes how an existing score sheet maps to a scheme (name column, group column,
 // indicators with points read from headers like `GDP（10分）`). The user confirms or corrects.
-import { isBlank } from './cells';
+import { isBlank, maxOf } from './cells';
 import { findHeaderRow } from './scores';
 import { aliasTable, numericText, splitHeader, trimName } from './text';
 import type { CellValue, SheetData } from './types';
@@ -60,7 +60,7 @@ export function recogniseScores(sheet: SheetData): Recognised | null {
     const values = body.map((r) => r[col] ?? null).filter((v) => !isBlank(v));
     const numeric = values.filter(isNumberLike);
     const fromHeader = bracket !== null ? numericText(bracket) : null;
-    const largest = numeric.length > 0 ? Math.max(...numeric.map((v) => (typeof v === 'number' ? v : Number(numericText(v as string))))) : null;
+    const largest = numeric.length > 0 ? maxOf(numeric.map((v) => (typeof v === 'number' ? v : Number(numericText(v as string))))) : null;
     let role: ColumnRole = knownColumn(h) ?? (numeric.length > 0 && numeric.length * 2 >= values.length ? 'indicator' : 'ignore');
     const isName = named ? findHeaderRow([[h]]) === 0 : role === 'ignore' && nameCol < 0 && values.length > 0;
     if (isName && nameCol < 0) {

@@ -22,6 +22,8 @@ export interface WriteOutcome {
 }
 
 export interface WorkbookPort {
+  /** the most subjects this host writes a 成绩单 for (a page each); absent: no limit */
+  readonly reportLimit?: number;
   /** Sheet names, the values of the sheets `pick` chooses from them, and the tool's own sheets. */
   read(pick: (sheetNames: readonly string[]) => readonly string[]): Promise<WorkbookSnapshot>;
   /**

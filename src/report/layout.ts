@@ -1,7 +1,7 @@
 // Builds printable table sheets: title, subtitle, a repeated header row, bordered body, signature.
 import type { Area, CellStyle, ResultRole, SheetSpec, SpecValue, StyledArea } from './spec';
 
-export type ColumnKind = 'text' | 'center' | 'int' | 'score' | 'raw' | 'percent' | 'note';
+export type ColumnKind = 'text' | 'center' | 'int' | 'score' | 'raw' | 'percent' | 'rate' | 'note';
 
 export interface Column {
   readonly header: string;
@@ -26,6 +26,7 @@ function numberFormat(kind: ColumnKind, decimals: number): string | undefined {
   if (kind === 'score') return decimals > 0 ? `0.${'0'.repeat(decimals)}` : '0';
   if (kind === 'int') return '0';
   if (kind === 'percent') return '0.0%';
+  if (kind === 'rate') return '0.00%';
   if (kind === 'text' || kind === 'note' || kind === 'center') return '@';
   return undefined; // raw: General, shows the value as typed
 }
@@ -35,6 +36,7 @@ function formatted(v: SpecValue, kind: ColumnKind, decimals: number): string {
   if (typeof v === 'string') return v;
   if (kind === 'score') return v.toFixed(decimals);
   if (kind === 'percent') return `${(v * 100).toFixed(1)}%`;
+  if (kind === 'rate') return `${(v * 100).toFixed(2)}%`;
   return String(v);
 }
 
@@ -54,9 +56,15 @@ export class SheetBuilder {
   private readonly breaks: number[] = [];
   private readonly heights: Record<number, number> = {};
   private readonly bodyRows: number[] = [];
+  /** per body row, its column kinds when they differ from the sheet's columns */
+  private readonly rowKinds = new Map<number, readonly ColumnKind[]>();
   private readonly captionRows: number[] = [];
   private readonly freeRows: number[] = [];
+  /** block headers: styled like the header, not repeated on every page */
+  private readonly blockHeaders: { row: number; width: number }[] = [];
   private headerRow = -1;
+  private chartSpec: SheetSpec['chart'] = null;
+  private readonly bars: SheetSpec['dataBars'][number][] = [];
 
   constructor(
     private readonly head: SheetHead,
@@ -75,9 +83,30 @@ export class SheetBuilder {
     return this;
   }
 
-  row(values: readonly SpecValue[]): this {
+  /** A header of a block or second table (成绩单 blocks, 指标分析's second table). */
+  blockHeader(labels: readonly string[]): this {
+    this.blockHeaders.push({ row: this.cells.length, width: labels.length });
+    this.cells.push([...labels]);
+    return this;
+  }
+
+  /** A body row; `kinds` overrides the sheet's column kinds for this row (a second table). */
+  row(values: readonly SpecValue[], kinds?: readonly ColumnKind[]): this {
+    if (kinds) this.rowKinds.set(this.cells.length, kinds);
     this.bodyRows.push(this.cells.length);
     this.cells.push([...values]);
+    return this;
+  }
+
+  /** A chart of the values in column `valueCol` over the rows [r0, r1], labelled by `labelCols`. */
+  chart(title: string, r0: number, r1: number, labelCols: readonly [number, number], valueCol: number): this {
+    this.chartSpec = { title, categories: { r0, c0: labelCols[0], r1, c1: labelCols[1] }, values: { r0, c0: valueCol, r1, c1: valueCol }, anchorRow: this.cells.length + 1 };
+    return this;
+  }
+
+  /** Data bars on a column over rows [r0, r1]. */
+  dataBar(r0: number, r1: number, col: number, color: string): this {
+    this.bars.push({ r0, c0: col, r1, c1: col, color });
     return this;
   }
 
@@ -108,9 +137,11 @@ export class SheetBuilder {
   build(): SheetSpec {
     const { columns, head } = this;
     const last = columns.length - 1;
+    const kindAt = (r: number, c: number): ColumnKind => this.rowKinds.get(r)?.[c] ?? columns[c].kind;
     const widths = columns.map((col, c) => {
       let w = textWidth(col.header) + 2;
-      for (const r of this.bodyRows) w = Math.max(w, textWidth(formatted(this.cells[r][c] ?? null, col.kind, head.decimals)) + 2);
+      for (const b of this.blockHeaders) w = Math.max(w, textWidth(String(this.cells[b.row][c] ?? '')) + 2);
+      for (const r of this.bodyRows) w = Math.max(w, textWidth(formatted(this.cells[r][c] ?? null, kindAt(r, c), head.decimals)) + 2);
       return col.kind === 'note' ? Math.min(Math.max(w, 12), NOTE_WIDTH) : Math.min(Math.max(w, 6), 40);
     });
     const total = widths.reduce((a, b) => a + b, 0);
@@ -125,12 +156,29 @@ export class SheetBuilder {
       this.style(full(this.headerRow), { bold: true, fill: HEADER_FILL, align: 'center', valign: 'middle', wrap: true, border: true });
       this.heights[this.headerRow] = 22;
     }
-    for (const [r0, r1] of runs(this.bodyRows)) {
-      columns.forEach((col, c) => {
-        const align = col.kind === 'text' || col.kind === 'note' ? 'left' : col.kind === 'center' || col.kind === 'int' ? 'center' : 'right';
-        const numberFormatOf = numberFormat(col.kind, head.decimals);
-        this.style({ r0, c0: c, r1, c1: c }, { border: true, align, valign: 'middle', wrap: col.kind === 'note', ...(numberFormatOf ? { numberFormat: numberFormatOf } : {}) });
-      });
+    for (const b of this.blockHeaders) {
+      this.style({ r0: b.row, c0: 0, r1: b.row, c1: b.width - 1 }, { bold: true, fill: HEADER_FILL, align: 'center', valign: 'middle', wrap: true, border: true });
+      this.heights[b.row] = 20;
+    }
+    // body rows in runs that share their column kinds
+    const signature = (r: number) => (this.rowKinds.get(r) ?? columns.map((c) => c.kind)).join();
+    const groups = new Map<string, number[]>();
+    for (const r of this.bodyRows) {
+      const key = signature(r);
+      const rows = groups.get(key);
+      if (rows) rows.push(r);
+      else groups.set(key, [r]);
+    }
+    for (const rows of groups.values()) {
+      for (const [r0, r1] of runs(rows)) {
+        columns.forEach((_, c) => {
+          const kind = kindAt(r0, c);
+          if (this.rowKinds.has(r0) && c >= this.rowKinds.get(r0)!.length) return;
+          const align = kind === 'text' || kind === 'note' ? 'left' : kind === 'center' || kind === 'int' ? 'center' : 'right';
+          const numberFormatOf = numberFormat(kind, head.decimals);
+          this.style({ r0, c0: c, r1, c1: c }, { border: true, align, valign: 'middle', wrap: kind === 'note', ...(numberFormatOf ? { numberFormat: numberFormatOf } : {}) });
+        });
+      }
     }
     for (const r of this.captionRows) {
       this.merges.push(full(r));
@@ -145,7 +193,7 @@ export class SheetBuilder {
     // rows whose notes wrap need more height
     const noteCols = columns.flatMap((col, c) => (col.kind === 'note' ? [c] : []));
     for (const r of this.bodyRows) {
-      const lines = Math.max(1, ...noteCols.map((c) => Math.ceil(textWidth(String(this.cells[r][c] ?? '')) / (widths[c] - 1))));
+      const lines = Math.max(1, ...noteCols.map((c) => (kindAt(r, c) === 'note' ? Math.ceil(textWidth(String(this.cells[r][c] ?? '')) / (widths[c] - 1)) : 1)));
       if (lines > 1) this.heights[r] = 15 * lines;
     }
     return {
@@ -163,8 +211,9 @@ export class SheetBuilder {
         footer: FOOTER,
         breaksBefore: this.breaks,
       },
-      dataBars: [],
+      dataBars: this.bars,
       validations: [],
+      chart: this.chartSpec,
     };
   }
 

@@ -1,24 +1,14 @@
 // The result sheets of contract section 6, as specs.
 import { PENDING_GRADE, type Assessment, type SubjectResult } from '../engine/assess';
-import type { Issue, Scheme } from '../engine/types';
-import { issueMessage, noteText, SEVERITY_WORD } from '../i18n/format';
+import type { Issue } from '../engine/types';
+import { issueMessage, SEVERITY_WORD } from '../i18n/format';
+import { head, notesText, signature, type ReportContext } from './common';
 import { SheetBuilder, type Column } from './layout';
-import { resultSheetName, type ResultRole, type SheetSpec, type SpecValue } from './spec';
-
-export interface ReportContext {
-  /** the run date as printed, e.g. 2026-11-21 */
-  readonly date: string;
-}
+import { analysisSheet, noticeSheet, reportsSheet } from './publications';
+import { resultSheetName, type SheetSpec, type SpecValue } from './spec';
 
 /** Widest 结果汇总 may get (character widths) with one column per indicator: A4 landscape, scaled a little. */
 const INDICATORS_FIT_WIDTH = 170;
-
-function head(role: ResultRole, scheme: Scheme | null, ctx: ReportContext, fallbackTitle = '') {
-  const s = scheme?.settings;
-  const parts = [s?.issuer ? `制表单位：${s.issuer}` : '', s?.period ? `考核期间：${s.period}` : '', `日期：${ctx.date}`].filter(Boolean);
-  const name = resultSheetName(role);
-  return { role, name, title: `${s?.title || fallbackTitle} ${name}`.trim(), subtitle: parts.join('　　'), decimals: s?.decimals ?? 2 };
-}
 
 /** 基础分 | 加分 | 扣分 | 总分: the published numbers of every ranked table. */
 const SCORE_COLUMNS: readonly Column[] = [
@@ -32,13 +22,6 @@ function scoreCells(s: SubjectResult): number[] {
   return [s.score.base.value, s.score.bonus.published.value, s.score.deduction.published.value, s.score.total.value];
 }
 
-function notesText(s: SubjectResult): string {
-  return s.notes.map((n) => noteText(n, 'zh')).join('；');
-}
-
-function signature(b: SheetBuilder, scheme: Scheme): void {
-  if (scheme.settings.signature) b.blank().line(scheme.settings.signature);
-}
 
 type ScoreColumns = { headers: string[]; values: (s: SubjectResult) => SpecValue[]; kind: 'score' | 'raw' };
 
@@ -105,13 +88,14 @@ export function distributionSheet(a: Assessment, ctx: ReportContext): SheetSpec 
   const columns: Column[] = [
     { header: '范围', kind: 'center' },
     { header: '等次', kind: 'center' },
-    { header: '比例上限', kind: 'text' },
+    { header: '比例', kind: 'text' },
     { header: '名额', kind: 'int' },
     { header: '实有', kind: 'int' },
     { header: '占比', kind: 'percent' },
     { header: '说明', kind: 'note' },
   ];
   const b = new SheetBuilder(head('distribution', scheme, ctx), columns).header();
+  const first = b.rowCount;
   for (const scope of a.scopes) {
     for (const g of scope.grades) {
       const rule = scheme.grades[g.grade];
@@ -121,8 +105,11 @@ export function distributionSheet(a: Assessment, ctx: ReportContext): SheetSpec 
       b.row([scope.scope, rule.name, limits, g.quota, g.count, scope.size ? g.count / scope.size : 0, words.join('；')]);
     }
     if (scope.pending > 0) b.row([scope.scope, PENDING_GRADE, '', null, scope.pending, scope.pending / scope.size, '名额边界同分，待研究确定']);
-    b.row([scope.scope, '合计', '', null, scope.size, 1, '']);
   }
+  const last = b.rowCount - 1;
+  b.blank().line(a.scopes.map((s) => `${s.scope}共 ${s.size} 个`).join('，') + '。占比 = 实有 ÷ 该范围人数。');
+  // a chart of counts per grade (scope and grade as labels when grades are per group)
+  b.chart('各等次人数', first, last, a.scopes.length > 1 ? [0, 1] : [1, 1], 4);
   signature(b, scheme);
   return b.build();
 }
@@ -149,18 +136,32 @@ export function validationSheet(a: Assessment, ctx: ReportContext, extra: readon
   return b.build();
 }
 
+/** The warning when 成绩单 is asked for but has more pages than the host writes; else null. */
+export function skippedReports(a: Assessment, reportLimit = Infinity): Issue | null {
+  if (!a.ok || !a.scheme!.settings.outputs.includes('reports') || a.subjects.length <= reportLimit) return null;
+  return { severity: 'warning', code: 'reports-skipped', sheet: resultSheetName('reports'), cell: '', value: '', params: { count: a.subjects.length, limit: reportLimit } };
+}
+
 /**
  * Every result sheet for an assessment, in writing order. With errors, only 校验报告.
  * `extra` are issues found outside the engine (by the host), reported in 校验报告 too.
  */
-export function buildResultSheets(a: Assessment, ctx: ReportContext, extra: readonly Issue[] = [], fileTitle = ''): SheetSpec[] {
+export function buildResultSheets(a: Assessment, ctx: ReportContext, extra: readonly Issue[] = [], fileTitle = '', reportLimit = Infinity): SheetSpec[] {
   const hasErrors = !a.ok || extra.some((i) => i.severity === 'error');
   const sheets: SheetSpec[] = [];
+  const issues = [...extra];
   if (!hasErrors) {
+    const outputs = a.scheme!.settings.outputs;
+    const skipped = skippedReports(a, reportLimit);
+    if (skipped) issues.push(skipped);
+    const reports = outputs.includes('reports') && !skipped;
     sheets.push(summarySheet(a, ctx));
     if (a.hasGroups) sheets.push(groupSheet(a, ctx));
     sheets.push(distributionSheet(a, ctx));
+    if (outputs.includes('notice')) sheets.push(noticeSheet(a, ctx));
+    if (outputs.includes('analysis')) sheets.push(analysisSheet(a, ctx));
+    if (reports) sheets.push(reportsSheet(a, ctx));
   }
-  sheets.push(validationSheet(a, ctx, extra, fileTitle));
+  sheets.push(validationSheet(a, ctx, issues, fileTitle));
   return sheets;
 }

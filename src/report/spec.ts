@@ -38,6 +38,8 @@ export interface PrintSetup {
   readonly footer: string;
   /** manual page breaks before these 0-based rows */
   readonly breaksBefore: readonly number[];
+  /** fit to this many pages tall (成绩单: a page per subject); absent: as many as needed */
+  readonly pagesTall?: number;
 }
 
 export type ResultRole = 'summary' | 'groups' | 'distribution' | 'notice' | 'analysis' | 'reports' | 'validation';
@@ -62,6 +64,11 @@ export interface SheetSpec {
   readonly dataBars: readonly (Area & { readonly color: string })[];
   /** data validation: decimal numbers between min and max */
   readonly validations: readonly (Area & { readonly min: number; readonly max: number })[];
+  /**
+   * A column chart of `values` over `categories` (one or two label columns), placed from
+   * `anchorRow` down. Hosts that cannot write charts show data bars on `values` instead.
+   */
+  readonly chart: { readonly title: string; readonly categories: Area; readonly values: Area; readonly anchorRow: number } | null;
 }
 
 /** The result sheets, their canonical names, in the order they are written. */

@@ -174,6 +174,7 @@ function plainSheet(name: string, d: Draft, columnWidths: number[], freezeRows: 
     print: { orientation: 'portrait', titleRows: freezeRows > 0 ? [freezeRows - 1, freezeRows - 1] : null, footer: '第 &P 页 共 &N 页', breaksBefore: [] },
     dataBars: [],
     validations,
+    chart: null,
   };
 }
 

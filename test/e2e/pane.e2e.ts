@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { XlsxWorkbook } from '../../src/hosts/xlsx/xlsx-workbook';
-import { expected, ROOT } from '../helpers';
+import { expected, ROOT, userSheet } from '../helpers';
 import { serve } from './serve';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -66,7 +66,7 @@ describe.each(['zh', 'en'] as const)('the standalone pane in %s', (lang) => {
 
     // the downloaded 结果汇总 against the expected results
     const book = await XlsxWorkbook.load(readFileSync(path));
-    expect(book.sheetNames()).toEqual(['考核方案', '评分表', '加减分', '结果汇总', '分组排名', '等次分布', '校验报告']);
+    expect(book.sheetNames()).toEqual(['考核方案', '评分表', '加减分', '结果汇总', '分组排名', '等次分布', '结果公示', '指标分析', '成绩单', '校验报告']);
     const rows = (await book.read(() => ['结果汇总'])).sheets[0].rows;
     const header = rows[2] as string[];
     const col = (name: string) => header.indexOf(name);
@@ -91,7 +91,7 @@ it('reports a broken workbook in words, with sheet and cell', async () => {
 
 it('offers 新建考核 for a workbook without 考核方案, and the download holds the new sheets', async () => {
   const book = XlsxWorkbook.create();
-  await book.addSheets([{ role: null, name: 'Sheet1', cells: [['随便']], styles: [], merges: [], columnWidths: [], rowHeights: {}, freezeRows: 0, print: { orientation: 'portrait', titleRows: null, footer: '', breaksBefore: [] }, dataBars: [], validations: [] }]);
+  await book.addSheets([userSheet('Sheet1', [['随便']])]);
   const page = await browser.newPage({ viewport: { width: 350, height: 700 }, locale: 'zh-CN', acceptDownloads: true });
   await page.goto(`${server.url}/taskpane.html?standalone`);
   await page.getByTestId('file-input').setInputFiles({ name: '空白.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(await book.toBytes()) });

@@ -4,6 +4,7 @@
 // Enum values are written as Office.js's string literals ('Left', 'A4'), so nothing here needs
 // the Excel global at run time except through `run`.
 /// <reference types="office-js" />
+import { columnLetters, maxOf } from '../../engine/cells';
 import type { CellValue, SheetData } from '../../engine/types';
 import type { Area, CellStyle, SheetSpec } from '../../report/spec';
 import type { WorkbookPort, WorkbookSnapshot, WriteOutcome } from '../port';
@@ -101,6 +102,8 @@ class Batch {
 export class ExcelWorkbook implements WorkbookPort {
   /** context.sync calls made so far (also counted by the fake Excel in tests) */
   syncs = 0;
+  /** a 成绩单 page per subject: beyond this many, the round trips would grow past the budget */
+  readonly reportLimit = 1000;
 
   constructor(
     private readonly run: ExcelRun,
@@ -188,7 +191,7 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   private async writeSheet(ws: Excel.Worksheet, spec: SheetSpec, batch: Batch, canPrint: boolean, canValidate: boolean): Promise<void> {
-    const width = Math.max(1, spec.columnWidths.length, ...spec.cells.map((r) => r.length));
+    const width = maxOf(spec.cells.map((r) => r.length), Math.max(1, spec.columnWidths.length));
     const rangeOf = (a: Area) => ws.getRangeByIndexes(a.r0, a.c0, a.r1 - a.r0 + 1, a.c1 - a.c0 + 1);
 
     // formats first (number formats must be in place before text values land), then values
@@ -228,6 +231,16 @@ export class ExcelWorkbook implements WorkbookPort {
       cf.dataBar.lowerBoundRule = { type: 'Number', formula: '0' };
       await batch.add(200);
     }
+    if (spec.chart) {
+      // a real chart in Excel: counts per grade, placed under the table
+      const c = spec.chart;
+      const chart = ws.charts.add('ColumnClustered', rangeOf(c.values), 'Columns');
+      chart.series.getItemAt(0).setXAxisValues(rangeOf(c.categories));
+      chart.title.text = c.title;
+      chart.legend.visible = false;
+      chart.setPosition(`A${c.anchorRow + 1}`, `${columnLetters(Math.max(width - 1, 5))}${c.anchorRow + 16}`);
+      await batch.add(400);
+    }
     if (canValidate) {
       ws.showGridlines = false;
       for (const v of spec.validations) {
@@ -241,7 +254,7 @@ export class ExcelWorkbook implements WorkbookPort {
       const layout = ws.pageLayout;
       layout.orientation = p.orientation === 'landscape' ? 'Landscape' : 'Portrait';
       layout.paperSize = 'A4';
-      layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: p.pagesTall ?? 0 };
       layout.centerHorizontally = true;
       layout.printGridlines = false;
       layout.leftMargin = 36;

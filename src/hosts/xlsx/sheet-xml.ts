@@ -1,10 +1,12 @@
 // A sheet spec as a worksheet part (SpreadsheetML), elements in the order the schema requires.
-import { columnLetters } from '../../engine/cells';
+import { columnLetters, maxOf } from '../../engine/cells';
 import type { Area, CellStyle, SheetSpec } from '../../report/spec';
 import type { StyleBook } from './styles';
 import { escapeXml } from './xml';
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+
+const CHART_BAR = '5B9BD5';
 
 function ref(a: Area): string {
   const from = `${columnLetters(a.c0)}${a.r0 + 1}`;
@@ -12,20 +14,23 @@ function ref(a: Area): string {
   return from === to ? from : `${from}:${to}`;
 }
 
-/** Per cell, the xf index of the style its areas give it (later areas win per property). */
-function cellStyles(spec: SheetSpec, book: StyleBook): Map<number, number>[] {
-  const keys: Map<number, string>[] = [];
-  spec.styles.forEach((area, i) => {
-    for (let r = area.r0; r <= area.r1; r++) {
-      const row = (keys[r] ??= new Map());
-      for (let c = area.c0; c <= area.c1; c++) row.set(c, row.has(c) ? `${row.get(c)},${i}` : String(i));
-    }
-  });
+/**
+ * Styles row by row: for each row, the xf index of each styled cell (later areas win per
+ * property). A sweep over the areas keeps only the current row in memory.
+ */
+function rowStyler(spec: SheetSpec, book: StyleBook): (r: number) => Map<number, number> | undefined {
+  const byStart = spec.styles.map((area, i) => ({ area, i })).sort((p, q) => p.area.r0 - q.area.r0 || p.i - q.i);
+  let next = 0;
+  let active: { area: Area & { style: CellStyle }; i: number }[] = [];
   const xfOf = new Map<string, number>();
-  return keys.map((row) => {
+  return (r) => {
+    while (next < byStart.length && byStart[next].area.r0 <= r) active.push(byStart[next++]);
+    active = active.filter((a) => a.area.r1 >= r).sort((p, q) => p.i - q.i);
+    if (active.length === 0) return undefined;
+    const keys = new Map<number, string>();
+    for (const { area, i } of active) for (let c = area.c0; c <= area.c1; c++) keys.set(c, keys.has(c) ? `${keys.get(c)},${i}` : String(i));
     const out = new Map<number, number>();
-    if (!row) return out;
-    for (const [c, key] of row) {
+    for (const [c, key] of keys) {
       let xf = xfOf.get(key);
       if (xf === undefined) {
         const style = key.split(',').reduce<CellStyle>((acc, i) => ({ ...acc, ...spec.styles[Number(i)].style }), {});
@@ -34,14 +39,14 @@ function cellStyles(spec: SheetSpec, book: StyleBook): Map<number, number>[] {
       out.set(c, xf);
     }
     return out;
-  });
+  };
 }
 
-/** The worksheet XML for a spec; `selected` marks it as the workbook's active tab. */
-export function sheetXml(spec: SheetSpec, book: StyleBook, selected = false): string {
-  const styles = cellStyles(spec, book);
-  const rows = Math.max(spec.cells.length, styles.length);
-  const lastCol = Math.max(0, spec.columnWidths.length - 1, ...spec.cells.map((r) => r.length - 1));
+/** The worksheet part for a spec, as UTF-8; `selected` marks it as the workbook's active tab. */
+export function sheetXml(spec: SheetSpec, book: StyleBook, selected = false): Uint8Array {
+  const styleOf = rowStyler(spec, book);
+  const rows = Math.max(spec.cells.length, maxOf(spec.styles.map((a) => a.r1 + 1), 0));
+  const lastCol = maxOf(spec.cells.map((r) => r.length - 1), Math.max(0, spec.columnWidths.length - 1));
   const out: string[] = [];
   out.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}>`);
   out.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
@@ -55,28 +60,31 @@ export function sheetXml(spec: SheetSpec, book: StyleBook, selected = false): st
   out.push('<sheetData>');
   for (let r = 0; r < rows; r++) {
     const values = spec.cells[r] ?? [];
-    const rowStyles = styles[r];
+    const rowStyles = styleOf(r);
     const cols = new Set<number>();
     values.forEach((v, c) => v !== null && v !== '' && cols.add(c));
     rowStyles?.forEach((_, c) => cols.add(c));
     const height = spec.rowHeights[r];
     if (cols.size === 0 && height === undefined) continue;
-    const cells: string[] = [];
+    let row = `<row r="${r + 1}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ''}>`;
     for (const c of [...cols].sort((a, b) => a - b)) {
       const v = values[c] ?? null;
       const s = rowStyles?.get(c);
-      const at = `r="${columnLetters(c)}${r + 1}"${s ? ` s="${s}"` : ''}`;
+      // every cell carries its reference: optional in the standard, but some readers need it
+      const at = ` r="${columnLetters(c)}${r + 1}"${s ? ` s="${s}"` : ''}`;
       // an empty string is no value, as in Excel
-      if (v === null || v === '') cells.push(`<c ${at}/>`);
-      else if (typeof v === 'number') cells.push(Number.isFinite(v) ? `<c ${at}><v>${v}</v></c>` : `<c ${at}/>`);
+      if (v === null || v === '') row += `<c${at}/>`;
+      else if (typeof v === 'number') row += Number.isFinite(v) ? `<c${at}><v>${v}</v></c>` : `<c${at}/>`;
       // inline strings are literal text: `=HYPERLINK(…)` stays text, never a formula
-      else cells.push(`<c ${at} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`);
+      else row += `<c${at} t="inlineStr"><is><t${/^\s|\s$/.test(v) ? ' xml:space="preserve"' : ''}>${escapeXml(v)}</t></is></c>`;
     }
-    out.push(`<row r="${r + 1}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ''}>${cells.join('')}</row>`);
+    out.push(row + '</row>');
   }
   out.push('</sheetData>');
   if (spec.merges.length > 0) out.push(`<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${ref(m)}"/>`).join('')}</mergeCells>`);
-  spec.dataBars.forEach((bar, i) => {
+  // an .xlsx written here carries no charts: a chart's values get data bars instead
+  const bars = spec.chart ? [...spec.dataBars, { ...spec.chart.values, color: CHART_BAR }] : spec.dataBars;
+  bars.forEach((bar, i) => {
     out.push(`<conditionalFormatting sqref="${ref(bar)}"><cfRule type="dataBar" priority="${i + 1}"><dataBar><cfvo type="num" val="0"/><cfvo type="max"/><color rgb="FF${bar.color}"/></dataBar></cfRule></conditionalFormatting>`);
   });
   if (spec.validations.length > 0) {
@@ -88,7 +96,7 @@ export function sheetXml(spec: SheetSpec, book: StyleBook, selected = false): st
   }
   out.push('<printOptions horizontalCentered="1"/>');
   out.push('<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.7" header="0.3" footer="0.3"/>');
-  out.push(`<pageSetup paperSize="9" orientation="${spec.print.orientation}" fitToWidth="1" fitToHeight="0"/>`);
+  out.push(`<pageSetup paperSize="9" orientation="${spec.print.orientation}" fitToWidth="1" fitToHeight="${spec.print.pagesTall ?? 0}"/>`);
   const footer = escapeXml(`&C${spec.print.footer}`);
   out.push(`<headerFooter><oddFooter>${footer}</oddFooter></headerFooter>`);
   const breaks = spec.print.breaksBefore;
@@ -97,5 +105,27 @@ export function sheetXml(spec: SheetSpec, book: StyleBook, selected = false): st
     out.push(`<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>`);
   }
   out.push('</worksheet>');
-  return out.join('');
+  return utf8(out);
+}
+
+/** Encodes many strings in blocks: one huge joined string would double the memory. */
+function utf8(parts: readonly string[]): Uint8Array {
+  const encoder = new TextEncoder();
+  const chunks: Uint8Array[] = [];
+  let block = '';
+  for (const p of parts) {
+    block += p;
+    if (block.length > 1 << 20) {
+      chunks.push(encoder.encode(block));
+      block = '';
+    }
+  }
+  chunks.push(encoder.encode(block));
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }

@@ -1,0 +1,165 @@
+// The optional result sheets (contract section 6, 输出): 结果公示, 指标分析, 成绩单.
+import { analyse } from '../engine/analysis';
+import { PENDING_GRADE, type Assessment, type SubjectResult } from '../engine/assess';
+import * as X from '../engine/exact';
+import { PENDING, type GradeMiss } from '../engine/grade';
+import type { SideTotal } from '../engine/score';
+import { SheetBuilder, type Column, type ColumnKind } from './layout';
+import { head, signature, type ReportContext } from './common';
+import type { SheetSpec } from './spec';
+
+export function noticeSheet(a: Assessment, ctx: ReportContext): SheetSpec {
+  const scheme = a.scheme!;
+  const { noticeShowsTotal, noticeText } = scheme.settings;
+  const columns: Column[] = [
+    { header: '排名', kind: 'int' },
+    { header: '名称', kind: 'text' },
+    ...(a.hasGroups ? [{ header: '分组', kind: 'center' } as const] : []),
+    ...(noticeShowsTotal ? [{ header: '总分', kind: 'score' } as const] : []),
+    { header: '等次', kind: 'center' },
+  ];
+  const b = new SheetBuilder(head('notice', scheme, ctx), columns).header();
+  for (const s of a.subjects) b.row([s.rank, s.name, ...(a.hasGroups ? [s.group ?? ''] : []), ...(noticeShowsTotal ? [s.score.total.value] : []), s.grade]);
+  if (noticeText) b.blank().line(noticeText);
+  signature(b, scheme);
+  return b.build();
+}
+
+export function analysisSheet(a: Assessment, ctx: ReportContext): SheetSpec {
+  const scheme = a.scheme!;
+  const stats = analyse(a);
+  const columns: Column[] = [
+    { header: '指标', kind: 'text' },
+    { header: '牵头部门', kind: 'text' },
+    { header: '分值', kind: 'raw' },
+    { header: '平均分', kind: 'score' },
+    { header: '最高分', kind: 'raw' },
+    { header: '最低分', kind: 'raw' },
+    { header: '得分率', kind: 'rate' },
+    { header: '满分个数', kind: 'int' },
+    { header: '失分合计', kind: 'score' },
+  ];
+  const b = new SheetBuilder(head('analysis', scheme, ctx), columns).header();
+  const first = b.rowCount;
+  for (const i of stats.indicators) b.row([i.name, i.lead, i.points, i.average.value, i.highest, i.lowest, i.rate.value, i.fullMarks, i.pointsLost.value]);
+  b.dataBar(first, b.rowCount - 1, 6, '5B9BD5');
+  b.blank().blockHeader(['牵头部门', '指标数', '失分合计', '占全部失分']);
+  const leadKinds: ColumnKind[] = ['text', 'int', 'score', 'percent'];
+  for (const l of stats.leads) b.row([l.lead, l.indicators, l.pointsLost.value, l.share.value], leadKinds);
+  b.row(['合计', scheme.indicators.length, stats.totalLost.value, 1], leadKinds);
+  b.blank().line(`共 ${a.subjects.length} 个考核对象。按得分率由低到高排列；得分率 = 平均分 ÷ 分值，失分 = 分值 − 得分。`);
+  signature(b, scheme);
+  return b.build();
+}
+
+function fmt(x: number, decimals: number): string {
+  return x.toFixed(decimals);
+}
+
+/** Why a subject has its grade, in words a unit reads when it considers an appeal. */
+export function gradeReason(s: SubjectResult, a: Assessment): string {
+  const scheme = a.scheme!;
+  const name = (g: number) => (g === PENDING ? PENDING_GRADE : scheme.grades[g].name);
+  const o = s.outcome;
+  const scope = scheme.settings.gradeScope === 'group' ? `${s.group}内` : '全体';
+  const parts: string[] = [];
+  const forced = s.constraints.forced;
+  if (o.why.kind === 'forced' && forced) {
+    if (forced.by === 'veto') parts.push(s.score.vetoLineSum !== null ? `否决类扣分 ${s.score.vetoLineSum} 分，达到否决扣分线 ${scheme.settings.vetoLine} 分，一票否决` : `一票否决（${forced.event?.reason || '见加减分表'}），定为${name(forced.grade)}`);
+    if (forced.by === 'set') parts.push(`定等为${name(forced.grade)}（${forced.event?.reason || '见加减分表'}）`);
+    if (forced.by === 'affirm') parts.push(`一票肯定（${forced.event?.reason || '见加减分表'}），定为${name(forced.grade)}，不占名额`);
+  } else if (o.why.kind === 'quota') parts.push(`${scope}按名次评定，第 ${o.why.place} 个获评${name(o.grade)}（名额 ${o.why.quota} 个）`);
+  else if (o.why.kind === 'tie-admitted') parts.push(`与名额边界同分，按“同分同等次”计入${name(o.grade)}（名额 ${o.why.quota} 个）`);
+  else if (o.why.kind === 'pending') parts.push('与名额边界同分，按“待定”处理，待研究确定');
+  else if (o.why.kind === 'open') {
+    const min = scheme.grades[o.grade].minScore;
+    parts.push(min !== null ? `总分不低于${name(o.grade)}最低分 ${min}` : `${name(o.grade)}不限名额`);
+  }
+  const missed = (m: GradeMiss) => {
+    const g = scheme.grades[m.grade];
+    if (m.why === 'quota-full') return `${g.name}名额已满`;
+    if (m.why === 'below-min') return `总分低于${g.name}最低分 ${g.minScore}`;
+    if (m.why === 'capped') return `限等（${s.constraints.capEvent?.reason || '见加减分表'}），不能评为${g.name}`;
+    return `与名额边界同分，按“同分均降”未评为${g.name}`;
+  };
+  if (o.misses.length > 0) parts.push(`未评为更高等次：${o.misses.map(missed).join('；')}`);
+  if (o.why.kind === 'rest' && o.misses.length === 0) parts.push(`${name(o.grade)}`);
+  if (o.demotedFrom !== null) parts.push(`因降等（${s.constraints.demoteEvents.map((e) => e.reason).filter(Boolean).join('；') || '见加减分表'}）由${name(o.demotedFrom)}降为${name(o.grade)}`);
+  if (o.boundaryKey >= 0) parts.push(`名额边界总分相同，按同分依据“${scheme.settings.tieBreakers[o.boundaryKey]}”区分`);
+  return parts.join('；');
+}
+
+function adjustmentRows(b: SheetBuilder, label: '加分' | '扣分', side: SideTotal, cap: number | null, decimals: number): void {
+  for (const cat of side.categories) {
+    for (const e of cat.events) {
+      const notes = [e.event.reason, e.event.basis ? `依据：${e.event.basis}` : '', e.event.date ? `日期：${e.event.date}` : '', e.cappedByEvent ? `原 ${e.event.amount} 分，超过单项上限 ${cat.category!.eventCap}，按 ${e.counted} 分计` : ''];
+      b.row([`${label}${cat.name ? `（${cat.name}）` : ''}`, null, e.counted, null, notes.filter(Boolean).join('；')]);
+    }
+    if (cat.cappedByTotal) b.row([`${label}（${cat.name}）累计`, null, cat.counted, null, `合计 ${cat.sum} 分，超过累计上限 ${cat.category!.totalCap}，按 ${cat.counted} 分计`]);
+  }
+  if (side.column !== 0) b.row([`${label}（评分表）`, null, side.column, null, '评分表中填写的加分/扣分，不设类别上限']);
+  if (side.categories.length > 0 || side.column !== 0) {
+    b.row([`${label}合计`, null, side.published.value, null, side.cappedBySubject ? `合计 ${side.sum} 分，超过${label}上限 ${cap}，按 ${fmt(side.published.value, decimals)} 分计` : '']);
+  }
+}
+
+export function reportsSheet(a: Assessment, ctx: ReportContext): SheetSpec {
+  const scheme = a.scheme!;
+  const { decimals, fullScore } = scheme.settings;
+  const columns: Column[] = [
+    { header: '项目', kind: 'text' },
+    { header: '分值', kind: 'raw' },
+    { header: '得分', kind: 'raw' },
+    { header: '得分率', kind: 'rate' },
+    { header: '说明', kind: 'note' },
+  ];
+  const weighted = scheme.dimensions.length > 0;
+  const groupSize = new Map<string, number>();
+  for (const s of a.subjects) if (s.group !== null) groupSize.set(s.group, (groupSize.get(s.group) ?? 0) + 1);
+  const b = new SheetBuilder(head('reports', scheme, ctx), columns);
+  // subjects in 评分表 order: a unit finds itself where it entered its scores
+  const subjects = [...a.subjects].sort((p, q) => p.index - q.index);
+  subjects.forEach((s, k) => {
+    if (k > 0) b.breakBefore();
+    b.caption(`${s.name}　考核成绩单`);
+    b.line([s.group ? `分组：${s.group}` : '', `总分：${fmt(s.score.total.value, decimals)}`, `等次：${s.grade}`].filter(Boolean).join('　　'));
+    b.blockHeader(columns.map((c) => c.header));
+    const rate = (score: number, max: number) => (max > 0 ? X.publish(X.div(X.exactFromNumber(score), X.exactFromNumber(max)), 4).value : null);
+    const indicatorRow = (i: number) => {
+      const ind = scheme.indicators[i];
+      b.row([`　${ind.name}`, ind.points, s.input.scores[i], rate(s.input.scores[i], ind.points), null]);
+    };
+    const dims = a.dimensions;
+    const shown = new Set<number>();
+    let contributionsSum = X.ZERO;
+    dims.forEach((dim, d) => {
+      const members = scheme.indicators.flatMap((ind, i) => (ind.dimension === dim ? [i] : []));
+      const max = members.reduce((acc, i) => acc + scheme.indicators[i].points, 0);
+      const got = X.toNumber(X.exactSum(members.map((i) => s.input.scores[i])));
+      const contribution = s.score.dimensionScores[d];
+      contributionsSum = X.add(contributionsSum, X.exactFromNumber(contribution.value));
+      const weight = scheme.dimensions.find((x) => x.name === dim)?.weight;
+      const note = weighted ? `折算得分 ${fmt(contribution.value, decimals)} = 得分率 × 权重 ${weight}% × 满分 ${fullScore}` : '小计';
+      b.row([`【${dim}】`, max, got, rate(got, max), note]);
+      for (const i of members) {
+        indicatorRow(i);
+        shown.add(i);
+      }
+    });
+    scheme.indicators.forEach((_, i) => !shown.has(i) && indicatorRow(i));
+    const maxBase = weighted ? fullScore : scheme.indicators.reduce((acc, ind) => acc + ind.points, 0);
+    const baseNote = weighted ? '各维度折算得分之和' : '各指标得分之和';
+    const roundingNote = weighted && X.cmp(contributionsSum, X.exactFromNumber(s.score.base.value)) !== 0 ? `；各维度折算得分分别四舍五入，与按精确值计算的基础分相差 ${fmt(Math.abs(X.toNumber(X.sub(contributionsSum, X.exactFromNumber(s.score.base.value)))), decimals)}` : '';
+    b.row(['基础分', maxBase, s.score.base.value, rate(s.score.base.value, maxBase), baseNote + roundingNote]);
+    adjustmentRows(b, '加分', s.score.bonus, scheme.settings.bonusCap, decimals);
+    adjustmentRows(b, '扣分', s.score.deduction, scheme.settings.deductionCap, decimals);
+    b.row(['总分', null, s.score.total.value, null, `= 基础分 ${fmt(s.score.base.value, decimals)} + 加分 ${fmt(s.score.bonus.published.value, decimals)} − 扣分 ${fmt(s.score.deduction.published.value, decimals)}，四舍五入保留 ${decimals} 位小数`]);
+    const groupRank = s.group !== null ? `；${s.group}第 ${s.groupRank} 名（共 ${groupSize.get(s.group)} 个）` : '';
+    b.row(['排名', null, s.rank, null, `总排名第 ${s.rank} 名（共 ${a.subjects.length} 个，${scheme.settings.ranking === 'dense' ? '中国式排名' : '竞争排名'}）${groupRank}`]);
+    b.row(['等次', null, s.grade, null, gradeReason(s, a)]);
+    if (scheme.settings.signature) b.line(scheme.settings.signature);
+  });
+  const spec = b.build();
+  // every subject on one page: the block's page is scaled to fit when it is long
+  return { ...spec, freezeRows: 0, print: { ...spec.print, titleRows: null, pagesTall: subjects.length } };
+}
