@@ -120,6 +120,12 @@ describe('the Office.js host', () => {
     expect(fake.cell('结果汇总', 'I4')!.numberFormat).toBe('0.00'); // 基础分
     expect(s.pageLayout).toMatchObject({ paperSize: 'A4', orientation: 'Landscape', printTitleRows: '$3:$3', 'footer.centerFooter': '第 &P 页 共 &N 页', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
     expect(fake.sheet('分组排名').pageBreaks.length).toBe(2);
+    // the optional sheets: a real chart, a data bar, a page per subject at a fixed scale
+    expect(fake.sheet('等次分布').charts).toEqual([expect.objectContaining({ type: 'ColumnClustered', source: 'E4:E6', xValues: 'B4:B6' })]);
+    expect(fake.sheet('指标分析').conditionalFormats.map((c) => c.type)).toEqual(['DataBar']);
+    expect(fake.sheet('成绩单').pageBreaks.length).toBe(29);
+    expect(fake.sheet('成绩单').pageLayout).toMatchObject({ orientation: 'Portrait', zoom: { scale: expect.any(Number) } });
+    expect(fake.syncs).toBeLessThanOrEqual(6);
   });
 
   it('degrades to results without print setup before ExcelApi 1.9, and says so', async () => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { scoreWorkbook } from '../src/app/score-workbook';
 import { assess, findInputSheets } from '../src/engine/assess';
 import { XlsxWorkbook } from '../src/hosts/xlsx/xlsx-workbook';
 import { buildResultSheets } from '../src/report/sheets';
@@ -35,5 +36,40 @@ describe('printed 结果汇总', () => {
     expect(headerOf(pages[1])).toBeDefined();
     expect(pages[1]).not.toContain('结果汇总'); // the title is not repeated, only the header row
     expect(pages[0]).toMatch(/第\s*1\s*页\s*共\s*\d+\s*页/);
+  });
+});
+
+const RESULT_NAMES = ['结果汇总', '分组排名', '等次分布', '结果公示', '指标分析', '成绩单', '校验报告'];
+
+/** Which sheet each printed page belongs to: a result sheet starts on a page with its title. */
+function pagesBySheet(pages: string[], title: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  let current = '(input)';
+  for (const text of pages) {
+    const starts = RESULT_NAMES.find((n) => text.replace(/\s+/g, ' ').includes(`${title} ${n}`));
+    if (starts) current = starts;
+    out.set(current, [...(out.get(current) ?? []), text]);
+  }
+  return out;
+}
+
+describe.each(['ex1-departments-30', 'ex2-staff-weighted-12', 'ex3-units-grouped-9'])('printed results of %s', (name) => {
+  maybe('are A4 throughout, with a header on every 结果汇总 page, a 成绩单 page per subject and Chinese text', async () => {
+    const book = await XlsxWorkbook.load(readFileSync(examplePath(name)));
+    const run = await scoreWorkbook(book, { fileTitle: name, date: '2026-11-21' });
+    expect(run.ok).toBe(true);
+    const { pages, sizes } = render(await book.toBytes(), name, 99);
+    for (const size of sizes) expect(isA4(size)).toBe(true);
+    const title = run.assessment.scheme!.settings.title;
+    const bySheet = pagesBySheet(pages, title);
+    const expectedSheets = RESULT_NAMES.filter((n) => n !== '分组排名' || run.assessment.hasGroups);
+    expect([...bySheet.keys()].filter((k) => k !== '(input)')).toEqual(expectedSheets);
+    for (const page of bySheet.get('结果汇总')!) expect(page).toMatch(/排名\s+名称/);
+    const reports = bySheet.get('成绩单')!;
+    expect(reports.length).toBe(run.assessment.subjects.length);
+    for (const s of run.assessment.subjects) expect(reports.filter((p) => new RegExp(`(^|\\s)${s.name}\\s+考核成绩单`).test(p)).length).toBe(1);
+    for (const page of reports) expect(page).toMatch(/总分[\s\S]*排名[\s\S]*等次/);
+    expect(bySheet.get('指标分析')!.join('')).toContain('得分率');
+    expect(bySheet.get('结果公示')!.join('')).toContain(run.assessment.subjects[0].name);
   });
 });

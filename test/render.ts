@@ -38,7 +38,7 @@ export function render(bytes: Uint8Array, name: string, pngPages = 3): Rendered 
   const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as [number, number]);
   const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\f').slice(0, sizes.length);
   mkdirSync(PRINT_OUTPUT, { recursive: true });
-  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', String(pngPages), pdf, join(PRINT_OUTPUT, name)]);
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', String(Math.min(pngPages, sizes.length)), pdf, join(PRINT_OUTPUT, name)]);
   return { pdf, pages, sizes };
 }
 

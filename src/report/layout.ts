@@ -14,6 +14,9 @@ const CAPTION_FILL = 'F2F2F2';
 /** Widest a sheet may be (in character widths) and still print portrait on A4 at 100%. */
 const PORTRAIT_WIDTH = 92;
 const NOTE_WIDTH = 40;
+/** How much wider than body text (11 pt) the title (16 pt) and subtitle (10 pt) run. */
+const TITLE_SCALE = 1.5;
+const SUBTITLE_SCALE = 0.95;
 
 /** Display width of text: CJK and full-width characters take two columns. */
 export function textWidth(text: string): number {
@@ -144,6 +147,13 @@ export class SheetBuilder {
       for (const r of this.bodyRows) w = Math.max(w, textWidth(formatted(this.cells[r][c] ?? null, kindAt(r, c), head.decimals)) + 2);
       return col.kind === 'note' ? Math.min(Math.max(w, 12), NOTE_WIDTH) : Math.min(Math.max(w, 6), 40);
     });
+    // a narrow table still has to hold its title (16 pt) and subtitle: widen its columns evenly
+    const needed = Math.max(textWidth(head.title) * TITLE_SCALE, textWidth(head.subtitle) * SUBTITLE_SCALE) + 4;
+    const narrow = widths.reduce((a, b) => a + b, 0);
+    if (narrow < needed) {
+      const extra = (needed - narrow) / widths.length;
+      widths.forEach((w, c) => (widths[c] = Math.ceil(w + extra)));
+    }
     const total = widths.reduce((a, b) => a + b, 0);
     // the title and subtitle span the table
     const full = (r: number) => ({ r0: r, c0: 0, r1: r, c1: last });

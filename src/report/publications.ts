@@ -89,17 +89,20 @@ export function gradeReason(s: SubjectResult, a: Assessment): string {
   return parts.join('；');
 }
 
+/** 成绩单 rows of computed numbers: shown with the configured decimals, like 结果汇总. */
+const COMPUTED: ColumnKind[] = ['text', 'raw', 'score', 'rate', 'note'];
+
 function adjustmentRows(b: SheetBuilder, label: '加分' | '扣分', side: SideTotal, cap: number | null, decimals: number): void {
   for (const cat of side.categories) {
     for (const e of cat.events) {
       const notes = [e.event.reason, e.event.basis ? `依据：${e.event.basis}` : '', e.event.date ? `日期：${e.event.date}` : '', e.cappedByEvent ? `原 ${e.event.amount} 分，超过单项上限 ${cat.category!.eventCap}，按 ${e.counted} 分计` : ''];
-      b.row([`${label}${cat.name ? `（${cat.name}）` : ''}`, null, e.counted, null, notes.filter(Boolean).join('；')]);
+      b.row([`${label}${cat.name ? `（${cat.name}）` : ''}`, null, e.counted, null, notes.filter(Boolean).join('；')], COMPUTED);
     }
-    if (cat.cappedByTotal) b.row([`${label}（${cat.name}）累计`, null, cat.counted, null, `合计 ${cat.sum} 分，超过累计上限 ${cat.category!.totalCap}，按 ${cat.counted} 分计`]);
+    if (cat.cappedByTotal) b.row([`${label}（${cat.name}）累计`, null, cat.counted, null, `合计 ${cat.sum} 分，超过累计上限 ${cat.category!.totalCap}，按 ${cat.counted} 分计`], COMPUTED);
   }
-  if (side.column !== 0) b.row([`${label}（评分表）`, null, side.column, null, '评分表中填写的加分/扣分，不设类别上限']);
+  if (side.column !== 0) b.row([`${label}（评分表）`, null, side.column, null, '评分表中填写的加分/扣分，不设类别上限'], COMPUTED);
   if (side.categories.length > 0 || side.column !== 0) {
-    b.row([`${label}合计`, null, side.published.value, null, side.cappedBySubject ? `合计 ${side.sum} 分，超过${label}上限 ${cap}，按 ${fmt(side.published.value, decimals)} 分计` : '']);
+    b.row([`${label}合计`, null, side.published.value, null, side.cappedBySubject ? `合计 ${side.sum} 分，超过${label}上限 ${cap}，按 ${fmt(side.published.value, decimals)} 分计` : ''], COMPUTED);
   }
 }
 
@@ -150,16 +153,34 @@ export function reportsSheet(a: Assessment, ctx: ReportContext): SheetSpec {
     const maxBase = weighted ? fullScore : scheme.indicators.reduce((acc, ind) => acc + ind.points, 0);
     const baseNote = weighted ? '各维度折算得分之和' : '各指标得分之和';
     const roundingNote = weighted && X.cmp(contributionsSum, X.exactFromNumber(s.score.base.value)) !== 0 ? `；各维度折算得分分别四舍五入，与按精确值计算的基础分相差 ${fmt(Math.abs(X.toNumber(X.sub(contributionsSum, X.exactFromNumber(s.score.base.value)))), decimals)}` : '';
-    b.row(['基础分', maxBase, s.score.base.value, rate(s.score.base.value, maxBase), baseNote + roundingNote]);
+    b.row(['基础分', maxBase, s.score.base.value, rate(s.score.base.value, maxBase), baseNote + roundingNote], COMPUTED);
     adjustmentRows(b, '加分', s.score.bonus, scheme.settings.bonusCap, decimals);
     adjustmentRows(b, '扣分', s.score.deduction, scheme.settings.deductionCap, decimals);
-    b.row(['总分', null, s.score.total.value, null, `= 基础分 ${fmt(s.score.base.value, decimals)} + 加分 ${fmt(s.score.bonus.published.value, decimals)} − 扣分 ${fmt(s.score.deduction.published.value, decimals)}，四舍五入保留 ${decimals} 位小数`]);
+    b.row(['总分', null, s.score.total.value, null, `= 基础分 ${fmt(s.score.base.value, decimals)} + 加分 ${fmt(s.score.bonus.published.value, decimals)} − 扣分 ${fmt(s.score.deduction.published.value, decimals)}，四舍五入保留 ${decimals} 位小数`], COMPUTED);
     const groupRank = s.group !== null ? `；${s.group}第 ${s.groupRank} 名（共 ${groupSize.get(s.group)} 个）` : '';
     b.row(['排名', null, s.rank, null, `总排名第 ${s.rank} 名（共 ${a.subjects.length} 个，${scheme.settings.ranking === 'dense' ? '中国式排名' : '竞争排名'}）${groupRank}`]);
     b.row(['等次', null, s.grade, null, gradeReason(s, a)]);
     if (scheme.settings.signature) b.line(scheme.settings.signature);
   });
   const spec = b.build();
-  // every subject on one page: the block's page is scaled to fit when it is long
-  return { ...spec, freezeRows: 0, print: { ...spec.print, titleRows: null, pagesTall: subjects.length } };
+  return { ...spec, freezeRows: 0, print: { ...spec.print, orientation: 'portrait', titleRows: null, scale: pageScale(spec) } };
+}
+
+/** A4 portrait, inside the margins: width in character widths, height in points. */
+// conservative: a CJK default font makes the character unit up to a third wider than Calibri's
+const PAGE_WIDTH_CHARS = 70;
+const PAGE_HEIGHT_POINTS = 730;
+const DEFAULT_ROW_POINTS = 15;
+
+/** The print scale at which the widest row fits across and the tallest block fits on one page. */
+function pageScale(spec: SheetSpec): number {
+  const width = spec.columnWidths.reduce((a, w) => a + w, 0);
+  const starts = [0, ...spec.print.breaksBefore, spec.cells.length];
+  let tallest = 0;
+  for (let k = 0; k + 1 < starts.length; k++) {
+    let h = 0;
+    for (let r = starts[k]; r < starts[k + 1]; r++) h += spec.rowHeights[r] ?? DEFAULT_ROW_POINTS;
+    tallest = Math.max(tallest, h);
+  }
+  return Math.max(10, Math.min(100, Math.floor((100 * PAGE_WIDTH_CHARS) / width), Math.floor((100 * PAGE_HEIGHT_POINTS) / tallest)));
 }

@@ -38,8 +38,11 @@ export interface PrintSetup {
   readonly footer: string;
   /** manual page breaks before these 0-based rows */
   readonly breaksBefore: readonly number[];
-  /** fit to this many pages tall (成绩单: a page per subject); absent: as many as needed */
-  readonly pagesTall?: number;
+  /**
+   * A fixed print scale in percent instead of fitting one page wide. Fitting ignores manual page
+   * breaks (in Excel and LibreOffice alike), so 成绩单 uses a scale and keeps a page per subject.
+   */
+  readonly scale?: number;
 }
 
 export type ResultRole = 'summary' | 'groups' | 'distribution' | 'notice' | 'analysis' | 'reports' | 'validation';

@@ -254,7 +254,7 @@ export class ExcelWorkbook implements WorkbookPort {
       const layout = ws.pageLayout;
       layout.orientation = p.orientation === 'landscape' ? 'Landscape' : 'Portrait';
       layout.paperSize = 'A4';
-      layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: p.pagesTall ?? 0 };
+      layout.zoom = p.scale ? { scale: p.scale } : { horizontalFitToPages: 1, verticalFitToPages: 0 };
       layout.centerHorizontally = true;
       layout.printGridlines = false;
       layout.leftMargin = 36;

@@ -49,7 +49,8 @@ export function sheetXml(spec: SheetSpec, book: StyleBook, selected = false): Ui
   const lastCol = maxOf(spec.cells.map((r) => r.length - 1), Math.max(0, spec.columnWidths.length - 1));
   const out: string[] = [];
   out.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}>`);
-  out.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+  const scale = spec.print.scale;
+  out.push(scale ? '<sheetPr/>' : '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
   out.push(`<dimension ref="A1:${columnLetters(lastCol)}${Math.max(rows, 1)}"/>`);
   const pane = spec.freezeRows > 0 ? `<pane ySplit="${spec.freezeRows}" topLeftCell="A${spec.freezeRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${spec.freezeRows + 1}" sqref="A${spec.freezeRows + 1}"/>` : '';
   out.push(`<sheetViews><sheetView showGridLines="0"${selected ? ' tabSelected="1"' : ''} workbookViewId="0">${pane}</sheetView></sheetViews>`);
@@ -96,7 +97,7 @@ export function sheetXml(spec: SheetSpec, book: StyleBook, selected = false): Ui
   }
   out.push('<printOptions horizontalCentered="1"/>');
   out.push('<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.7" header="0.3" footer="0.3"/>');
-  out.push(`<pageSetup paperSize="9" orientation="${spec.print.orientation}" fitToWidth="1" fitToHeight="${spec.print.pagesTall ?? 0}"/>`);
+  out.push(`<pageSetup paperSize="9"${scale ? ` scale="${scale}"` : ''} orientation="${spec.print.orientation}"${scale ? '' : ' fitToWidth="1" fitToHeight="0"'}/>`);
   const footer = escapeXml(`&C${spec.print.footer}`);
   out.push(`<headerFooter><oddFooter>${footer}</oddFooter></headerFooter>`);
   const breaks = spec.print.breaksBefore;
