@@ -133,6 +133,7 @@ export function validationSheet(a: Assessment, ctx: ReportContext, extra: readon
   b.blank();
   if (issues.length === 0) b.line('未发现问题。');
   else b.line(`共 ${errors} 个错误、${issues.length - errors} 个警告。${errors > 0 ? '有错误时不计算结果：请改正后重新运行。' : ''}`);
+  if (a.scheme) signature(b, a.scheme);
   return b.build();
 }
 
