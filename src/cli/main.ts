@@ -2,7 +2,7 @@
 import { Command, CommanderError, Help } from 'commander';
 import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { findInputSheets } from '../engine/assess';
+import { assess, findInputSheets } from '../engine/assess';
 import type { Issue } from '../engine/types';
 import { resultJson } from '../app/result-json';
 import { scoreWorkbook, today, type RunResult } from '../app/score-workbook';
@@ -29,7 +29,7 @@ const PROGRESS_FROM = 1000;
 /** Issues printed to the terminal before "… N more". */
 const PRINTED_ISSUES = 30;
 
-export const EXAMPLE_WORKBOOK = join(__dirname, '..', '..', '..', 'examples', 'ex1-departments-30.xlsx');
+const EXAMPLE_WORKBOOK = join(__dirname, '..', '..', '..', 'examples', 'ex1-departments-30.xlsx');
 
 function langFrom(argv: readonly string[], env: Io['env']): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
@@ -87,7 +87,7 @@ function pad(text: string, width: number, right = false): string {
 }
 
 /** The ranked result as a terminal table. */
-export function resultTable(run: RunResult, t: CliText): string {
+function resultTable(run: RunResult, t: CliText): string {
   const a = run.assessment;
   const d = a.scheme?.settings.decimals ?? 2;
   const rows = a.subjects.map((s) => [String(s.rank), s.name, s.group ?? '', s.score.total.value.toFixed(d), s.grade, s.score.vetoed ? '一票否决' : '']);
@@ -139,7 +139,6 @@ async function validate(input: string, opts: { json?: string }, lang: Lang, io: 
   const t = CLI_TEXT[lang];
   const inPath = resolve(io.cwd, input);
   const book = await openWorkbook(inPath, t);
-  const { assess } = await import('../engine/assess');
   const snap = await book.read((names) => Object.values(findInputSheets(names)));
   const assessment = assess({ fileTitle: fileTitleOf(inPath), sheetNames: snap.sheetNames, sheets: snap.sheets });
   const issues = assessment.issues;

@@ -1,0 +1,68 @@
+import { analyse } from '../src/engine/analysis';
+import { assess } from '../src/engine/assess';
+import { analysisSheet, gradeReason, noticeSheet, reportsSheet } from '../src/report/publications';
+import { assessFile, examplePath, makeBook } from './helpers';
+
+const ctx = { date: '2026-11-21' };
+
+describe('指标分析', () => {
+  it('computes averages, 得分率, full marks and points lost exactly, lowest rate first, and per 牵头部门', () => {
+    const a = assess(makeBook({ indicators: [['x', 10], ['y', 20], ['z', 5]], grades: [['A']], subjects: [['a', null, 10, 15, 5], ['b', null, 9, 20, 4], ['c', null, 8.5, 10, 5]] }));
+    const stats = analyse(a);
+    // x: avg 9.17 (27.5/3), rate 91.67%; y: avg 15, rate 75%; z: avg 4.67, rate 93.33%
+    expect(stats.indicators.map((i) => [i.name, i.average.value, i.rate.value, i.fullMarks, i.pointsLost.value, i.highest, i.lowest])).toEqual([
+      ['y', 15, 0.75, 1, 15, 20, 10],
+      ['x', 9.17, 0.9167, 1, 2.5, 10, 8.5],
+      ['z', 4.67, 0.9333, 2, 1, 5, 4],
+    ]);
+    // 牵头部门 of the helper's indicators alternate 部门0, 部门1
+    expect(stats.leads.map((l) => [l.lead, l.indicators, l.pointsLost.value, l.share.value])).toEqual([
+      ['部门1', 1, 15, 0.8108],
+      ['部门0', 2, 3.5, 0.1892],
+    ]);
+    expect(stats.totalLost.value).toBe(18.5);
+    const spec = analysisSheet(a, ctx);
+    expect(spec.dataBars).toEqual([{ r0: 3, c0: 6, r1: 5, c1: 6, color: '5B9BD5' }]);
+  });
+});
+
+describe('结果公示', () => {
+  it('shows 排名 | 名称 | 等次, with 总分 only when 公示总分 = 是, then 公示说明', async () => {
+    const a = await assessFile(examplePath('ex2-staff-weighted-12'));
+    expect(noticeSheet(a, ctx).cells[2]).toEqual(['排名', '名称', '分组', '等次']);
+    const shown = assess(makeBook({ settings: [['公示总分', '是'], ['公示说明', '公示期 5 个工作日，联系电话 1234。']], indicators: [['x', 10]], grades: [['A']], subjects: [['a', null, 9]] }));
+    const spec = noticeSheet(shown, ctx);
+    expect(spec.cells[2]).toEqual(['排名', '名称', '总分', '等次']);
+    expect(spec.cells.flat()).toContain('公示期 5 个工作日，联系电话 1234。');
+  });
+});
+
+describe('成绩单', () => {
+  it('gives every subject a page whose numbers add up, with caps and the reason for the grade', async () => {
+    const a = await assessFile(examplePath('ex2-staff-weighted-12'));
+    const spec = reportsSheet(a, ctx);
+    expect(spec.print.breaksBefore.length).toBe(a.subjects.length - 1);
+    expect(spec.print.scale).toBeGreaterThan(40);
+    const start = spec.cells.findIndex((r) => r[0] === '雷桂娟　考核成绩单');
+    const block = spec.cells.slice(start, spec.print.breaksBefore.find((b) => b > start) ?? spec.cells.length);
+    const row = (label: string) => block.find((r) => r[0] === label)!;
+    expect(row('基础分').slice(0, 3)).toEqual(['基础分', 100, 89.72]);
+    expect(row('加分（其他工作任务）累计')[4]).toBe('合计 7 分，超过累计上限 5，按 5 分计');
+    expect(row('总分')[2]).toBe(94.72);
+    expect(row('总分')[4]).toContain('= 基础分 89.72 + 加分 5.00 − 扣分 0.00');
+    expect(row('等次')[4]).toBe('全体按名次评定，第 1 个获评优秀（名额 2 个）');
+    // contributions 25.92 + 45.75 + 9.04 + 9.01 = 89.72
+    const contributions = block.filter((r) => typeof r[0] === 'string' && r[0].startsWith('【')).map((r) => Number(/折算得分 ([\d.]+)/.exec(String(r[4]))![1]));
+    expect(contributions.reduce((x, y) => x + y, 0)).toBeCloseTo(89.72, 10);
+  });
+
+  it('explains vetoes, quota misses and 最低分 in words', async () => {
+    const ex3 = await assessFile(examplePath('ex3-units-grouped-9'));
+    const vetoed = ex3.subjects.find((s) => s.name === '市人才发展中心')!;
+    expect(gradeReason(vetoed, ex3)).toBe('否决类扣分 30 分，达到否决扣分线 30 分，一票否决');
+    const ex2 = await assessFile(examplePath('ex2-staff-weighted-12'));
+    expect(gradeReason(ex2.subjects.find((s) => s.name === '董桂倩')!, ex2)).toBe('总分不低于合格最低分 60；未评为更高等次：优秀名额已满');
+    const ex1 = await assessFile(examplePath('ex1-departments-30'));
+    expect(gradeReason(ex1.subjects.find((s) => s.name === '市燃气公司')!, ex1)).toBe('与名额边界同分，按“同分同等次”计入一等（名额 6 个）');
+  });
+});
