@@ -1,7 +1,7 @@
 // 指标分析: per indicator average, highest, lowest, 得分率, full marks and points lost; points
 // lost per 牵头部门. Exact sums, published once like every other number.
 import type { Assessment } from './assess';
-import { maxOf, minOf } from './cells';
+import { maxOf, minOf, pushTo } from './cells';
 import * as X from './exact';
 
 export interface IndicatorStats {
@@ -63,7 +63,7 @@ export function analyse(a: Assessment): Analysis {
   });
   const totalLost = lost.reduce(X.add, X.ZERO);
   const byLead = new Map<string, number[]>();
-  scheme.indicators.forEach((ind, i) => byLead.set(ind.lead || NO_LEAD, [...(byLead.get(ind.lead || NO_LEAD) ?? []), i]));
+  scheme.indicators.forEach((ind, i) => pushTo(byLead, ind.lead || NO_LEAD, i));
   const leads = [...byLead].map(([lead, members]) => {
     const sum = members.reduce((acc, i) => X.add(acc, lost[i]), X.ZERO);
     return { lead, indicators: members.length, pointsLost: X.publish(sum, decimals), share: X.publish(X.isZero(totalLost) ? X.ZERO : X.div(sum, totalLost), RATE_DECIMALS) };

@@ -1,6 +1,6 @@
 // The whole assessment: parse scheme → parse scores → validate → score → rank → grade.
 import { ADJUSTMENTS_SHEET, parseAdjustments } from './adjustments';
-import { IssueLog } from './cells';
+import { IssueLog, pushTo } from './cells';
 import { checkGradeRules, gradeScope, PENDING, type GradeConstraints, type GradeOutcome, type ScopeResult } from './grade';
 import { assignRanks, decidingKey, sortForRanking } from './rank';
 import { parseScheme, SCHEME_SHEET } from './scheme';
@@ -163,7 +163,7 @@ export function assess(input: AssessInput): Assessment {
   // scores and constraints
   const plan = planScoring(scheme);
   const eventsOf = new Map<string, AdjustmentEvent[]>();
-  for (const e of events) eventsOf.set(e.subject, [...(eventsOf.get(e.subject) ?? []), e]);
+  for (const e of events) pushTo(eventsOf, e.subject, e);
   const dims = dimensionNames(scheme);
   const tieKeyOf = scheme.settings.tieBreakers.map((key) => {
     const d = dims.indexOf(key);

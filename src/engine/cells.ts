@@ -26,6 +26,23 @@ export function minOf(values: Iterable<number>): number {
   return m;
 }
 
+/** An A1 address (also `$C$3`, `Sheet!C3:F9`: the first cell counts) → 0-based [row, column]; null if it is not one. */
+export function parseAddress(ref: string): [number, number] | null {
+  const cell = ref.slice(ref.lastIndexOf('!') + 1).split(':')[0].replace(/\$/g, '');
+  const m = /^([A-Z]+)(\d+)$/.exec(cell);
+  if (!m) return null;
+  let c = 0;
+  for (const ch of m[1]) c = c * 26 + (ch.charCodeAt(0) - 64);
+  return [Number(m[2]) - 1, c - 1];
+}
+
+/** Appends to the list kept under a key (a new list for a new key). */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 export function isBlank(v: CellValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }

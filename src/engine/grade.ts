@@ -1,5 +1,5 @@
 // Grades under quotas (contract 5.5).
-import { IssueLog } from './cells';
+import { IssueLog, pushTo } from './cells';
 import * as X from './exact';
 import { compareRank, decidingKey, type Rankable } from './rank';
 import type { AdjustmentEvent, GradeRule, QuotaRounding, Scheme } from './types';
@@ -112,7 +112,7 @@ export function gradeScope<T extends Gradable>(scope: string, members: readonly 
   const last = grades.length - 1;
   const misses = new Map<T, GradeMiss[]>();
   const boundary = new Map<T, number>();
-  const missed = (m: T, grade: number, why: GradeMiss['why']) => misses.set(m, [...(misses.get(m) ?? []), { grade, why }]);
+  const missed = (m: T, grade: number, why: GradeMiss['why']) => pushTo(misses, m, { grade, why });
   const warnings: ScopeGrade['warnings'][number][][] = grades.map(() => []);
   const quotas = grades.map((rule, g) => (g === last ? null : quotaOf(rule, n, settings.quotaRounding)));
   const assigned = new Map<T, { grade: number; why: GradeWhy }>();

@@ -1,4 +1,5 @@
 // Base score, bonuses, deductions and vetoes (contract 5.1–5.3), exactly.
+import { pushTo } from './cells';
 import * as X from './exact';
 import type { Exact, Published } from './exact';
 import { matchKey } from './text';
@@ -83,7 +84,7 @@ const NOTHING: SideTotal = { categories: [], column: 0, sum: 0, cappedBySubject:
 
 function side(kind: AdjustmentKind, events: readonly AdjustmentEvent[], known: ReadonlyMap<string, Category>, column: number, cap: number | null, decimals: number): SideTotal {
   const byName = new Map<string, AdjustmentEvent[]>();
-  for (const e of events) if (e.type === kind) byName.set(e.category, [...(byName.get(e.category) ?? []), e]);
+  for (const e of events) if (e.type === kind) pushTo(byName, e.category, e);
   if (byName.size === 0 && column === 0) return NOTHING;
   let total = X.exactFromNumber(column);
   const categories: CategoryTotal[] = [];

@@ -1,5 +1,5 @@
 // 评分表: one row per subject, one column per indicator (contract section 3).
-import { address, cellText, isBlank, IssueLog } from './cells';
+import { address, cellText, isBlank, IssueLog, pushTo } from './cells';
 import { cleanNumber } from './exact';
 import { cellAt, mapColumns, readNumber, textAt, type ColumnDecl } from './table';
 import { matchKey, numericText, splitHeader, trimName } from './text';
@@ -49,7 +49,7 @@ function locate(sheet: SheetData, scheme: Scheme, log: IssueLog): ScoresLayout |
   header.forEach((v, c) => {
     if (typeof v !== 'string') return;
     const k = splitHeader(v).key;
-    byKey.set(k, [...(byKey.get(k) ?? []), c]);
+    pushTo(byKey, k, c);
   });
   const indicatorCols = scheme.indicators.map((ind) => {
     const found = byKey.get(matchKey(ind.name)) ?? [];

@@ -9,6 +9,8 @@ export interface Column {
 }
 
 export const FOOTER = '第 &P 页 共 &N 页';
+/** The colour of data bars (指标分析's 得分率; the counts when a host cannot draw a chart). */
+export const BAR_COLOR = '5B9BD5';
 const HEADER_FILL = 'DDE4EE';
 const CAPTION_FILL = 'F2F2F2';
 /** Widest a sheet may be (in character widths) and still print portrait on A4 at 100%. */

@@ -4,7 +4,7 @@ import { PENDING_GRADE, type Assessment, type SubjectResult } from '../engine/as
 import * as X from '../engine/exact';
 import { PENDING, type GradeMiss } from '../engine/grade';
 import type { SideTotal } from '../engine/score';
-import { SheetBuilder, type Column, type ColumnKind } from './layout';
+import { BAR_COLOR, SheetBuilder, type Column, type ColumnKind } from './layout';
 import { head, signature, type ReportContext } from './common';
 import type { SheetSpec } from './spec';
 
@@ -42,7 +42,7 @@ export function analysisSheet(a: Assessment, ctx: ReportContext): SheetSpec {
   const b = new SheetBuilder(head('analysis', scheme, ctx), columns).header();
   const first = b.rowCount;
   for (const i of stats.indicators) b.row([i.name, i.lead, i.points, i.average.value, i.highest, i.lowest, i.rate.value, i.fullMarks, i.pointsLost.value]);
-  b.dataBar(first, b.rowCount - 1, 6, '5B9BD5');
+  b.dataBar(first, b.rowCount - 1, 6, BAR_COLOR);
   b.blank().blockHeader(['牵头部门', '指标数', '失分合计', '占全部失分']);
   const leadKinds: ColumnKind[] = ['text', 'int', 'score', 'percent'];
   for (const l of stats.leads) b.row([l.lead, l.indicators, l.pointsLost.value, l.share.value], leadKinds);

@@ -4,9 +4,10 @@
 // Enum values are written as Office.js's string literals ('Left', 'A4'), so nothing here needs
 // the Excel global at run time except through `run`.
 /// <reference types="office-js" />
-import { columnLetters, maxOf } from '../../engine/cells';
+import { columnLetters, maxOf, parseAddress } from '../../engine/cells';
 import type { CellValue, SheetData } from '../../engine/types';
 import type { Area, CellStyle, SheetSpec } from '../../report/spec';
+import { MARK_PREFIX, sheetOfFormula } from '../marks';
 import type { WorkbookPort, WorkbookSnapshot, WriteOutcome } from '../port';
 
 /** Excel.run, or a stand-in with the same shape (the tests' fake Excel). */
@@ -14,7 +15,6 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 /** Office.context.requirements.isSetSupported('ExcelApi', version) */
 export type SupportsApi = (version: string) => boolean;
 
-const MARK_PREFIX = 'kaoping_';
 const TEMP_PREFIX = 'kaoping~';
 /** Excel on the web rejects requests over 5 MB; stay well below. */
 export const REQUEST_BUDGET = 3_500_000;
@@ -26,13 +26,6 @@ const MAX_MARKS = 500;
 const BORDER_EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const;
 const ERROR_TEXT = /^#(DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA|FIELD!|BUSY!|BLOCKED!|CONNECT!|UNKNOWN!)$/;
 
-/** The sheet a mark's formula points at: `='结果汇总'!$A$1` → 结果汇总. */
-function sheetOfFormula(formula: string): string | null {
-  const m = /^=?'((?:[^']|'')+)'!|^=?([^!'"]+)!/.exec(formula.trim());
-  if (!m) return null;
-  return m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
-}
-
 /** Office.js gives "" for empty cells and error values as their text. */
 function fromExcel(v: unknown): CellValue {
   if (v === '' || v === null || v === undefined) return null;
@@ -41,19 +34,9 @@ function fromExcel(v: unknown): CellValue {
   return String(v);
 }
 
-/** "Sheet1!C3:F9" or "'评分表'!B2:D5" → top-left 0-based row and column. */
-function topLeft(address: string): [number, number] {
-  const cell = address.slice(address.lastIndexOf('!') + 1).split(':')[0].replace(/\$/g, '');
-  const m = /^([A-Z]+)(\d+)$/.exec(cell);
-  if (!m) return [0, 0];
-  let c = 0;
-  for (const ch of m[1]) c = c * 26 + (ch.charCodeAt(0) - 64);
-  return [Number(m[2]) - 1, c - 1];
-}
-
 function toSheetData(name: string, range: Excel.Range): SheetData {
   if (range.isNullObject) return { name, rows: [] };
-  const [r0, c0] = topLeft(range.address);
+  const [r0, c0] = parseAddress(range.address) ?? [0, 0];
   const pad: CellValue[] = new Array(c0).fill(null);
   const rows: CellValue[][] = new Array(r0).fill(null).map(() => []);
   for (const row of range.values) rows.push([...pad, ...row.map(fromExcel)]);

@@ -1,12 +1,11 @@
 // A sheet spec as a worksheet part (SpreadsheetML), elements in the order the schema requires.
 import { columnLetters, maxOf } from '../../engine/cells';
+import { BAR_COLOR } from '../../report/layout';
 import type { Area, CellStyle, SheetSpec } from '../../report/spec';
 import type { StyleBook } from './styles';
 import { escapeXml } from './xml';
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
-
-const CHART_BAR = '5B9BD5';
 
 function ref(a: Area): string {
   const from = `${columnLetters(a.c0)}${a.r0 + 1}`;
@@ -84,7 +83,7 @@ export function sheetXml(spec: SheetSpec, book: StyleBook, selected = false): Ui
   out.push('</sheetData>');
   if (spec.merges.length > 0) out.push(`<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${ref(m)}"/>`).join('')}</mergeCells>`);
   // an .xlsx written here carries no charts: a chart's values get data bars instead
-  const bars = spec.chart ? [...spec.dataBars, { ...spec.chart.values, color: CHART_BAR }] : spec.dataBars;
+  const bars = spec.chart ? [...spec.dataBars, { ...spec.chart.values, color: BAR_COLOR }] : spec.dataBars;
   bars.forEach((bar, i) => {
     out.push(`<conditionalFormatting sqref="${ref(bar)}"><cfRule type="dataBar" priority="${i + 1}"><dataBar><cfvo type="num" val="0"/><cfvo type="max"/><color rgb="FF${bar.color}"/></dataBar></cfRule></conditionalFormatting>`);
   });

@@ -6,6 +6,8 @@
 import JSZip from 'jszip';
 import type { CellValue, SheetData } from '../../engine/types';
 import type { SheetSpec } from '../../report/spec';
+import { parseAddress } from '../../engine/cells';
+import { MARK_PREFIX, sheetOfFormula } from '../marks';
 import type { WorkbookPort, WorkbookSnapshot, WriteOutcome } from '../port';
 import { sheetXml } from './sheet-xml';
 import { MINIMAL_STYLES, StyleBook } from './styles';
@@ -15,8 +17,6 @@ import { WorkbookOpenError } from './open-error';
 
 export { WorkbookOpenError, type OpenFailure } from './open-error';
 
-/** The mark on a sheet the tool wrote: a workbook name `kaoping_<role>` pointing at its A1. */
-const MARK_PREFIX = 'kaoping_';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const WORKSHEET_TYPE = `${REL_NS}/worksheet`;
 const STYLES_TYPE = `${REL_NS}/styles`;
@@ -45,25 +45,6 @@ function resolvePart(target: string): string {
 
 function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
-}
-
-/** The sheet a defined name's formula starts with: `'结果汇总'!$A$1` → 结果汇总. */
-function sheetOfFormula(formula: string): string | null {
-  const m = /^'((?:[^']|'')+)'!|^([^!'"]+)!/.exec(formula.trim());
-  if (!m) return null;
-  return m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
-}
-
-/** "AB12" → [11, 27] (0-based row, column). */
-function parseRef(ref: string): [number, number] {
-  let c = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const code = ref.charCodeAt(i);
-    if (code < 65 || code > 90) break;
-    c = c * 26 + (code - 64);
-  }
-  return [Number(ref.slice(i)) - 1, c - 1];
 }
 
 const EPOCH_MS = Date.UTC(1899, 11, 30);
@@ -107,7 +88,7 @@ function sheetRows(xml: string, shared: readonly string[]): CellValue[][] {
     let c = -1;
     for (const cell of elements(row.inner, 'c')) {
       const ref = /\br="([A-Z]+\d+)"/.exec(cell.attrs)?.[1];
-      c = ref ? parseRef(ref)[1] : c + 1;
+      c = ref ? parseAddress(ref)![1] : c + 1;
       const v = cellValue(cell.attrs, cell.inner, shared);
       if (v !== null) out[c] = v;
     }
