@@ -1,4 +1,5 @@
 // Cell addresses and cell values as text.
+import { cleanNumber, decimalText } from './exact';
 import type { CellValue, Issue, Severity } from './types';
 
 /** 0-based column index → letters: 0 → A, 27 → AB. */
@@ -54,6 +55,8 @@ export function cellText(v: CellValue | undefined): string {
   if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if ('error' in v) return v.error;
+  if ('percent' in v) return `${decimalText(cleanNumber(v.percent * 100))}%`;
+  if ('date' in v) return v.date;
   return `=${v.formula}`;
 }
 

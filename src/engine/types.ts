@@ -9,12 +9,26 @@ export type CellValue =
   /** an error value such as #DIV/0! */
   | { readonly error: string }
   /** a formula whose calculated value the file does not hold */
-  | { readonly formula: string };
+  | { readonly formula: string }
+  /** a number shown as a percent: 0.2 shown as 20% */
+  | { readonly percent: number }
+  /** a number shown as a date, as yyyy-mm-dd (with hh:mm when it has a time) */
+  | { readonly date: string };
+
+/** A block of cells, 0-based and inclusive. */
+export interface CellArea {
+  readonly r0: number;
+  readonly c0: number;
+  readonly r1: number;
+  readonly c1: number;
+}
 
 /** A sheet's used values; rows[0][0] is cell A1. Rows may be ragged. */
 export interface SheetData {
   readonly name: string;
   readonly rows: readonly (readonly CellValue[])[];
+  /** merged areas (the value sits in the top-left cell); undefined when the host cannot read them */
+  readonly merges?: readonly CellArea[];
 }
 
 export type Severity = 'error' | 'warning';

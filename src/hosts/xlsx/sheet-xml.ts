@@ -5,7 +5,6 @@ import type { Area, CellStyle, SheetSpec } from '../../report/spec';
 import type { StyleBook } from './styles';
 import { escapeXml } from './xml';
 
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 function ref(a: Area): string {
   const from = `${columnLetters(a.c0)}${a.r0 + 1}`;
@@ -41,13 +40,16 @@ function rowStyler(spec: SheetSpec, book: StyleBook): (r: number) => Map<number,
   };
 }
 
-/** The worksheet part for a spec, as UTF-8; `selected` marks it as the workbook's active tab. */
-export function sheetXml(spec: SheetSpec, book: StyleBook, selected = false): Uint8Array {
+/**
+ * The worksheet part for a spec, as UTF-8; `selected` marks it as the workbook's active tab;
+ * `ns` are the package's namespaces (Transitional or Strict).
+ */
+export function sheetXml(spec: SheetSpec, book: StyleBook, selected: boolean, ns: { readonly main: string; readonly rel: string }): Uint8Array {
   const styleOf = rowStyler(spec, book);
   const rows = Math.max(spec.cells.length, maxOf(spec.styles.map((a) => a.r1 + 1), 0));
   const lastCol = maxOf(spec.cells.map((r) => r.length - 1), Math.max(0, spec.columnWidths.length - 1));
   const out: string[] = [];
-  out.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}>`);
+  out.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${ns.main}" xmlns:r="${ns.rel}">`);
   const scale = spec.print.scale;
   out.push(scale ? '<sheetPr/>' : '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
   out.push(`<dimension ref="A1:${columnLetters(lastCol)}${Math.max(rows, 1)}"/>`);

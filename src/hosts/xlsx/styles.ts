@@ -1,116 +1,173 @@
-// Adds the cell formats kaoping needs to a workbook's styles.xml, leaving the existing ones alone.
+// styles.xml as a document: how each cell format shows numbers (for reading), and the cell
+// formats kaoping needs (for writing), reusing identical entries already there so that scoring
+// an output file again does not grow it.
+import type { Document, Element } from '@xmldom/xmldom';
 import type { CellStyle } from '../../report/spec';
-import { elements, escapeXml, prefixed, prefixOf, withAttribute } from './xml';
+import { builtInShown, formatShown, type Shown } from '../number-format';
+import { childElement, childElements, createLike, parseXml, serializeXml } from './xml';
 
 const BUILT_IN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '0%': 9, '0.00%': 10, '@': 49 };
 const FONT_NAME = '宋体';
 const BORDER_COLOR = 'FF808080';
+const FIRST_CUSTOM_FORMAT = 164;
 
 export const MINIMAL_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="${FONT_NAME}"/><family val="2"/><charset val="134"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
-/** A list section of styles.xml (`<fonts count=…>…</fonts>`) that entries are appended to. */
-class Section {
-  readonly added: string[] = [];
+/** The children of <styleSheet> in schema order. */
+const ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
+
+/** A tree of elements as [name, attributes, children], built into the part's namespace. */
+type Tree = [string, Record<string, string | number>, Tree[]?];
+
+/** What a missing list starts with: the entries Excel expects at index 0 (and 1 for fills). */
+const SEEDS: Record<string, Tree[]> = {
+  fonts: [['font', {}, [['sz', { val: 11 }], ['name', { val: FONT_NAME }]]]],
+  fills: [['fill', {}, [['patternFill', { patternType: 'none' }]]], ['fill', {}, [['patternFill', { patternType: 'gray125' }]]]],
+  borders: [['border', {}, [['left', {}], ['right', {}], ['top', {}], ['bottom', {}], ['diagonal', {}]]]],
+  cellStyleXfs: [['xf', { numFmtId: 0, fontId: 0, fillId: 0, borderId: 0 }]],
+  cellXfs: [['xf', { numFmtId: 0, fontId: 0, fillId: 0, borderId: 0, xfId: 0 }]],
+};
+
+/** An element's identity for reuse: name, sorted attributes and children, whatever the prefix or quotes. */
+function keyOf(el: Element): string {
+  const attrs: string[] = [];
+  for (let i = 0; i < el.attributes.length; i++) {
+    const a = el.attributes.item(i)!;
+    if (a.name !== 'xmlns' && !a.name.startsWith('xmlns:')) attrs.push(`${a.localName}=${a.value}`);
+  }
+  return `${el.localName}(${attrs.sort().join(',')})[${childElements(el).map(keyOf).join('')}]`;
+}
+
+/** A list in styles.xml (fonts, fills, borders, cellXfs) whose entries are found by content. */
+class List {
   private readonly index = new Map<string, number>();
-  constructor(readonly tag: string, readonly existing: number) {}
-  add(xml: string): number {
-    let i = this.index.get(xml);
+  private count: number;
+
+  constructor(private readonly el: Element) {
+    const items = childElements(el);
+    items.forEach((item, i) => {
+      const k = keyOf(item);
+      if (!this.index.has(k)) this.index.set(k, i);
+    });
+    this.count = items.length;
+  }
+
+  /** The index of an identical entry, appended when there is none. */
+  add(tree: Tree): number {
+    const item = build(this.el, tree);
+    const k = keyOf(item);
+    let i = this.index.get(k);
     if (i === undefined) {
-      i = this.existing + this.added.length;
-      this.added.push(xml);
-      this.index.set(xml, i);
+      i = this.count++;
+      this.el.appendChild(item);
+      this.el.setAttribute('count', String(this.count));
+      this.index.set(k, i);
     }
     return i;
   }
 }
 
-function countOf(xml: string, tag: string, item: string): number {
-  const section = [...elements(xml, tag)][0];
-  return section ? [...elements(section.inner, item)].length : 0;
+function build(parent: Element, [name, attrs, children = []]: Tree): Element {
+  const el = createLike(parent, name, attrs);
+  for (const child of children) el.appendChild(build(el, child));
+  return el;
 }
 
 export class StyleBook {
-  private readonly fonts: Section;
-  private readonly fills: Section;
-  private readonly borders: Section;
-  private readonly xfs: Section;
-  private readonly numFmtIds = new Map<string, number>();
-  private readonly newNumFmts: string[] = [];
-  private nextNumFmt: number;
+  private readonly doc: Document;
+  private readonly root: Element;
+  private readonly lists = new Map<string, List>();
+  private readonly formatCodes = new Map<number, string>();
+  private readonly formatIds = new Map<string, number>();
+  private readonly shownByXf = new Map<number, Shown>();
+  private xfFormats: number[] | null = null;
 
-  constructor(private readonly xml: string) {
-    this.fonts = new Section('fonts', countOf(xml, 'fonts', 'font'));
-    this.fills = new Section('fills', countOf(xml, 'fills', 'fill'));
-    this.borders = new Section('borders', countOf(xml, 'borders', 'border'));
-    this.xfs = new Section('cellXfs', countOf(xml, 'cellXfs', 'xf'));
-    let max = 163;
-    for (const f of elements(xml, 'numFmt')) {
-      const id = Number(/numFmtId="(\d+)"/.exec(f.attrs)?.[1]);
-      const code = /formatCode="([^"]*)"/.exec(f.attrs)?.[1];
-      if (code !== undefined) this.numFmtIds.set(code, id);
-      max = Math.max(max, id);
+  constructor(xml: string, part = 'xl/styles.xml') {
+    this.doc = parseXml(part, xml);
+    this.root = this.doc.documentElement!;
+    const numFmts = childElement(this.root, 'numFmts');
+    for (const f of numFmts ? childElements(numFmts, 'numFmt') : []) {
+      const id = Number(f.getAttribute('numFmtId'));
+      const code = f.getAttribute('formatCode') ?? '';
+      this.formatCodes.set(id, code);
+      if (!this.formatIds.has(code)) this.formatIds.set(code, id);
     }
-    this.nextNumFmt = max + 1;
+  }
+
+  /** How cells of format `xf` (a cellXfs index) show numbers. */
+  shownOf(xf: number): Shown {
+    let shown = this.shownByXf.get(xf);
+    if (shown === undefined) {
+      const cellXfs = childElement(this.root, 'cellXfs');
+      this.xfFormats ??= cellXfs ? childElements(cellXfs, 'xf').map((x) => Number(x.getAttribute('numFmtId') ?? 0)) : [];
+      const id = this.xfFormats[xf] ?? 0;
+      const code = this.formatCodes.get(id);
+      shown = code !== undefined ? formatShown(code) : builtInShown(id);
+      this.shownByXf.set(xf, shown);
+    }
+    return shown;
+  }
+
+  /** A list section, created in schema order (with Excel's default entries) when missing. */
+  private list(name: string): List {
+    let list = this.lists.get(name);
+    if (list) return list;
+    let el = childElement(this.root, name);
+    if (!el) {
+      el = createLike(this.root, name, { count: 0 });
+      const later = childElements(this.root).find((c) => ORDER.indexOf(c.localName!) > ORDER.indexOf(name));
+      this.root.insertBefore(el, later ?? null);
+      list = new List(el);
+      for (const seed of SEEDS[name] ?? []) list.add(seed);
+    } else list = new List(el);
+    this.lists.set(name, list);
+    return list;
   }
 
   private numFmt(code: string | undefined): number {
     if (code === undefined) return 0;
     if (code in BUILT_IN_FORMATS) return BUILT_IN_FORMATS[code];
-    const escaped = escapeXml(code);
-    let id = this.numFmtIds.get(escaped);
+    let id = this.formatIds.get(code);
     if (id === undefined) {
-      id = this.nextNumFmt++;
-      this.numFmtIds.set(escaped, id);
-      this.newNumFmts.push(`<numFmt numFmtId="${id}" formatCode="${escaped}"/>`);
+      id = Math.max(FIRST_CUSTOM_FORMAT - 1, ...this.formatCodes.keys()) + 1;
+      let numFmts = childElement(this.root, 'numFmts');
+      if (!numFmts) {
+        numFmts = createLike(this.root, 'numFmts', { count: 0 });
+        this.root.insertBefore(numFmts, childElements(this.root)[0] ?? null);
+      }
+      numFmts.appendChild(createLike(numFmts, 'numFmt', { numFmtId: id, formatCode: code }));
+      numFmts.setAttribute('count', String(childElements(numFmts, 'numFmt').length));
+      this.formatCodes.set(id, code);
+      this.formatIds.set(code, id);
     }
     return id;
   }
 
   /** The cellXfs index of a style, added on first use. */
   xf(s: CellStyle): number {
-    const font = this.fonts.add(`<font>${s.bold ? '<b/>' : ''}<sz val="${s.size ?? 11}"/>${s.color ? `<color rgb="FF${s.color}"/>` : ''}<name val="${FONT_NAME}"/><family val="2"/><charset val="134"/></font>`);
-    const fill = s.fill ? this.fills.add(`<fill><patternFill patternType="solid"><fgColor rgb="FF${s.fill}"/><bgColor indexed="64"/></patternFill></fill>`) : 0;
-    const edge = (side: string) => `<${side} style="thin"><color rgb="${BORDER_COLOR}"/></${side}>`;
-    const border = s.border ? this.borders.add(`<border>${edge('left')}${edge('right')}${edge('top')}${edge('bottom')}<diagonal/></border>`) : 0;
-    const numFmt = this.numFmt(s.numberFormat);
-    const align = s.align || s.valign || s.wrap
-      ? `<alignment${s.align ? ` horizontal="${s.align}"` : ''}${s.valign ? ` vertical="${s.valign === 'middle' ? 'center' : s.valign}"` : ''}${s.wrap ? ' wrapText="1"' : ''}/>`
-      : '';
-    return this.xfs.add(
-      `<xf numFmtId="${numFmt}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"${align ? `>${align}</xf>` : '/>'}`,
-    );
+    this.list('cellStyleXfs'); // xfId="0" must exist
+    const font = this.list('fonts').add([
+      'font',
+      {},
+      [...(s.bold ? [['b', {}] as Tree] : []), ['sz', { val: s.size ?? 11 }], ...(s.color ? [['color', { rgb: `FF${s.color}` }] as Tree] : []), ['name', { val: FONT_NAME }], ['family', { val: 2 }], ['charset', { val: 134 }]],
+    ]);
+    const fills = this.list('fills');
+    const fill = s.fill ? fills.add(['fill', {}, [['patternFill', { patternType: 'solid' }, [['fgColor', { rgb: `FF${s.fill}` }], ['bgColor', { indexed: 64 }]]]]]) : 0;
+    const edge = (side: string): Tree => [side, { style: 'thin' }, [['color', { rgb: BORDER_COLOR }]]];
+    const borders = this.list('borders');
+    const border = s.border ? borders.add(['border', {}, [edge('left'), edge('right'), edge('top'), edge('bottom'), ['diagonal', {}]]]) : 0;
+    const numFmtId = this.numFmt(s.numberFormat);
+    const alignment: Record<string, string> = {};
+    if (s.align) alignment.horizontal = s.align;
+    if (s.valign) alignment.vertical = s.valign === 'middle' ? 'center' : s.valign;
+    if (s.wrap) alignment.wrapText = '1';
+    const attrs = { numFmtId, fontId: font, fillId: fill, borderId: border, xfId: 0, applyNumberFormat: 1, applyFont: 1, applyFill: 1, applyBorder: 1, applyAlignment: 1 };
+    return this.list('cellXfs').add(['xf', attrs, Object.keys(alignment).length > 0 ? [['alignment', alignment]] : []]);
   }
 
-  /** styles.xml with the added entries. */
+  /** styles.xml with the added entries, as UTF-8. */
   toXml(): string {
-    let xml = this.xml;
-    for (const section of [this.fonts, this.fills, this.borders, this.xfs]) {
-      if (section.added.length === 0) continue;
-      const found = [...elements(xml, section.tag)][0];
-      if (!found) throw new Error(`styles.xml has no <${section.tag}>`);
-      const open = xml.slice(found.start, found.start + xml.slice(found.start).indexOf('>') + 1);
-      const total = section.existing + section.added.length;
-      const prefix = prefixOf(xml, section.tag);
-      const selfClosing = open.endsWith('/>');
-      const start = withAttribute(selfClosing ? open.replace(/\/>$/, '>') : open, 'count', total);
-      const body = selfClosing ? '' : found.inner;
-      xml = `${xml.slice(0, found.start)}${start}${body}${prefixed(section.added.join(''), prefix)}</${prefix}${section.tag}>${xml.slice(found.end)}`;
-    }
-    if (this.newNumFmts.length > 0) {
-      const found = [...elements(xml, 'numFmts')][0];
-      if (found) {
-        const open = xml.slice(found.start, found.start + xml.slice(found.start).indexOf('>') + 1);
-        const inner = open.endsWith('/>') ? '' : found.inner;
-        const count = [...elements(inner, 'numFmt')].length + this.newNumFmts.length;
-        const prefix = prefixOf(xml, 'numFmts');
-        xml = `${xml.slice(0, found.start)}${prefixed(`<numFmts count="${count}">`, prefix)}${inner}${prefixed(`${this.newNumFmts.join('')}</numFmts>`, prefix)}${xml.slice(found.end)}`;
-      } else {
-        const prefix = prefixOf(xml, 'styleSheet');
-        const numFmts = prefixed(`<numFmts count="${this.newNumFmts.length}">${this.newNumFmts.join('')}</numFmts>`, prefix);
-        xml = xml.replace(/<(?:\w+:)?styleSheet\b[^>]*>/, (open) => open + numFmts);
-      }
-    }
-    return xml;
+    return serializeXml(this.doc);
   }
 }

@@ -1,26 +1,37 @@
 // The .xlsx host, for the command line and the browser. It works on the package itself: cell
-// values are read from the sheet parts, and writing adds kaoping's sheet parts to the original
-// package. Every part of the user's workbook (sheets, charts, pivot tables, macros, images)
-// is carried over byte for byte; only workbook.xml, its relationships, the content types and
-// styles.xml are edited, to list the new sheets and their formats.
+// values are streamed from the sheet parts, and writing adds kaoping's sheet parts to the
+// original package. Every part of the user's workbook (sheets, charts, pivot tables, macros,
+// images) is carried over byte for byte; only workbook.xml, its relationships, the content
+// types and styles.xml are edited, as documents, to list the new sheets and their formats.
+import type { Document, Element } from '@xmldom/xmldom';
 import JSZip from 'jszip';
-import type { CellValue, SheetData } from '../../engine/types';
+import type { SheetData } from '../../engine/types';
 import type { SheetSpec } from '../../report/spec';
-import { parseAddress } from '../../engine/cells';
-import { MARK_PREFIX, sheetOfFormula } from '../marks';
+import { isWorkbookMark, MARK_PREFIX, ownedSheets, SHEET_MARK, sheetMarkFormula, sheetOfFormula } from '../marks';
 import type { WorkbookPort, WorkbookSnapshot, WriteOutcome } from '../port';
+import { WorkbookOpenError } from './open-error';
+import { LIMITS, ZipPackage } from './package';
+import { readSharedStrings, readWorksheet } from './sheet-reader';
 import { sheetXml } from './sheet-xml';
 import { MINIMAL_STYLES, StyleBook } from './styles';
-import { attributes, elements, escapeXml, prefixOf, textOf, unescapeXml, withAttribute } from './xml';
-
-import { WorkbookOpenError } from './open-error';
+import { attributeByLocalName, childElement, childElements, createLike, parseXml, serializeXml } from './xml';
 
 export { WorkbookOpenError, type OpenFailure } from './open-error';
 
-const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const WORKSHEET_TYPE = `${REL_NS}/worksheet`;
-const STYLES_TYPE = `${REL_NS}/styles`;
-const SHARED_STRINGS_TYPE = `${REL_NS}/sharedStrings`;
+/** Transitional and Strict OOXML name the same things in two sets of namespaces. */
+const FLAVOURS = {
+  transitional: {
+    main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
+    rel: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+  },
+  strict: {
+    main: 'http://purl.oclc.org/ooxml/spreadsheetml/main',
+    rel: 'http://purl.oclc.org/ooxml/officeDocument/relationships',
+  },
+} as const;
+type Flavour = (typeof FLAVOURS)[keyof typeof FLAVOURS];
+
+const PACKAGE_RELS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const WORKSHEET_CONTENT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const STYLES_CONTENT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 
@@ -32,113 +43,60 @@ interface SheetEntry {
   part: string;
 }
 
-function resolvePart(target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = `xl/${target}`.split('/');
+/** A relationship target → a part path, relative to the folder of the part that owns it. */
+function resolvePart(target: string, baseDir: string): string {
+  const parts = (target.startsWith('/') ? target.slice(1) : `${baseDir}${target}`).split('/');
   const out: string[] = [];
   for (const p of parts) {
     if (p === '..') out.pop();
-    else if (p !== '.') out.push(p);
+    else if (p !== '.' && p !== '') out.push(p);
   }
   return out.join('/');
+}
+
+function relsPathOf(part: string): string {
+  return part.replace(/[^/]+$/, '_rels/$&.rels');
 }
 
 function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-const EPOCH_MS = Date.UTC(1899, 11, 30);
-
-function cellValue(attrs: string, inner: string, shared: readonly string[]): CellValue {
-  const type = /\bt="(\w+)"/.exec(attrs)?.[1] ?? 'n';
-  if (type === 'inlineStr') return textOf(inner);
-  const v = /<(?:\w+:)?v>([\s\S]*?)<\/(?:\w+:)?v>/.exec(inner)?.[1];
-  if (v === undefined) {
-    const f = /<(?:\w+:)?f\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/.exec(inner);
-    return f ? { formula: unescapeXml(f[1] ?? '') } : null;
-  }
-  switch (type) {
-    case 's':
-      return shared[Number(v)] ?? '';
-    case 'str':
-      return unescapeXml(v);
-    case 'b':
-      return v.trim() === '1';
-    case 'e':
-      return { error: unescapeXml(v) };
-    case 'd': {
-      const ms = Date.parse(unescapeXml(v));
-      return Number.isNaN(ms) ? unescapeXml(v) : (ms - EPOCH_MS) / 86400000;
-    }
-    default: {
-      const x = Number(v);
-      return Number.isFinite(x) ? x : unescapeXml(v);
-    }
-  }
-}
-
-function sheetRows(xml: string, shared: readonly string[]): CellValue[][] {
-  const rows: CellValue[][] = [];
-  const data = [...elements(xml, 'sheetData')][0]?.inner ?? '';
-  let r = -1;
-  for (const row of elements(data, 'row')) {
-    const rAttr = /\br="(\d+)"/.exec(row.attrs)?.[1];
-    r = rAttr ? Number(rAttr) - 1 : r + 1;
-    const out: CellValue[] = [];
-    let c = -1;
-    for (const cell of elements(row.inner, 'c')) {
-      const ref = /\br="([A-Z]+\d+)"/.exec(cell.attrs)?.[1];
-      c = ref ? parseAddress(ref)![1] : c + 1;
-      const v = cellValue(cell.attrs, cell.inner, shared);
-      if (v !== null) out[c] = v;
-    }
-    for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = null;
-    rows[r] = out;
-  }
-  for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
-  return rows;
-}
-
-/** Inserts text before the first match (a function replacement: `$` in the text stays literal). */
-function insertBefore(xml: string, at: RegExp, text: string): string {
-  return xml.replace(at, (m) => text + m);
-}
-
-function insertAfter(xml: string, at: RegExp, text: string): string {
-  return xml.replace(at, (m) => m + text);
+/** A relationship type by its last segment, in either flavour (`…/worksheet`). */
+function isType(rel: Element, kind: string): boolean {
+  return (rel.getAttribute('Type') ?? '').endsWith(`/${kind}`);
 }
 
 export class XlsxWorkbook implements WorkbookPort {
   private sheets: SheetEntry[];
-  private workbookXml: string;
-  private relsXml: string;
-  private typesXml: string;
+  private readonly flavour: Flavour;
+  private readonly baseDir: string;
 
   private constructor(
-    private readonly zip: JSZip,
+    private readonly pkg: ZipPackage,
     private readonly workbookPart: string,
-    workbookXml: string,
-    relsXml: string,
-    typesXml: string,
+    private readonly workbook: Document,
+    private readonly rels: Document,
+    private readonly types: Document,
   ) {
-    this.workbookXml = workbookXml;
-    this.relsXml = relsXml;
-    this.typesXml = typesXml;
+    this.flavour = workbook.documentElement!.namespaceURI === FLAVOURS.strict.main ? FLAVOURS.strict : FLAVOURS.transitional;
+    this.baseDir = workbookPart.replace(/[^/]*$/, '');
     this.sheets = this.parseSheets();
   }
 
   /** A new, empty workbook (for templates). */
   static create(): XlsxWorkbook {
-    const zip = new JSZip();
+    const pkg = new ZipPackage(new JSZip());
+    const rel = FLAVOURS.transitional.rel;
     const types = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="${STYLES_CONTENT}"/></Types>`;
-    zip.file('_rels/.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
-    zip.file('xl/styles.xml', MINIMAL_STYLES);
-    const workbook = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL_NS}"><bookViews><workbookView activeTab="0"/></bookViews><sheets></sheets></workbook>`;
-    const rels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${STYLES_TYPE}" Target="styles.xml"/></Relationships>`;
-    return new XlsxWorkbook(zip, 'xl/workbook.xml', workbook, rels, types);
+    pkg.write('_rels/.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_RELS_NS}"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+    pkg.write('xl/styles.xml', MINIMAL_STYLES);
+    const workbook = `<workbook xmlns="${FLAVOURS.transitional.main}" xmlns:r="${rel}"><bookViews><workbookView activeTab="0"/></bookViews><sheets/></workbook>`;
+    const rels = `<Relationships xmlns="${PACKAGE_RELS_NS}"><Relationship Id="rId1" Type="${rel}/styles" Target="styles.xml"/></Relationships>`;
+    return new XlsxWorkbook(pkg, 'xl/workbook.xml', parseXml('workbook', workbook), parseXml('rels', rels), parseXml('types', types));
   }
 
-  /** Opens .xlsx bytes; throws WorkbookOpenError for encrypted, old-format, non-zip or broken files. */
+  /** Opens .xlsx bytes; throws WorkbookOpenError for encrypted, old-format, non-zip or damaged files. */
   static async load(data: Uint8Array): Promise<XlsxWorkbook> {
     // an encrypted .xlsx and an old .xls are both OLE compound files
     if (data.length >= 4 && data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0) throw new WorkbookOpenError('encrypted-or-xls', 'OLE compound file');
@@ -149,78 +107,118 @@ export class XlsxWorkbook implements WorkbookPort {
     } catch (e) {
       throw new WorkbookOpenError('corrupt', String(e));
     }
-    const text = (path: string) => zip.file(path)?.async('string');
-    const rootRels = await text('_rels/.rels');
-    const officeDoc = rootRels && [...elements(rootRels, 'Relationship')].map((r) => attributes(r.attrs)).find((a) => a.Type?.endsWith('/officeDocument'));
-    const workbookPart = officeDoc ? resolvePart(`/${officeDoc.Target.replace(/^\//, '')}`) : 'xl/workbook.xml';
-    const [workbook, rels, types] = await Promise.all([text(workbookPart), text(workbookPart.replace(/[^/]+$/, '_rels/$&.rels')), text('[Content_Types].xml')]);
-    if (!workbook || !rels || !types) throw new WorkbookOpenError(zip.file('word/document.xml') || zip.file('ppt/presentation.xml') ? 'not-xlsx' : 'corrupt', 'no workbook part');
-    try {
-      return new XlsxWorkbook(zip, workbookPart, workbook, rels, types);
-    } catch (e) {
-      throw new WorkbookOpenError('corrupt', String(e));
+    const pkg = new ZipPackage(zip);
+    const rootRelsText = await pkg.text('_rels/.rels');
+    const rootRels = rootRelsText === undefined ? null : parseXml('_rels/.rels', rootRelsText);
+    const officeDoc = rootRels ? childElements(rootRels.documentElement!, 'Relationship').find((r) => isType(r, 'officeDocument')) : undefined;
+    const workbookPart = officeDoc ? resolvePart(officeDoc.getAttribute('Target') ?? '', '') : 'xl/workbook.xml';
+    const [workbook, rels, types] = await Promise.all([pkg.text(workbookPart), pkg.text(relsPathOf(workbookPart)), pkg.text('[Content_Types].xml')]);
+    if (workbook === undefined || rels === undefined || types === undefined) {
+      throw new WorkbookOpenError(pkg.has('word/document.xml') || pkg.has('ppt/presentation.xml') ? 'not-xlsx' : 'corrupt', 'no workbook part');
     }
+    return new XlsxWorkbook(pkg, pkg.find(workbookPart)!, parseXml(workbookPart, workbook), parseXml(relsPathOf(workbookPart), rels), parseXml('[Content_Types].xml', types));
   }
 
-  private relationships(): Record<string, string>[] {
-    return [...elements(this.relsXml, 'Relationship')].map((r) => attributes(r.attrs));
+  private relationships(): Element[] {
+    return childElements(this.rels.documentElement!, 'Relationship');
+  }
+
+  private sheetsElement(): Element {
+    const root = this.workbook.documentElement!;
+    let sheets = childElement(root, 'sheets');
+    if (!sheets) {
+      sheets = createLike(root, 'sheets');
+      root.appendChild(sheets);
+    }
+    return sheets;
   }
 
   private parseSheets(): SheetEntry[] {
-    const rels = new Map(this.relationships().map((r) => [r.Id, r]));
-    return [...elements(this.workbookXml, 'sheet')].map((s) => {
-      const a = attributes(s.attrs);
-      const rId = Object.entries(a).find(([k]) => k.endsWith(':id'))?.[1] ?? '';
+    const rels = new Map(this.relationships().map((r) => [r.getAttribute('Id'), r]));
+    return childElements(this.sheetsElement(), 'sheet').map((s) => {
+      const name = s.getAttribute('name') ?? '';
+      const rId = attributeByLocalName(s, 'id') ?? '';
       const rel = rels.get(rId);
-      if (!rel) throw new Error(`sheet ${a.name} has no relationship`);
-      return { name: a.name, sheetId: Number(a.sheetId), rId, part: resolvePart(rel.Target) };
+      if (!rel) throw new WorkbookOpenError('corrupt', `sheet ${name} has no relationship`);
+      const part = resolvePart(rel.getAttribute('Target') ?? '', this.baseDir);
+      return { name, sheetId: Number(s.getAttribute('sheetId')), rId, part: this.pkg.find(part) ?? part };
     });
-  }
-
-  /** Rows a sheet spans, from its dimension (cheap: no cells are read). */
-  async rowCount(name: string): Promise<number> {
-    const entry = this.sheets.find((s) => s.name === name);
-    const xml = entry ? await this.zip.file(entry.part)?.async('string') : undefined;
-    if (!xml) return 0;
-    const dim = /<(?:\w+:)?dimension\s+ref="[A-Z]+\d+:[A-Z]+(\d+)"/.exec(xml);
-    return dim ? Number(dim[1]) : (xml.match(/<(?:\w+:)?row[\s>]/g) ?? []).length;
   }
 
   sheetNames(): string[] {
     return this.sheets.map((s) => s.name);
   }
 
-  private definedNames(): { name: string; localSheetId: number | null; formula: string; start: number; end: number }[] {
-    return [...elements(this.workbookXml, 'definedName')].map((d) => {
-      const a = attributes(d.attrs);
-      return { name: a.name, localSheetId: a.localSheetId === undefined ? null : Number(a.localSheetId), formula: unescapeXml(d.inner), start: d.start, end: d.end };
+  /** Rows a sheet spans, from its <dimension> (read from the start of the part only). */
+  async rowCount(name: string): Promise<number> {
+    const entry = this.sheets.find((s) => s.name === name);
+    if (!entry) return 0;
+    let head = '';
+    const decoder = new TextDecoder();
+    try {
+      await this.pkg.stream(entry.part, 4096, (chunk) => (head += decoder.decode(chunk, { stream: true })));
+    } catch {
+      // only the head is wanted: stopping at the limit is expected
+    }
+    const dim = /<(?:\w+:)?dimension\s+ref\s*=\s*["'][A-Z]+\d+:[A-Z]+(\d+)["']/.exec(head);
+    return dim ? Number(dim[1]) : 0;
+  }
+
+  private definedNamesElement(create: boolean): Element | undefined {
+    const root = this.workbook.documentElement!;
+    let el = childElement(root, 'definedNames');
+    if (!el && create) {
+      el = createLike(root, 'definedNames');
+      // schema order: …, sheets, functionGroups, externalReferences, definedNames, calcPr, …
+      const after = ['externalReferences', 'functionGroups', 'sheets'].map((n) => childElement(root, n)).find(Boolean)!;
+      root.insertBefore(el, after.nextSibling);
+    }
+    return el;
+  }
+
+  private definedNames(): { el: Element; name: string; localSheetId: number | null; formula: string }[] {
+    const parent = this.definedNamesElement(false);
+    return (parent ? childElements(parent, 'definedName') : []).map((el) => {
+      const scope = el.getAttribute('localSheetId');
+      return { el, name: el.getAttribute('name') ?? '', localSheetId: scope === null || scope === '' ? null : Number(scope), formula: el.textContent ?? '' };
     });
   }
 
-  /** Result sheets carrying the tool's mark. */
+  /** Result sheets carrying the tool's mark (see marks.ts). */
   ownedSheets(): string[] {
-    const names = new Set(this.sheetNames());
-    return this.definedNames()
-      .filter((d) => d.name.startsWith(MARK_PREFIX))
-      .map((d) => sheetOfFormula(d.formula))
-      .filter((s): s is string => s !== null && names.has(s));
+    const names = this.definedNames();
+    const index = new Map(this.sheets.map((s, i) => [s.name, i]));
+    return ownedSheets(
+      this.sheetNames(),
+      names.filter((d) => d.localSheetId === null),
+      (sheet) => names.find((d) => d.name === SHEET_MARK && d.localSheetId === index.get(sheet))?.formula,
+    );
   }
 
-  private async sharedStrings(): Promise<string[]> {
-    const rel = this.relationships().find((r) => r.Type === SHARED_STRINGS_TYPE);
-    const xml = rel ? await this.zip.file(resolvePart(rel.Target))?.async('string') : undefined;
-    return xml ? [...elements(xml, 'si')].map((si) => textOf(si.inner)) : [];
+  private relTarget(kind: string): string | undefined {
+    const rel = this.relationships().find((r) => isType(r, kind));
+    return rel ? resolvePart(rel.getAttribute('Target') ?? '', this.baseDir) : undefined;
+  }
+
+  private date1904(): boolean {
+    const pr = childElement(this.workbook.documentElement!, 'workbookPr');
+    const v = pr?.getAttribute('date1904') ?? '';
+    return v === '1' || v.toLowerCase() === 'true';
   }
 
   async read(pick: (sheetNames: readonly string[]) => readonly string[]): Promise<WorkbookSnapshot> {
     const names = this.sheetNames();
     const wanted = new Set(pick(names));
-    const shared = await this.sharedStrings();
     const sheets: SheetData[] = [];
-    for (const s of this.sheets) {
-      if (!wanted.has(s.name)) continue;
-      const xml = (await this.zip.file(s.part)?.async('string')) ?? '';
-      sheets.push({ name: s.name, rows: sheetRows(xml, shared) });
+    if (wanted.size > 0) {
+      const sharedPart = this.relTarget('sharedStrings');
+      const shared = sharedPart && this.pkg.has(sharedPart) ? await readSharedStrings(this.pkg, this.pkg.find(sharedPart)!) : [];
+      const styles = await this.styleBook();
+      const ctx = { shared, shownOf: (xf: number) => styles.shownOf(xf), date1904: this.date1904(), cellsLeft: LIMITS.cells };
+      for (const s of this.sheets) {
+        if (!wanted.has(s.name)) continue;
+        sheets.push(this.pkg.has(s.part) ? await readWorksheet(this.pkg, s.part, s.name, ctx) : { name: s.name, rows: [], merges: [] });
+      }
     }
     return { sheetNames: names, sheets, ownedSheets: this.ownedSheets() };
   }
@@ -233,7 +231,8 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     const activeName = this.activeSheetName();
     for (const name of owned) this.removeSheet(name);
-    this.removeDefinedNames((d) => d.name.startsWith(MARK_PREFIX));
+    // every workbook mark goes, also one left pointing at a result sheet the user renamed
+    for (const d of this.definedNames()) if (d.localSheetId === null && isWorkbookMark(d.name)) d.el.parentNode!.removeChild(d.el);
     await this.appendSheets(specs, true, owned.has(activeName ?? '') ? activeName : null);
     this.setActive(activeName);
     const writing = new Set(specs.map((s) => s.name));
@@ -245,117 +244,126 @@ export class XlsxWorkbook implements WorkbookPort {
     await this.appendSheets(specs, false, this.sheets.length === 0 ? specs[0]?.name ?? null : null);
   }
 
+  private workbookView(): Element | undefined {
+    const views = childElement(this.workbook.documentElement!, 'bookViews');
+    return views ? childElement(views, 'workbookView') : undefined;
+  }
+
   private activeSheetName(): string | null {
-    const view = [...elements(this.workbookXml, 'workbookView')][0];
-    const i = Number(view ? attributes(view.attrs).activeTab ?? 0 : 0);
+    const i = Number(this.workbookView()?.getAttribute('activeTab') || 0);
     return this.sheets[i]?.name ?? null;
   }
 
   private setActive(name: string | null): void {
-    const view = [...elements(this.workbookXml, 'workbookView')][0];
+    const view = this.workbookView();
     if (!view) return;
     const i = Math.max(0, this.sheets.findIndex((s) => s.name === name));
-    const tag = this.workbookXml.slice(view.start, view.end);
-    let updated = withAttribute(tag.replace(/\s*\/>$/, '/>'), 'activeTab', i);
-    const first = attributes(view.attrs).firstSheet;
-    if (first !== undefined && Number(first) > i) updated = withAttribute(updated, 'firstSheet', i);
-    this.workbookXml = this.workbookXml.slice(0, view.start) + updated + this.workbookXml.slice(view.end);
-  }
-
-  private removeDefinedNames(drop: (d: { name: string; localSheetId: number | null; formula: string }) => boolean): void {
-    for (const d of this.definedNames().reverse()) {
-      if (drop(d)) this.workbookXml = this.workbookXml.slice(0, d.start) + this.workbookXml.slice(d.end);
-    }
+    view.setAttribute('activeTab', String(i));
+    const first = view.getAttribute('firstSheet');
+    if (first !== null && first !== '' && Number(first) > i) view.setAttribute('firstSheet', String(i));
   }
 
   private removeSheet(name: string): void {
     const index = this.sheets.findIndex((s) => s.name === name);
     const entry = this.sheets[index];
-    const tag = [...elements(this.workbookXml, 'sheet')][index];
-    this.workbookXml = this.workbookXml.slice(0, tag.start) + this.workbookXml.slice(tag.end);
+    const tag = childElements(this.sheetsElement(), 'sheet')[index];
+    tag.parentNode!.removeChild(tag);
     // names scoped to this sheet or pointing at it go; later sheets' scopes shift down by one
-    this.removeDefinedNames((d) => d.localSheetId === index || sheetOfFormula(d.formula) === name);
-    for (const d of this.definedNames().reverse()) {
-      if (d.localSheetId !== null && d.localSheetId > index) {
-        const tagText = this.workbookXml.slice(d.start, d.end).replace(/localSheetId="\d+"/, `localSheetId="${d.localSheetId - 1}"`);
-        this.workbookXml = this.workbookXml.slice(0, d.start) + tagText + this.workbookXml.slice(d.end);
-      }
+    for (const d of this.definedNames()) {
+      if (d.localSheetId === index || sheetOfFormula(d.formula) === name) d.el.parentNode!.removeChild(d.el);
+      else if (d.localSheetId !== null && d.localSheetId > index) d.el.setAttribute('localSheetId', String(d.localSheetId - 1));
     }
-    const rel = [...elements(this.relsXml, 'Relationship')].find((r) => attributes(r.attrs).Id === entry.rId)!;
-    this.relsXml = this.relsXml.slice(0, rel.start) + this.relsXml.slice(rel.end);
-    const override = [...elements(this.typesXml, 'Override')].find((o) => attributes(o.attrs).PartName === `/${entry.part}`);
-    if (override) this.typesXml = this.typesXml.slice(0, override.start) + this.typesXml.slice(override.end);
-    this.zip.remove(entry.part);
-    this.zip.remove(entry.part.replace(/[^/]+$/, '_rels/$&.rels'));
+    const rel = this.relationships().find((r) => r.getAttribute('Id') === entry.rId);
+    rel?.parentNode?.removeChild(rel);
+    this.removeOverride(entry.part);
+    this.pkg.remove(entry.part);
+    this.pkg.remove(relsPathOf(entry.part));
     this.sheets.splice(index, 1);
   }
 
-  private async stylesPart(): Promise<{ path: string; xml: string }> {
-    const rel = this.relationships().find((r) => r.Type === STYLES_TYPE);
-    if (rel) {
-      const path = resolvePart(rel.Target);
-      const xml = await this.zip.file(path)?.async('string');
-      if (xml) return { path, xml };
-    }
-    // a package without styles (some generators): add the minimal one
-    this.relsXml = insertBefore(this.relsXml, /<\/(?:\w+:)?Relationships>\s*$/, `<Relationship Id="${this.freeRelId()}" Type="${STYLES_TYPE}" Target="styles.xml"/>`);
-    this.typesXml = insertBefore(this.typesXml, /<\/(?:\w+:)?Types>\s*$/, `<Override PartName="/xl/styles.xml" ContentType="${STYLES_CONTENT}"/>`);
-    return { path: 'xl/styles.xml', xml: MINIMAL_STYLES };
+  private overrides(): Element[] {
+    return childElements(this.types.documentElement!, 'Override');
   }
 
-  private freeRelId(): string {
-    const used = new Set(this.relationships().map((r) => r.Id));
+  private removeOverride(part: string): void {
+    const o = this.overrides().find((x) => (x.getAttribute('PartName') ?? '').toLowerCase() === `/${part}`.toLowerCase());
+    o?.parentNode?.removeChild(o);
+  }
+
+  private addOverride(part: string, contentType: string): void {
+    const root = this.types.documentElement!;
+    root.appendChild(createLike(root, 'Override', { PartName: `/${part}`, ContentType: contentType }));
+  }
+
+  private addRelationship(kind: string, target: string): string {
+    const root = this.rels.documentElement!;
+    const used = new Set(this.relationships().map((r) => r.getAttribute('Id')));
     let i = 1;
     while (used.has(`rId${i}`)) i++;
+    root.appendChild(createLike(root, 'Relationship', { Id: `rId${i}`, Type: `${this.flavour.rel}/${kind}`, Target: target }));
     return `rId${i}`;
+  }
+
+  private stylesPath(): string {
+    return this.relTarget('styles') ?? `${this.baseDir}styles.xml`;
+  }
+
+  private styles: StyleBook | null = null;
+
+  /** styles.xml as a StyleBook (a package without one gets the minimal one when written). */
+  private async styleBook(): Promise<StyleBook> {
+    if (!this.styles) {
+      const path = this.stylesPath();
+      this.styles = new StyleBook((await this.pkg.text(path)) ?? MINIMAL_STYLES, path);
+    }
+    return this.styles;
   }
 
   private async appendSheets(specs: readonly SheetSpec[], mark: boolean, selectedName: string | null): Promise<void> {
     if (specs.length === 0) return;
-    const styles = await this.stylesPart();
-    const styleBook = new StyleBook(styles.xml);
-    const prefix = prefixOf(this.workbookXml, 'sheets');
-    const relPrefix = prefixOf(this.relsXml, 'Relationship');
-    const typePrefix = prefixOf(this.typesXml, 'Override');
-    const names: string[] = [];
+    const styles = await this.styleBook();
+    if (!this.relTarget('styles')) {
+      this.addRelationship('styles', `/${this.stylesPath()}`);
+      this.addOverride(this.stylesPath(), STYLES_CONTENT);
+    }
+    const sheetsEl = this.sheetsElement();
     for (const spec of specs) {
-      const sheetId = Math.max(0, ...this.sheets.map((s) => s.sheetId)) + 1;
-      const rId = this.freeRelId();
+      const sheetId = Math.max(0, ...this.sheets.map((s) => s.sheetId).filter(Number.isFinite)) + 1;
       let k = this.sheets.length + 1;
-      while (this.zip.file(`xl/worksheets/sheet${k}.xml`)) k++;
-      const part = `xl/worksheets/sheet${k}.xml`;
+      while (this.pkg.has(`${this.baseDir}worksheets/sheet${k}.xml`)) k++;
+      const part = `${this.baseDir}worksheets/sheet${k}.xml`;
       const index = this.sheets.length;
-      this.zip.file(part, sheetXml(spec, styleBook, spec.name === selectedName));
-      this.workbookXml = this.workbookXml.replace(/<\/((?:\w+:)?sheets)>|<((?:\w+:)?sheets)\s*\/>/, (_m, close, selfClosed) => {
-        // the relationships prefix is declared on the element itself: always in scope
-        const el = `<${prefix}sheet name="${escapeXml(spec.name)}" sheetId="${sheetId}" xmlns:r="${REL_NS}" r:id="${rId}"/>`;
-        return close ? `${el}</${close}>` : `<${selfClosed}>${el}</${selfClosed}>`;
-      });
-      this.relsXml = insertBefore(this.relsXml, /<\/(?:\w+:)?Relationships>\s*$/, `<${relPrefix}Relationship Id="${rId}" Type="${WORKSHEET_TYPE}" Target="/${part}"/>`);
-      this.typesXml = insertBefore(this.typesXml, /<\/(?:\w+:)?Types>\s*$/, `<${typePrefix}Override PartName="/${part}" ContentType="${WORKSHEET_CONTENT}"/>`);
+      this.pkg.write(part, sheetXml(spec, styles, spec.name === selectedName, this.flavour));
+      const rId = this.addRelationship('worksheet', `/${part}`);
+      this.addOverride(part, WORKSHEET_CONTENT);
+      const sheet = createLike(sheetsEl, 'sheet', { name: spec.name, sheetId });
+      sheet.setAttributeNS(this.flavour.rel, 'r:id', rId);
+      sheetsEl.appendChild(sheet);
       this.sheets.push({ name: spec.name, sheetId, rId, part });
-      const quoted = escapeXml(quoteSheet(spec.name));
-      if (mark && spec.role) names.push(`<${prefix}definedName name="${MARK_PREFIX}${spec.role}">${quoted}!$A$1</${prefix}definedName>`);
-      const t = spec.print.titleRows;
-      if (t) names.push(`<${prefix}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${quoted}!$${t[0] + 1}:$${t[1] + 1}</${prefix}definedName>`);
-    }
-    if (names.length > 0) {
-      const all = names.join('');
-      this.workbookXml = this.workbookXml.replace(/<((?:\w+:)?definedNames)\s*\/>/, (_m, tag: string) => `<${tag}></${tag}>`);
-      if (/<\/(?:\w+:)?definedNames>/.test(this.workbookXml)) this.workbookXml = insertBefore(this.workbookXml, /<\/(?:\w+:)?definedNames>/, all);
-      else {
-        // schema order: sheets, functionGroups, externalReferences, definedNames
-        const after = ['externalReferences', 'functionGroups', 'sheets'].map((n) => new RegExp(`</(?:\\w+:)?${n}>`)).find((re) => re.test(this.workbookXml))!;
-        this.workbookXml = insertAfter(this.workbookXml, after, `<${prefix}definedNames>${all}</${prefix}definedNames>`);
+      const quoted = quoteSheet(spec.name);
+      if (mark && spec.role) {
+        this.addName(`${MARK_PREFIX}${spec.role}`, `${quoted}!$A$1`, null);
+        this.addName(SHEET_MARK, sheetMarkFormula(spec.role), index, true);
       }
+      const t = spec.print.titleRows;
+      if (t) this.addName('_xlnm.Print_Titles', `${quoted}!$${t[0] + 1}:$${t[1] + 1}`, index);
     }
-    this.zip.file(styles.path, styleBook.toXml());
+    this.pkg.write(this.stylesPath(), styles.toXml());
+  }
+
+  private addName(name: string, formula: string, localSheetId: number | null, hidden = false): void {
+    const parent = this.definedNamesElement(true)!;
+    const el = createLike(parent, 'definedName', { name });
+    if (localSheetId !== null) el.setAttribute('localSheetId', String(localSheetId));
+    if (hidden) el.setAttribute('hidden', '1');
+    el.appendChild(this.workbook.createTextNode(formula));
+    parent.appendChild(el);
   }
 
   async toBytes(): Promise<Uint8Array> {
-    this.zip.file(this.workbookPart, this.workbookXml);
-    this.zip.file(this.workbookPart.replace(/[^/]+$/, '_rels/$&.rels'), this.relsXml);
-    this.zip.file('[Content_Types].xml', this.typesXml);
-    return this.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+    this.pkg.write(this.workbookPart, serializeXml(this.workbook));
+    this.pkg.write(relsPathOf(this.workbookPart), serializeXml(this.rels));
+    this.pkg.write('[Content_Types].xml', serializeXml(this.types));
+    return this.pkg.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   }
 }

@@ -1,56 +1,135 @@
-// Just enough XML for SpreadsheetML parts: escaping, entities, attributes, elements by name.
+// XML for the package's parts: a streaming parser (saxes) for what is read cell by cell, and a
+// document model (@xmldom/xmldom) for the small parts that are edited. Any well-formed XML reads
+// the same: quotes, spaces, prefixes, comments, CDATA, processing instructions, UTF-8 or UTF-16.
+import { DOMParser, XMLSerializer, type Document, type Element, type Node } from '@xmldom/xmldom';
+import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { WorkbookOpenError } from './open-error';
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** A part that is not well-formed XML: the workbook is damaged. */
+export function damaged(part: string, why: string): WorkbookOpenError {
+  return new WorkbookOpenError('corrupt', `${part}: ${why}`);
+}
 
-export function unescapeXml(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITIES[e],
-  );
+/** The text encoding of an XML part, from its first bytes (byte-order mark or `<?` pattern). */
+function encodingOf(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {
+  const [a, b] = bytes;
+  if (a === 0xff && b === 0xfe) return 'utf-16le';
+  if (a === 0xfe && b === 0xff) return 'utf-16be';
+  if (a === 0x3c && b === 0x00) return 'utf-16le';
+  if (a === 0x00 && b === 0x3c) return 'utf-16be';
+  return 'utf-8';
+}
+
+/** Decodes a part's bytes as they arrive, in the encoding its first bytes say; invalid bytes are damage. */
+export class PartDecoder {
+  private decoder: TextDecoder | null = null;
+  constructor(private readonly part: string) {}
+
+  decode(chunk: Uint8Array, last = false): string {
+    try {
+      this.decoder ??= new TextDecoder(encodingOf(chunk), { fatal: true });
+      return this.decoder.decode(chunk, { stream: !last });
+    } catch {
+      throw damaged(this.part, 'invalid text encoding');
+    }
+  }
+}
+
+/** Handlers for a streaming read: elements by local name and namespace, text as it comes. */
+export interface SaxHandlers {
+  open(tag: SaxesTagNS): void;
+  close(tag: SaxesTagNS): void;
+  text(text: string): void;
+}
+
+/** A namespace-aware streaming parser; errors become "damaged part". */
+export function saxParser(part: string, h: SaxHandlers): { write(text: string): void; close(): void } {
+  const parser = new SaxesParser({ xmlns: true, position: false });
+  let failure: Error | null = null;
+  parser.on('error', (e) => {
+    failure ??= damaged(part, e.message);
+  });
+  parser.on('opentag', (t) => h.open(t));
+  parser.on('closetag', (t) => h.close(t));
+  parser.on('text', (t) => h.text(t));
+  parser.on('cdata', (t) => h.text(t));
+  const check = () => {
+    if (failure) throw failure;
+  };
+  return {
+    write(text) {
+      parser.write(text);
+      check();
+    },
+    close() {
+      parser.close();
+      check();
+    },
+  };
+}
+
+/** Parses a small part into a document. Well-formedness is judged by the same parser as every part. */
+export function parseXml(part: string, text: string): Document {
+  const noop = () => undefined;
+  const check = saxParser(part, { open: noop, close: noop, text: noop });
+  check.write(text);
+  check.close();
+  try {
+    return new DOMParser({
+      onError: (level, msg) => {
+        if (level !== 'warning') throw new Error(msg);
+      },
+    }).parseFromString(text, 'text/xml');
+  } catch (e) {
+    throw damaged(part, (e as Error).message);
+  }
+}
+
+/** A document as UTF-8 text with its declaration (a UTF-16 part is written back as UTF-8). */
+export function serializeXml(doc: Document): string {
+  for (let n = doc.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 7 && (n as Node & { target?: string }).target === 'xml') {
+      doc.removeChild(n);
+      break;
+    }
+  }
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${new XMLSerializer().serializeToString(doc)}`;
+}
+
+/** The child elements of `parent` with a local name (any prefix, any namespace). */
+export function childElements(parent: Element | Document, local?: string): Element[] {
+  const out: Element[] = [];
+  for (let n = parent.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 1 && (local === undefined || (n as Element).localName === local)) out.push(n as Element);
+  }
+  return out;
+}
+
+export function childElement(parent: Element | Document, local: string): Element | undefined {
+  return childElements(parent, local)[0];
+}
+
+/** An element created in the namespace and with the prefix of `like` (a sibling or parent to be). */
+export function createLike(like: Element, local: string, attrs: Record<string, string | number> = {}): Element {
+  const doc = like.ownerDocument!;
+  const el = doc.createElementNS(like.namespaceURI, like.prefix ? `${like.prefix}:${local}` : local);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  return el;
+}
+
+/** An attribute by local name, whatever its prefix (`r:id` in either relationships namespace). */
+export function attributeByLocalName(el: Element, local: string): string | null {
+  for (let i = 0; i < el.attributes.length; i++) {
+    const a = el.attributes.item(i)!;
+    if (a.localName === local && a.namespaceURI) return a.value;
+  }
+  return null;
 }
 
 /** Escapes text for element content and attribute values; drops characters XML 1.0 forbids. */
 export function escapeXml(text: string): string {
   return text
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
     .replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
-}
-
-/** Attributes of a start tag's inside (`r="A1" t="s"`), unescaped; prefixes kept (`r:id`). */
-export function attributes(tag: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out[m[1]] = unescapeXml(m[2] ?? m[3]);
-  return out;
-}
-
-/** Every element `<name …>…</name>` or `<name …/>` (also with a prefix, `<x:name>`): attributes text and inner XML. */
-export function* elements(xml: string, name: string): Generator<{ attrs: string; inner: string; start: number; end: number }> {
-  const re = new RegExp(`<((?:[\\w.-]+:)?${name})(?=[\\s/>])([^>]*?)(?:/>|>([\\s\\S]*?)</\\1>)`, 'g');
-  for (const m of xml.matchAll(re)) yield { attrs: m[2], inner: m[3] ?? '', start: m.index!, end: m.index! + m[0].length };
-}
-
-/** The text of all `<t>` in a string item or inline string, leaving out phonetic runs. */
-export function textOf(inner: string): string {
-  const plain = inner.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
-  let text = '';
-  for (const t of elements(plain, 't')) text += unescapeXml(t.inner);
-  return text;
-}
-
-/** Sets (or adds) an attribute in a start tag string like `<fonts count="2">`. */
-export function withAttribute(startTag: string, name: string, value: string | number): string {
-  const re = new RegExp(`(\\s${name}\\s*=\\s*)(["'])[^"']*\\2`);
-  if (re.test(startTag)) return startTag.replace(re, `$1"${value}"`);
-  return startTag.replace(/\s*(\/?>)$/, ` ${name}="${value}"$1`);
-}
-
-/** The namespace prefix an element is written with in a part ('' or 'x:'). */
-export function prefixOf(xml: string, name: string): string {
-  const m = new RegExp(`<([\\w.-]+:)?${name}[\\s/>]`).exec(xml);
-  return m?.[1] ?? '';
-}
-
-/** Puts a prefix on every element of a snippet written without one. */
-export function prefixed(snippet: string, prefix: string): string {
-  return prefix ? snippet.replace(/<(\/?)(?=[a-zA-Z])/g, `<$1${prefix}`) : snippet;
 }
