@@ -6,5 +6,6 @@ module.exports = {
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' } }],
   },
+  setupFiles: ['<rootDir>/test/setup-globals.ts'],
   testTimeout: 60000,
 };

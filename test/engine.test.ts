@@ -86,7 +86,8 @@ describe('scheme', () => {
   });
 
   it('finds grade rules that cannot be met', () => {
-    const a = run({ indicators: [['x', 10]], grades: [['A', 20, undefined, undefined, 30], ['B']], subjects: [['a', null, 5]] });
+    // judged on counts: 比例上限 20% of 4 is 1 place, 比例下限 50% of 4 needs 2
+    const a = run({ indicators: [['x', 10]], grades: [['A', 20, undefined, undefined, 50], ['B']], subjects: [['a', null, 5], ['b', null, 5], ['c', null, 5], ['d', null, 5]] });
     expect(errors(a)).toEqual([expect.stringMatching(/grade-impossible/)]);
     const b = run({ indicators: [['x', 10]], grades: [['A', undefined, 1, undefined, 50], ['B']], subjects: [['a', null, 5], ['b', null, 5], ['c', null, 5], ['d', null, 5]] });
     expect(errors(b)).toEqual([expect.stringMatching(/grade-impossible/)]);
@@ -110,7 +111,8 @@ describe('score cells', () => {
 
   it('rejects other text, error values, negatives, too-high scores and uncalculated formulas', () => {
     const a = run(spec(['九', { error: '#DIV/0!' }, -1, 11, { formula: 'SUM(A1)' }, true, 10]));
-    expect(errors(a)).toEqual(['评分表!C2 not-a-number', '评分表!C3 error-value', '评分表!C4 out-of-range', '评分表!C5 out-of-range', '评分表!C6 uncalculated-formula', '评分表!C7 not-a-number']);
+    // formulas without a value are found first, for the whole sheet, and said once
+    expect(errors(a)).toEqual(['评分表!C6 uncalculated-formula', '评分表!C2 not-a-number', '评分表!C3 error-value', '评分表!C4 out-of-range', '评分表!C5 out-of-range', '评分表!C7 not-a-number']);
     expect(a.subjects).toEqual([]);
   });
 
@@ -133,7 +135,7 @@ describe('score cells', () => {
     header[3] = 'z';
     const a = assess(book);
     expect(errors(a)).toEqual(['评分表!A1 indicator-without-column']);
-    expect(warnings(a)).toEqual(['评分表!C1 header-points']);
+    expect(warnings(a)).toEqual(['评分表!C1 header-points', '评分表!D1 unknown-column']);
   });
 
   it('finds the header row below a title and a merged dimension row', () => {

@@ -3,7 +3,7 @@ import { address, cellText, isBlank, IssueLog } from './cells';
 import { decimalText } from './exact';
 import { findHeaderRow } from './scores';
 import { cellAt, mapColumns, readNumber, requireColumns, textAt, type ColumnDecl } from './table';
-import { aliasTable, matchKey } from './text';
+import { aliasTable, closestName, matchKey } from './text';
 import type { AdjustmentEvent, CellValue, EventType, Scheme, SheetData } from './types';
 
 export const ADJUSTMENTS_SHEET = '加减分';
@@ -69,7 +69,7 @@ const plain = () => ({ amount: 0, grade: null });
 /** Every event type of 加减分, each one declared entry. */
 export const EVENT_RULES: readonly EventRule[] = [
   { type: 'bonus', names: ['加分', 'Bonus'], read: withAmount },
-  { type: 'deduction', names: ['扣分', 'Deduction'], read: withAmount },
+  { type: 'deduction', names: ['扣分', '减分', 'Deduction'], read: withAmount },
   { type: 'veto', names: ['一票否决', 'Veto'], read: plain },
   { type: 'affirm', names: ['一票肯定', 'Affirm', 'Affirmation'], read: plain },
   {
@@ -112,18 +112,14 @@ export const EVENT_RULES: readonly EventRule[] = [
 
 const ruleByName = aliasTable(EVENT_RULES.map((rule) => [rule, rule.names] as const));
 
-/** A date cell as text: Excel serial numbers become yyyy-mm-dd. */
+/** A 日期 cell as text: a date as the host read it (yyyy-mm-dd), anything else as shown. */
 function dateText(v: CellValue): string {
-  if (typeof v === 'number' && v > 0 && v < 2958466) {
-    const ms = Math.round((v - 25569) * 86400000);
-    return new Date(ms).toISOString().slice(0, 10);
-  }
   return typeof v === 'number' ? decimalText(v) : cellText(v).trim();
 }
 
 export function parseAdjustments(sheet: SheetData | undefined, scheme: Scheme, subjectNames: ReadonlySet<string>, log: IssueLog): AdjustmentEvent[] {
   if (!sheet) return [];
-  const headerRow = findHeaderRow(sheet.rows);
+  const headerRow = findHeaderRow(sheet.rows, sheet.merges);
   if (headerRow < 0) {
     if (sheet.rows.some((row) => row.some((v) => !isBlank(v)))) log.error('no-name-column', sheet.name, 'A1', null, { names: '名称' });
     return [];
@@ -141,7 +137,9 @@ export function parseAdjustments(sheet: SheetData | undefined, scheme: Scheme, s
     const row: Row = { sheet: sheet.name, r, cols, rows: sheet.rows, scheme, log };
     let ok = true;
     if (!subjectNames.has(name)) {
-      log.error('unknown-subject', sheet.name, address(r, cols.name), name, { name });
+      const like = closestName(name, subjectNames);
+      if (like) log.error('unknown-subject-like', sheet.name, address(r, cols.name), name, { name, like });
+      else log.error('unknown-subject', sheet.name, address(r, cols.name), name, { name });
       ok = false;
     }
     const typeText = textAt(sheet.rows, r, cols.type);

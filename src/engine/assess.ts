@@ -1,11 +1,13 @@
 // The whole assessment: parse scheme → parse scores → validate → score → rank → grade.
 import { ADJUSTMENTS_SHEET, parseAdjustments } from './adjustments';
-import { IssueLog, pushTo } from './cells';
+import { address, IssueLog, parseAddress, pushTo } from './cells';
+import * as X from './exact';
 import { checkGradeRules, gradeScope, PENDING, type GradeConstraints, type GradeOutcome, type ScopeResult } from './grade';
 import { assignRanks, decidingKey, sortForRanking } from './rank';
 import { parseScheme, SCHEME_SHEET } from './scheme';
 import { dimensionNames, planScoring, scoreSubject, type SubjectScore } from './score';
-import { parseScores, SCORES_SHEET, type ScoresLayout } from './scores';
+import { findHeaderRow, isStatisticsLabel, nameColumnOf, parseScores, SCORES_SHEET, type ScoresLayout } from './scores';
+import { fillMerges, textAt } from './table';
 import { aliasTable } from './text';
 import type { AdjustmentEvent, Issue, Scheme, SheetData, SubjectInput } from './types';
 
@@ -136,21 +138,59 @@ function notesOf(s: SubjectResult, scheme: Scheme, tieKeyNames: readonly string[
   return notes;
 }
 
+/** Formulas the file holds no value for: each is an error at its cell, and nothing more is said of it. */
+function reportUncalculated(sheet: SheetData, log: IssueLog): void {
+  sheet.rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v !== null && typeof v === 'object' && 'formula' in v) log.settle('uncalculated-formula', sheet.name, address(r, c), v);
+    }),
+  );
+}
+
+/** Issues at a cell on a subject's row name the subject too (评分表 and 加减分 rows). */
+function withSubjects(issues: readonly Issue[], sheets: readonly (SheetData | undefined)[]): Issue[] {
+  const nameOfRow = new Map<string, (row: number) => string>();
+  for (const sheet of sheets) {
+    if (!sheet) continue;
+    const header = findHeaderRow(sheet.rows, sheet.merges);
+    const col = header < 0 ? -1 : nameColumnOf(sheet.rows[header] ?? []);
+    if (col < 0) continue;
+    nameOfRow.set(sheet.name, (r) => (r > header ? textAt(sheet.rows, r, col) : ''));
+  }
+  return issues.map((i) => {
+    const at = i.cell ? parseAddress(i.cell) : null;
+    const name = at ? nameOfRow.get(i.sheet)?.(at[0]) ?? '' : '';
+    return name === '' || isStatisticsLabel(name) ? i : { ...i, subject: name };
+  });
+}
+
 export function assess(input: AssessInput): Assessment {
+  // a merged cell's value belongs to every cell of the merge, as Excel shows it
+  const sheets = input.sheets.map(fillMerges);
+  const run = assessSheets({ ...input, sheets });
+  const byName = new Map(sheets.map((s) => [s.name, s]));
+  return { ...run, issues: withSubjects(run.issues, [run.sheets.scores, run.sheets.adjustments].map((n) => (n ? byName.get(n) : undefined))) };
+}
+
+function assessSheets(input: AssessInput): Assessment {
   const log = new IssueLog();
   const sheets = findInputSheets(input.sheetNames);
   const byName = new Map(input.sheets.map((s) => [s.name, s]));
   const schemeSheet = sheets.scheme ? byName.get(sheets.scheme) : undefined;
   const scoresSheet = sheets.scores ? byName.get(sheets.scores) : undefined;
-  if (!schemeSheet) log.error('missing-sheet', SCHEME_SHEET, '', null, { sheet: SCHEME_SHEET });
-  if (!scoresSheet) log.error('missing-sheet', SCORES_SHEET, '', null, { sheet: SCORES_SHEET });
+  const found = input.sheetNames.join('、');
+  if (!schemeSheet) log.error('missing-sheet', SCHEME_SHEET, '', null, { sheet: SCHEME_SHEET, found });
+  if (!scoresSheet) log.error('missing-sheet', SCORES_SHEET, '', null, { sheet: SCORES_SHEET, found });
   if (!schemeSheet || !scoresSheet) return failed(log.issues, null, sheets, null);
 
+  reportUncalculated(schemeSheet, log);
   const scheme = parseScheme(schemeSheet, input.fileTitle, log);
   if (log.hasErrors) return failed(log.issues, scheme, sheets, null);
+  const adjSheet = sheets.adjustments ? byName.get(sheets.adjustments) : undefined;
+  reportUncalculated(scoresSheet, log);
+  if (adjSheet) reportUncalculated(adjSheet, log);
   const { layout, subjects: inputs } = parseScores(scoresSheet, scheme, log);
   const names = new Set(inputs.map((s) => s.name));
-  const adjSheet = sheets.adjustments ? byName.get(sheets.adjustments) : undefined;
   const events = parseAdjustments(adjSheet, scheme, names, log);
 
   const hasGroups = inputs.some((s) => s.group !== null);
@@ -168,9 +208,9 @@ export function assess(input: AssessInput): Assessment {
   const tieKeyOf = scheme.settings.tieBreakers.map((key) => {
     const d = dims.indexOf(key);
     if (d >= 0) return (score: SubjectScore) => score.dimensionScores[d].units;
+    // the indicator's published value, rounded like every published number
     const i = scheme.indicators.findIndex((ind) => ind.name === key);
-    const f = 10 ** scheme.settings.decimals;
-    return (_: SubjectScore, s: SubjectInput) => Math.round(s.scores[i] * f);
+    return (_: SubjectScore, s: SubjectInput) => X.publish(X.exactFromNumber(s.scores[i]), scheme.settings.decimals).units;
   });
   const adjName = sheets.adjustments ?? ADJUSTMENTS_SHEET;
   const results: SubjectResult[] = inputs.map((input, index) => {

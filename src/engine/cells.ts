@@ -63,9 +63,17 @@ export function cellText(v: CellValue | undefined): string {
 /** Collects issues; one per call, in the order found. */
 export class IssueLog {
   readonly issues: Issue[] = [];
+  /** cells already reported as unusable (a formula without a value): nothing more is said of them */
+  private readonly settled = new Set<string>();
 
   add(severity: Severity, code: string, sheet: string, cell: string, value: CellValue | undefined, params: Record<string, string | number> = {}): void {
+    if (cell !== '' && this.settled.has(`${sheet}!${cell}`)) return;
     this.issues.push({ severity, code, sheet, cell, value: cellText(value), params });
+  }
+  /** Reports a cell once; later issues at the same cell are left out. */
+  settle(code: string, sheet: string, cell: string, value: CellValue): void {
+    this.error(code, sheet, cell, value);
+    this.settled.add(`${sheet}!${cell}`);
   }
   error(code: string, sheet: string, cell: string, value?: CellValue, params?: Record<string, string | number>): void {
     this.add('error', code, sheet, cell, value, params);

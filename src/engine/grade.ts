@@ -79,22 +79,32 @@ function wholeOf(x: X.Exact, rounding: QuotaRounding): number {
   return Number(rounding === 'ceil' && floor * x.d !== x.n ? floor + 1n : floor);
 }
 
-/** ceil(比例下限 × N) */
-export function minimumOf(rule: GradeRule, n: number): number | null {
+/** 比例下限 × N made a whole number by 名额取整, like every share that becomes a count. */
+export function minimumOf(rule: GradeRule, n: number, rounding: QuotaRounding): number | null {
   if (rule.minPct === null) return null;
-  return wholeOf(X.div(X.mul(X.exactFromNumber(rule.minPct), X.exactInt(n)), X.exactInt(100)), 'ceil');
+  return wholeOf(X.div(X.mul(X.exactFromNumber(rule.minPct), X.exactInt(n)), X.exactInt(100)), rounding);
 }
 
-/** Grade rules that no allocation can meet in a scope of n subjects are errors, found before scoring. */
+/**
+ * Grade rules that no allocation can meet in a scope of n subjects are errors, found before
+ * scoring; they are judged on the counts for that n (shares that only look inconsistent are warnings).
+ */
 export function checkGradeRules(scheme: Scheme, scopes: ReadonlyMap<string, number>, log: IssueLog, sheet: string): void {
+  const rounding = scheme.settings.quotaRounding;
   for (const [scope, n] of scopes) {
+    let needed = 0;
     scheme.grades.forEach((rule) => {
-      const quota = quotaOf(rule, n, scheme.settings.quotaRounding);
-      const need = minimumOf(rule, n);
+      const quota = quotaOf(rule, n, rounding);
+      const need = minimumOf(rule, n, rounding);
+      needed += need ?? 0;
       if (quota !== null && need !== null && need > quota) {
         log.error('grade-impossible', sheet, rule.row >= 0 ? `A${rule.row + 1}` : '', rule.name, { grade: rule.name, reason: 'quota<min', scope, quota, need });
       }
     });
+    if (needed > n) {
+      const first = scheme.grades.find((g) => g.minPct !== null);
+      log.error('grade-impossible', sheet, first && first.row >= 0 ? `A${first.row + 1}` : '', null, { grade: scheme.grades.filter((g) => g.minPct !== null).map((g) => g.name).join('、'), reason: 'min-count-sum', scope, need: needed, n });
+    }
   }
 }
 
@@ -179,7 +189,7 @@ export function gradeScope<T extends Gradable>(scope: string, members: readonly 
 
   // 比例下限, counted before 降等
   grades.forEach((rule, g) => {
-    const need = minimumOf(rule, n);
+    const need = minimumOf(rule, n, settings.quotaRounding);
     if (need === null) return;
     const count = members.filter((m) => assigned.get(m)!.grade === g).length;
     if (count < need) warnings[g].push({ code: 'below-min-share', params: { scope, grade: rule.name, count, need, minPct: rule.minPct! } });

@@ -1,6 +1,7 @@
 // 考核方案: the rules, in blocks (contract section 2).
 import { address, cellText, isBlank, IssueLog } from './cells';
-import { cellAt, mapColumns, readNumber, requireColumns, splitList, textAt, type ColumnDecl } from './table';
+import { cleanNumber } from './exact';
+import { cellAt, looksLikeFraction, mapColumns, readNumber, requireColumns, splitList, textAt, type ColumnDecl } from './table';
 import { aliasTable, foldWidth, matchKey, trimName } from './text';
 import type {
   Category,
@@ -217,14 +218,18 @@ interface RowReader {
   readonly log: IssueLog;
 }
 
-/** A number in a block cell; logs and returns undefined when the cell is not a valid number. */
-function blockNumber(rd: RowReader, r: number, c: number, column: string, check: (v: number) => boolean, rule: string): number | null | undefined {
+/**
+ * A number in a block cell; logs and returns undefined when the cell is not a valid number.
+ * A `percent` column takes percent points: 20% (or 20) is 20; a plain 0.2 is read as 0.2 with a warning.
+ */
+function blockNumber(rd: RowReader, r: number, c: number, column: string, check: (v: number) => boolean, rule: string, percent = false): number | null | undefined {
   const v = cellAt(rd.rows, r, c);
-  const read = readNumber(v);
+  const read = readNumber(v, percent);
   if (!read.ok || (read.value !== null && !check(read.value))) {
     rd.log.error('bad-number', rd.sheet, address(r, c), v, { column, rule });
     return undefined;
   }
+  if (percent && looksLikeFraction(v, read.value)) rd.log.warn('percent-as-fraction', rd.sheet, address(r, c), v, { column, value: read.value!, percent: cleanNumber(read.value! * 100) });
   return read.value;
 }
 
@@ -254,7 +259,7 @@ function parseDimensions(sheet: SheetData, block: Block | undefined, log: IssueL
     }
     if (names.has(matchKey(name))) log.error('duplicate-name', sheet.name, address(r, cols.name), name, { what: '维度' });
     names.add(matchKey(name));
-    const weight = blockNumber(rd, r, cols.weight, '权重', (v) => v > 0 && v <= 100, '0 < 权重 ≤ 100');
+    const weight = blockNumber(rd, r, cols.weight, '权重', (v) => v > 0 && v <= 100, '0 < 权重 ≤ 100', true);
     if (weight === null) log.error('bad-number', sheet.name, address(r, cols.weight), null, { column: '权重', rule: '0 < 权重 ≤ 100' });
     if (weight == null) continue;
     sum += weight;
@@ -348,12 +353,13 @@ function parseGrades(sheet: SheetData, block: Block | undefined, log: IssueLog):
     }
     if (names.has(matchKey(name))) log.error('duplicate-name', sheet.name, address(r, cols.name), name, { what: '等次' });
     names.add(matchKey(name));
-    const maxPct = blockNumber(rd, r, cols.maxPct, '比例上限', pct, '0–100');
-    const minPct = blockNumber(rd, r, cols.minPct, '比例下限', pct, '0–100');
+    const maxPct = blockNumber(rd, r, cols.maxPct, '比例上限', pct, '0–100', true);
+    const minPct = blockNumber(rd, r, cols.minPct, '比例下限', pct, '0–100', true);
     const count = blockNumber(rd, r, cols.count, '名额', (v) => Number.isInteger(v) && v >= 0, '≥ 0, whole');
     const minScore = blockNumber(rd, r, cols.minScore, '最低分', () => true, '');
     if (maxPct === undefined || minPct === undefined || count === undefined || minScore === undefined) continue;
-    if (maxPct !== null && minPct !== null && minPct > maxPct) log.error('grade-impossible', sheet.name, address(r, cols.minPct), minPct, { grade: name, reason: 'min>max' });
+    // whether the shares can be met is judged on the counts for the actual N (checkGradeRules)
+    if (maxPct !== null && minPct !== null && minPct > maxPct) log.warn('share-order', sheet.name, address(r, cols.minPct), cellAt(sheet.rows, r, cols.minPct), { grade: name, min: minPct, max: maxPct });
     if (count !== null && maxPct !== null) log.warn('quota-both', sheet.name, address(r, cols.maxPct), maxPct, { grade: name });
     out.push({ name, row: r, maxPct, minPct, count, minScore, note: textAt(sheet.rows, r, cols.note) });
   }
@@ -368,7 +374,7 @@ function parseGrades(sheet: SheetData, block: Block | undefined, log: IssueLog):
     log.error('last-grade-rule', sheet.name, address(lastRow, c), cellAt(sheet.rows, lastRow, c), { grade: last.name });
   }
   const minSum = out.reduce((a, g) => a + (g.minPct ?? 0), 0);
-  if (minSum > 100 + 1e-9) log.error('grade-impossible', sheet.name, address(block.titleRow, 0), null, { grade: out.map((g) => g.name).join('、'), reason: 'min-sum' });
+  if (minSum > 100 + 1e-9) log.warn('share-sum', sheet.name, address(block.titleRow, 0), null, { sum: Number(minSum.toFixed(6)) });
   return out;
 }
 
@@ -384,7 +390,7 @@ function parseCategories(sheet: SheetData, block: Block | undefined, log: IssueL
   const { cols, ok } = blockRows(sheet, block, decls, log);
   if (!ok) return [];
   const rd: RowReader = { sheet: sheet.name, rows: sheet.rows, log };
-  const kindOf = aliasTable([['bonus', ['加分', 'bonus']], ['deduction', ['扣分', 'deduction']]] as const);
+  const kindOf = aliasTable([['bonus', ['加分', 'bonus']], ['deduction', ['扣分', '减分', 'deduction']]] as const);
   const yesNo = aliasTable([[true, ['是', 'yes', 'true', 'Y']], [false, ['否', 'no', 'false', 'N']]] as const);
   const out: Category[] = [];
   const names = new Set<string>();

@@ -1,9 +1,9 @@
 // 评分表: one row per subject, one column per indicator (contract section 3).
 import { address, cellText, isBlank, IssueLog, pushTo } from './cells';
 import { cleanNumber } from './exact';
-import { cellAt, mapColumns, readNumber, textAt, type ColumnDecl } from './table';
-import { matchKey, numericText, splitHeader, trimName } from './text';
-import type { CellValue, Scheme, SheetData, SubjectInput } from './types';
+import { cellAt, mapColumns, mergeAt, readNumber, textAt, type ColumnDecl } from './table';
+import { aliasTable, matchKey, numericText, splitHeader, trimName } from './text';
+import type { CellArea, CellValue, Scheme, SheetData, SubjectInput } from './types';
 
 export const SCORES_SHEET = '评分表';
 export const NAME_HEADERS = ['名称', '单位', '单位名称', '姓名', '被考核单位', '被考核人', '考核对象', 'Name'];
@@ -12,9 +12,22 @@ const COLUMNS = [
   { field: 'name', names: NAME_HEADERS, required: true },
   { field: 'group', names: ['分组', '组别', 'Group'] },
   { field: 'bonus', names: ['加分', 'Bonus'] },
-  { field: 'deduction', names: ['扣分', 'Deduction'] },
+  { field: 'deduction', names: ['扣分', '减分', 'Deduction'] },
   { field: 'remark', names: ['备注', 'Remark', 'Notes'] },
+  { field: 'serial', names: ['序号', 'No.', 'No', '#'] },
 ] as const satisfies readonly ColumnDecl<string>[];
+
+/** Columns people keep beside the scores that the tool computes itself: left out with a word. */
+const COMPUTED_HEADER = aliasTable([[true, ['总分', '合计', '总得分', '得分', '基础分', '排名', '名次', '等次', '等级', '考核等次', 'Total', 'Rank', 'Grade', 'Score']]] as const);
+
+/**
+ * Rows of statistics under the subjects (平均分, 合计, …): never a subject. A label may be
+ * qualified (全市平均分, 经济组小计).
+ */
+export function isStatisticsLabel(text: string): boolean {
+  const k = matchKey(text);
+  return /^(.{0,12}(平均分?|平均值|均值|合计|总计|小计|汇总)|最高分?|最低分?|average|avg|mean|total|subtotal|sum|max|min|maximum|minimum)$/.test(k);
+}
 
 /** Where each part of 评分表 is. */
 export interface ScoresLayout {
@@ -28,17 +41,29 @@ export interface ScoresLayout {
   readonly indicatorCols: readonly number[];
 }
 
-/** The header row: the first row within the first 10 that has a name column. */
-export function findHeaderRow(rows: readonly (readonly CellValue[])[]): number {
+/** The column of the name header in a header row (-1 when none). */
+export function nameColumnOf(header: readonly CellValue[]): number {
   const names = new Set(NAME_HEADERS.map((n) => splitHeader(n).key));
+  return header.findIndex((v) => typeof v === 'string' && names.has(splitHeader(v).key));
+}
+
+/**
+ * The header row: the first row within the first 10 that has a name column. When that header
+ * cell is merged down over more rows (a two-row header: dimensions above, indicators below),
+ * the header is the last of those rows.
+ */
+export function findHeaderRow(rows: readonly (readonly CellValue[])[], merges: readonly CellArea[] = []): number {
   for (let r = 0; r < Math.min(10, rows.length); r++) {
-    if ((rows[r] ?? []).some((v) => typeof v === 'string' && names.has(splitHeader(v).key))) return r;
+    const c = nameColumnOf(rows[r] ?? []);
+    if (c < 0) continue;
+    const merged = merges.find((m) => m.r0 === r && m.c0 <= c && c <= m.c1);
+    return merged ? merged.r1 : r;
   }
   return -1;
 }
 
 function locate(sheet: SheetData, scheme: Scheme, log: IssueLog): ScoresLayout | null {
-  const headerRow = findHeaderRow(sheet.rows);
+  const headerRow = findHeaderRow(sheet.rows, sheet.merges);
   if (headerRow < 0) {
     log.error('no-name-column', sheet.name, 'A1', null, { names: NAME_HEADERS.slice(0, 4).join('、') });
     return null;
@@ -65,6 +90,15 @@ function locate(sheet: SheetData, scheme: Scheme, log: IssueLog): ScoresLayout |
       log.warn('header-points', sheet.name, address(headerRow, c), header[c], { indicator: ind.name, points: ind.points, header: Number(headerPoints) });
     }
     return c;
+  });
+  // a header that is neither a known column nor an indicator: say so, naming the cell
+  const known = new Set([...Object.values<number>(cols), ...indicatorCols]);
+  header.forEach((v, c) => {
+    if (known.has(c) || typeof v !== 'string' || v.trim() === '') return;
+    // a header merged across columns is one header: its copies in the other columns are not columns
+    const m = mergeAt(sheet, headerRow, c);
+    if (m && c > m.c0) return;
+    log.warn(COMPUTED_HEADER(splitHeader(v).key) ? 'computed-column' : 'unknown-column', sheet.name, address(headerRow, c), v, { header: trimName(v) });
   });
   return {
     headerRow,
@@ -106,7 +140,9 @@ function readScore(v: CellValue, max: number, sheet: string, r: number, c: numbe
     log.error('error-value', sheet, cell, v, { indicator });
     return 0;
   } else if (typeof v === 'object' && v !== null && 'formula' in v) {
-    log.error('uncalculated-formula', sheet, cell, v, { indicator });
+    return 0; // reported once, for every input cell, by the formula check
+  } else if (typeof v === 'object' && v !== null && 'percent' in v) {
+    log.error('percent-score', sheet, cell, v, { indicator });
     return 0;
   } else {
     log.error('not-a-number', sheet, cell, v, { indicator });
@@ -144,11 +180,38 @@ export function parseScores(sheet: SheetData, scheme: Scheme, log: IssueLog): Sc
   const subjects: SubjectInput[] = [];
   const seen = new Map<string, number>();
   const inds = scheme.indicators;
+  const valueCols = [...layout.indicatorCols, layout.bonusCol, layout.deductionCol].filter((c) => c >= 0);
+  const firstValueCol = Math.min(...valueCols);
+  // merged areas over the name column, by row: a name merged down over rows is one subject
+  const nameMerges = new Map<number, CellArea>();
+  for (const m of sheet.merges ?? []) {
+    if (m.c0 <= layout.nameCol && layout.nameCol <= m.c1) for (let r = Math.max(m.r0, layout.headerRow + 1); r <= Math.min(m.r1, rows.length - 1); r++) nameMerges.set(r, m);
+  }
   for (let r = layout.headerRow + 1; r < rows.length; r++) {
     const nameCell = cellAt(rows, r, layout.nameCol);
-    if (isBlank(nameCell)) continue;
-    const name = trimName(cellText(nameCell));
     const nameAt = address(r, layout.nameCol);
+    const hasValues = valueCols.some((c) => !isBlank(cellAt(rows, r, c)));
+    const merge = nameMerges.get(r);
+    if (merge && merge.c1 > layout.nameCol && valueCols.some((c) => c <= merge.c1 && c >= merge.c0)) {
+      // a line of text merged across the score columns (a note, a signature line): not a subject
+      if (r === merge.r0) log.warn('text-row', sheet.name, nameAt, nameCell);
+      continue;
+    }
+    if (merge && r > merge.r0) {
+      // the lower rows of a merged name: scores there of their own cannot be told apart
+      for (const c of valueCols) {
+        const own = !isBlank(cellAt(rows, r, c)) && !(sheet.merges ?? []).some((m) => m.c0 <= c && c <= m.c1 && m.r0 <= merge.r0 && m.r1 >= r);
+        if (own) log.error('merged-name-row', sheet.name, address(r, c), cellAt(rows, r, c), { name: trimName(cellText(nameCell)), from: merge.r0 + 1, to: merge.r1 + 1 });
+      }
+      continue;
+    }
+    const rowLabel = (rows[r] ?? []).slice(0, firstValueCol).find((v) => typeof v === 'string' && isStatisticsLabel(v));
+    if (isBlank(nameCell) || (typeof nameCell === 'string' && isStatisticsLabel(nameCell))) {
+      if (!isBlank(nameCell) || (hasValues && rowLabel !== undefined)) log.warn('statistics-row', sheet.name, nameAt, isBlank(nameCell) ? rowLabel! : nameCell, { label: trimName(isBlank(nameCell) ? String(rowLabel) : cellText(nameCell)) });
+      else if (hasValues) log.error('scores-without-name', sheet.name, nameAt, null, { row: r + 1 });
+      continue;
+    }
+    const name = trimName(cellText(nameCell));
     const first = seen.get(name);
     if (first !== undefined) log.error('duplicate-subject', sheet.name, nameAt, name, { name, first: first + 1 });
     else seen.set(name, r);
@@ -173,6 +236,14 @@ export function parseScores(sheet: SheetData, scheme: Scheme, log: IssueLog): Sc
     for (const s of subjects) if (s.group === null) log.error('missing-group', sheet.name, address(s.row - 1, Math.max(layout.groupCol, layout.nameCol)), null, { name: s.name });
   } else if (grouped > 0 && grouped < subjects.length) {
     log.warn('some-without-group', sheet.name, address(layout.headerRow, layout.groupCol), null, { count: subjects.length - grouped });
+  }
+  if (sheet.merges === undefined && layout.groupCol >= 0) {
+    // the host could not read merged areas: a blank group under a filled one is most likely a merge
+    let above: string | null = null;
+    for (const s of subjects) {
+      if (s.group === null && above !== null) log.warn('group-maybe-merged', sheet.name, address(s.row - 1, layout.groupCol), null, { name: s.name, group: above });
+      above = s.group ?? above;
+    }
   }
   return { layout, subjects };
 }

@@ -1,7 +1,8 @@
 // Reading tables by their header row: columns are found by name (with aliases), not position.
 import { address, cellText, isBlank, IssueLog } from './cells';
 import { foldWidth, numericText, splitHeader, trimName } from './text';
-import type { CellValue } from './types';
+import { cleanNumber } from './exact';
+import type { CellArea, CellValue, SheetData } from './types';
 
 export interface ColumnDecl<F extends string> {
   readonly field: F;
@@ -56,16 +57,61 @@ export type NumberRead = { ok: true; value: number | null; fromText: boolean } |
 
 /**
  * A number from a scheme or adjustment cell: numbers, numeric text (`２０`, `20%`, `5分`);
- * blank gives null. Anything else is not ok.
+ * blank gives null. In a column that takes percent points (`percent`), a cell shown as a percent
+ * gives its percent points (0.2 shown as 20% is 20); elsewhere a percent is not ok, nor is
+ * anything else.
  */
-export function readNumber(v: CellValue): NumberRead {
+export function readNumber(v: CellValue, percent = false): NumberRead {
   if (isBlank(v)) return { ok: true, value: null, fromText: false };
   if (typeof v === 'number') return Number.isFinite(v) ? { ok: true, value: v, fromText: false } : { ok: false };
   if (typeof v === 'string') {
     const t = numericText(foldWidth(v).replace(/%\s*$/, ''));
     return t === null ? { ok: false } : { ok: true, value: Number(t), fromText: true };
   }
+  if (percent && typeof v === 'object' && v !== null && 'percent' in v) return { ok: true, value: cleanNumber(v.percent * 100), fromText: false };
   return { ok: false };
+}
+
+/** A plain number 0 < x ≤ 1 in a percent column: most likely a share typed as a fraction. */
+export function looksLikeFraction(v: CellValue, value: number | null): boolean {
+  return value !== null && value > 0 && value <= 1 && !(typeof v === 'object' && v !== null && 'percent' in v);
+}
+
+/** Most cells a sheet's merged areas may fill (a merge over a whole sheet must not fill millions). */
+const MERGE_FILL_LIMIT = 2_000_000;
+
+/**
+ * The sheet with each merged area's value in every cell of the area, as Excel shows it
+ * (a 分组 merged over a group's rows belongs to every row). Areas are clipped to the used cells.
+ */
+export function fillMerges(sheet: SheetData): SheetData {
+  const merges = sheet.merges ?? [];
+  if (merges.length === 0) return sheet;
+  const rows = sheet.rows.map((r) => r);
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+  let budget = MERGE_FILL_LIMIT;
+  const copied = new Set<number>();
+  for (const m of merges) {
+    const v = rows[m.r0]?.[m.c0] ?? null;
+    if (isBlank(v)) continue;
+    for (let r = m.r0; r <= Math.min(m.r1, rows.length - 1); r++) {
+      if (!copied.has(r)) {
+        rows[r] = [...rows[r]];
+        copied.add(r);
+      }
+      const row = rows[r] as CellValue[];
+      for (let c = m.c0; c <= Math.min(m.c1, width - 1) && budget > 0; c++, budget--) {
+        if (r !== m.r0 || c !== m.c0) row[c] = v;
+      }
+      for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
+    }
+  }
+  return { ...sheet, rows };
+}
+
+/** The merged area that covers a cell, if any. */
+export function mergeAt(sheet: SheetData, r: number, c: number): CellArea | undefined {
+  return sheet.merges?.find((m) => m.r0 <= r && r <= m.r1 && m.c0 <= c && c <= m.c1);
 }
 
 /** Splits a list typed in one cell: `关键绩效指标、日常工作`, `a, b`, `a；b`. */

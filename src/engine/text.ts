@@ -49,3 +49,36 @@ export function numericText(text: string): string | null {
   const s = foldWidth(text).replace(/[\s\u00a0]+/g, '').replace(/分$/, '').replace(/^\+/, '');
   return /^-?(\d+(\.\d*)?|\.\d+)$/.test(s) ? s.replace(/\.$/, '') : null;
 }
+
+/** Edit distance (insertions, deletions, substitutions), by characters. */
+function distance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[y.length];
+}
+
+/**
+ * The name a mistyped one most likely meant (市财政 → 市财政局): the closest by edit distance
+ * within a third of its length, or one that contains the other. Null when none is close or
+ * two are equally close.
+ */
+export function closestName(name: string, names: Iterable<string>): string | null {
+  const key = matchKey(name);
+  let best: string | null = null;
+  let bestScore = Infinity;
+  let tie = false;
+  for (const candidate of names) {
+    const k = matchKey(candidate);
+    const d = k.includes(key) || key.includes(k) ? Math.abs(k.length - key.length) * 0.5 : distance(key, k);
+    if (d > Math.floor(Math.max(key.length, k.length) / 3)) continue;
+    if (d < bestScore) [best, bestScore, tie] = [candidate, d, false];
+    else if (d === bestScore) tie = true;
+  }
+  return tie ? null : best;
+}

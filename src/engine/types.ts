@@ -43,6 +43,8 @@ export interface Issue {
   /** the cell's original value as text, '' when none */
   readonly value: string;
   readonly params: Readonly<Record<string, string | number>>;
+  /** the subject whose row the cell is on (评分表, 加减分), when there is one */
+  readonly subject?: string;
 }
 
 export type RankingMethod = 'competition' | 'dense';

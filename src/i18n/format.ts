@@ -3,8 +3,11 @@ import type { Note } from '../engine/assess';
 import type { Issue } from '../engine/types';
 import { ISSUE_MESSAGES, message, NOTE_MESSAGES, type Lang } from './messages';
 
+/** An issue's words; one on a subject's row names the subject first (unless the words already do). */
 export function issueMessage(issue: Issue, lang: Lang): string {
-  return message(ISSUE_MESSAGES, issue.code, lang, { value: issue.value, ...issue.params });
+  const text = message(ISSUE_MESSAGES, issue.code, lang, { value: issue.value, ...issue.params });
+  if (!issue.subject || text.includes(issue.subject)) return text;
+  return lang === 'zh' ? `【${issue.subject}】${text}` : `[${issue.subject}] ${text}`;
 }
 
 export function noteText(note: Note, lang: Lang): string {

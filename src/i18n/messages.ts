@@ -6,7 +6,7 @@ type Table = Record<string, { readonly zh: string; readonly en: string }>;
 
 /** Issues found in the workbook (codes from the engine and the hosts). */
 export const ISSUE_MESSAGES: Table = {
-  'missing-sheet': { zh: '缺少工作表“{sheet}”。', en: 'The sheet "{sheet}" is missing.' },
+  'missing-sheet': { zh: '缺少工作表“{sheet}”。工作簿中的工作表：{found}。', en: 'The sheet "{sheet}" is missing. The workbook has: {found}.' },
   'missing-block': { zh: '缺少{block}块：在 A 列写上标题 {block}，下一行写表头。', en: 'The block {block} is missing: put the title {block} in column A and its header row below it.' },
   'duplicate-block': { zh: '该块标题重复出现，只能有一个。', en: 'This block title appears twice; there can be only one.' },
   'unknown-block': { zh: '不认识的块标题，已忽略。', en: 'Unknown block title; ignored.' },
@@ -38,7 +38,18 @@ export const ISSUE_MESSAGES: Table = {
   'not-a-number': { zh: '“{indicator}”得分不是数字。', en: 'The score for "{indicator}" is not a number.' },
   'numeric-text': { zh: '“{indicator}”得分是文本，已按数字 {number} 计算。', en: 'The score for "{indicator}" is text; used as the number {number}.' },
   'error-value': { zh: '“{indicator}”得分是错误值。', en: 'The score for "{indicator}" is an error value.' },
-  'uncalculated-formula': { zh: '“{indicator}”是公式但文件中没有计算结果：请在 Excel 中打开并保存一次。', en: 'The score for "{indicator}" is a formula with no calculated value: open and save the file in Excel once.' },
+  'uncalculated-formula': { zh: '这个公式在文件中没有计算结果（文件可能由其他程序生成）：请在 Excel 或 WPS 中打开并保存一次，再运行。', en: 'This formula has no calculated value in the file (it was probably written by another program): open and save the file in Excel or WPS once, then run again.' },
+  'percent-score': { zh: '“{indicator}”得分设成了百分比格式（显示为 {value}）：请填写分数，并把单元格格式改为“常规”或“数值”。', en: 'The score for "{indicator}" is formatted as a percent (shown as {value}): type the score as a number and format the cell as General or Number.' },
+  'percent-as-fraction': { zh: '“{column}”填的是 {value}，按 {value}% 计算；如要 {percent}%，请填 {percent} 或 {percent}%。', en: '"{column}" holds {value}, read as {value}%; for {percent}%, type {percent} or {percent}%.' },
+  'share-order': { zh: '等次“{grade}”的比例下限 {min}% 大于比例上限 {max}%；按本次人数仍可满足，请核对。', en: 'Grade "{grade}": its minimum share {min}% is above its maximum share {max}%; the counts for this run still fit, but check the rule.' },
+  'share-sum': { zh: '各等次比例下限合计 {sum}%，超过 100%；按本次人数仍可满足，请核对。', en: 'The minimum shares add up to {sum}%, more than 100%; the counts for this run still fit, but check the rules.' },
+  'computed-column': { zh: '“{header}”列已忽略：总分、排名和等次由本工具计算。', en: 'The column "{header}" is ignored: totals, ranks and grades are computed by this tool.' },
+  'unknown-column': { zh: '“{header}”列不是方案中的指标，也不是可识别的列（名称、分组、加分、扣分、备注、序号），已忽略。', en: 'The column "{header}" is not an indicator of the scheme nor a known column (name, group, bonus, deduction, remark, No.); ignored.' },
+  'text-row': { zh: '该行是跨列合并的文字，不作为考核对象。', en: 'This row is text merged across the score columns; not a subject.' },
+  'merged-name-row': { zh: '名称“{name}”合并了第 {from}–{to} 行，本行的这个值无法归属：请把得分填在第 {from} 行，或取消合并。', en: 'The name "{name}" is merged over rows {from}–{to}; this value cannot be assigned: put the scores in row {from}, or unmerge.' },
+  'statistics-row': { zh: '“{label}”是统计行，不参加排名和评等，已跳过。', en: '"{label}" is a statistics row; it takes no rank or grade and is skipped.' },
+  'scores-without-name': { zh: '第 {row} 行有得分但没有名称：请填写名称，或删除该行。', en: 'Row {row} has scores but no name: fill in the name, or delete the row.' },
+  'group-maybe-merged': { zh: '“{name}”没有分组：分组列可能是合并单元格，而此版本 Excel 无法读取合并区域（需要 ExcelApi 1.13）；请取消合并并在每行填写分组（上一组为“{group}”）。', en: '"{name}" has no group: the group column is probably merged, and this version of Excel cannot read merged areas (ExcelApi 1.13 needed); unmerge and fill in each row\'s group (the group above is "{group}").' },
   'out-of-range': { zh: '“{indicator}”得分须在 0 到 {max} 之间。', en: 'The score for "{indicator}" must be between 0 and {max}.' },
   'duplicate-subject': { zh: '名称“{name}”重复（第 {first} 行已有）。', en: 'The name "{name}" appears twice (already in row {first}).' },
   'no-subjects': { zh: '评分表没有任何考核对象。', en: 'The scores sheet has no subjects.' },
@@ -46,6 +57,7 @@ export const ISSUE_MESSAGES: Table = {
   'some-without-group': { zh: '有 {count} 个考核对象没有分组，不参加分组排名。', en: '{count} subjects have no group and get no group rank.' },
   'event-without-name': { zh: '该行没有名称，已跳过。', en: 'This row has no name; skipped.' },
   'unknown-subject': { zh: '“{name}”不在评分表中。', en: '"{name}" is not in the scores sheet.' },
+  'unknown-subject-like': { zh: '“{name}”不在评分表中。是否为“{like}”？', en: '"{name}" is not in the scores sheet. Did you mean "{like}"?' },
   'unknown-event-type': { zh: '类型无效，可填：{types}。', en: 'Invalid type; allowed: {types}.' },
   'bad-amount': { zh: '加分、扣分的分值须为大于 0 的数字。', en: 'A bonus or deduction needs points greater than 0.' },
   'bad-levels': { zh: '降等的分值须为正整数（降几等），空白为 1。', en: 'A demotion needs a whole number of levels (blank = 1).' },
@@ -82,8 +94,7 @@ export const NOTE_MESSAGES: Table = {
 
 /** Words for coded parameters (the `reason` of grade-impossible). */
 const REASONS: Table = {
-  'min>max': { zh: '比例下限大于比例上限', en: 'its minimum share is above its maximum share' },
-  'min-sum': { zh: '各等次比例下限合计超过 100%', en: 'the minimum shares add up to more than 100%' },
+  'min-count-sum': { zh: '{scope}按比例下限共需 {need} 个，但只有 {n} 个考核对象', en: '{scope}: the minimum shares need {need} in all, but there are only {n} subjects' },
   'quota<min': { zh: '{scope}共 {need} 个才够比例下限，名额却只有 {quota} 个', en: '{scope}: its minimum share needs {need}, its quota allows {quota}' },
 };
 

@@ -51,8 +51,11 @@ export class ZipPackage {
     return this.find(path) !== undefined;
   }
 
-  /** Streams a part's inflated bytes to `onChunk`; false when there is no such part. */
-  async stream(path: string, limit: number, onChunk: (bytes: Uint8Array) => void): Promise<boolean> {
+  /**
+   * Streams a part's inflated bytes to `onChunk` (which may return false: enough read); false
+   * when there is no such part.
+   */
+  async stream(path: string, limit: number, onChunk: (bytes: Uint8Array) => void | boolean): Promise<boolean> {
     const name = this.find(path);
     const file = name === undefined ? null : this.zip.file(name);
     if (!file) return false;
@@ -74,7 +77,11 @@ export class ZipPackage {
           try {
             if (partBytes > limit) throw tooLarge('part-size', name!, limit);
             if (this.inflated > LIMITS.totalBytes) throw tooLarge('total-size', name!, LIMITS.totalBytes);
-            onChunk(chunk);
+            if (onChunk(chunk) === false) {
+              done = true;
+              helper.pause();
+              resolve();
+            }
           } catch (e) {
             stop(e);
           }
@@ -94,7 +101,9 @@ export class ZipPackage {
   async text(path: string, limit: number = LIMITS.smallPartBytes): Promise<string | undefined> {
     const decoder = new PartDecoder(path);
     const pieces: string[] = [];
-    const found = await this.stream(path, limit, (chunk) => pieces.push(decoder.decode(chunk)));
+    const found = await this.stream(path, limit, (chunk) => {
+      pieces.push(decoder.decode(chunk));
+    });
     if (!found) return undefined;
     pieces.push(decoder.decode(new Uint8Array(0), true));
     return pieces.join('');

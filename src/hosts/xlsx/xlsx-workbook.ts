@@ -155,11 +155,10 @@ export class XlsxWorkbook implements WorkbookPort {
     if (!entry) return 0;
     let head = '';
     const decoder = new TextDecoder();
-    try {
-      await this.pkg.stream(entry.part, 4096, (chunk) => (head += decoder.decode(chunk, { stream: true })));
-    } catch {
-      // only the head is wanted: stopping at the limit is expected
-    }
+    await this.pkg.stream(entry.part, LIMITS.partBytes, (chunk) => {
+      head += decoder.decode(chunk, { stream: true });
+      return head.length < 4096;
+    });
     const dim = /<(?:\w+:)?dimension\s+ref\s*=\s*["'][A-Z]+\d+:[A-Z]+(\d+)["']/.exec(head);
     return dim ? Number(dim[1]) : 0;
   }

@@ -22,12 +22,12 @@ function encodingOf(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {
 
 /** Decodes a part's bytes as they arrive, in the encoding its first bytes say; invalid bytes are damage. */
 export class PartDecoder {
-  private decoder: TextDecoder | null = null;
+  private decoder: { decode(bytes: Uint8Array, options: { stream: boolean }): string } | null = null;
   constructor(private readonly part: string) {}
 
   decode(chunk: Uint8Array, last = false): string {
+    this.decoder ??= new TextDecoder(encodingOf(chunk), { fatal: true });
     try {
-      this.decoder ??= new TextDecoder(encodingOf(chunk), { fatal: true });
       return this.decoder.decode(chunk, { stream: !last });
     } catch {
       throw damaged(this.part, 'invalid text encoding');
