@@ -1,6 +1,6 @@
 // The kaoping command: score, validate, template, demo (contract section 7).
 import { Command, CommanderError, Help } from 'commander';
-import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { assess, findInputSheets } from '../engine/assess';
 import type { Issue } from '../engine/types';
@@ -31,14 +31,35 @@ const PRINTED_ISSUES = 30;
 
 const EXAMPLE_WORKBOOK = join(__dirname, '..', '..', '..', 'examples', 'ex1-departments-30.xlsx');
 
+/** --lang, else the environment's locale (LC_ALL, LC_MESSAGES, LANG), else the system's (Windows sets none of those). */
 function langFrom(argv: readonly string[], env: Io['env']): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   if (i >= 0) return langOf(argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1]);
-  return langOf(env.LC_ALL || env.LC_MESSAGES || env.LANG || env.LANGUAGE);
+  const fromEnv = env.LC_ALL || env.LC_MESSAGES || env.LANG || env.LANGUAGE;
+  if (fromEnv && fromEnv !== 'C' && fromEnv !== 'POSIX') return langOf(fromEnv);
+  return langOf(Intl.DateTimeFormat().resolvedOptions().locale);
+}
+
+/** Workbook text as it may reach a terminal: control characters (escape sequences, bidi overrides) made visible. */
+export function terminalSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function fileTitleOf(path: string): string {
   return basename(path, extname(path));
+}
+
+/** Runs a step on the workbook file; a file it cannot read becomes the command's plain message. */
+async function withWorkbook<T>(path: string, t: CliText, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (e) {
+    if (!(e instanceof WorkbookOpenError)) throw e;
+    if (e.reason === 'encrypted-or-xls') throw new CommandFailure(t.encrypted(path));
+    if (e.reason === 'not-xlsx') throw new CommandFailure(t.notXlsx(path));
+    if (e.reason === 'too-large' && e.limit) throw new CommandFailure(t.tooLarge(path, e.limit.kind, terminalSafe(e.limit.where), e.limit.max));
+    throw new CommandFailure(t.corrupt(path, terminalSafe(e.message)));
+  }
 }
 
 async function openWorkbook(path: string, t: CliText): Promise<XlsxWorkbook> {
@@ -47,24 +68,43 @@ async function openWorkbook(path: string, t: CliText): Promise<XlsxWorkbook> {
     if (/\.xls$/i.test(path)) throw new CommandFailure(t.encrypted(path));
     throw new CommandFailure(t.notXlsx(path));
   }
-  try {
-    return await XlsxWorkbook.load(readFileSync(path));
-  } catch (e) {
-    if (!(e instanceof WorkbookOpenError)) throw e;
-    throw new CommandFailure(e.reason === 'encrypted-or-xls' ? t.encrypted(path) : e.reason === 'not-xlsx' ? t.notXlsx(path) : t.corrupt(path));
-  }
+  return withWorkbook(path, t, () => XlsxWorkbook.load(readFileSync(path)));
 }
 
-/** Writes through a temporary file, so a failure never leaves half a file behind. */
+/**
+ * Writes through a temporary file beside the target, so a failure never leaves half a file
+ * behind; the temporary file is removed whatever happens. Its name is short (a long target name
+ * plus a suffix could pass the 255-byte limit of file names).
+ */
 function writeFileSafely(path: string, data: Uint8Array | string, t: CliText): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const tmp = join(dirname(path), `.kaoping-${process.pid}-${Date.now().toString(36)}.tmp`);
   try {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(tmp, data);
     renameSync(tmp, path);
   } catch (e) {
     throw new CommandFailure(t.cannotWrite(path, (e as Error).message));
+  } finally {
+    rmSync(tmp, { force: true });
   }
+}
+
+/** Whether kaoping wrote this existing file (a workbook with its marks, or its JSON); only such files are replaced without --force. */
+async function writtenByKaoping(path: string, kind: 'workbook' | 'json'): Promise<boolean> {
+  try {
+    if (kind === 'json') {
+      const j = JSON.parse(readFileSync(path, 'utf8'));
+      return typeof j === 'object' && j !== null && typeof j.ok === 'boolean' && Array.isArray(j.subjects) && Array.isArray(j.issues);
+    }
+    const book = await XlsxWorkbook.load(readFileSync(path));
+    return book.ownedSheets().length > 0;
+  } catch {
+    return false;
+  }
+}
+
+async function checkOutput(path: string, kind: 'workbook' | 'json', force: boolean | undefined, t: CliText): Promise<void> {
+  if (existsSync(path) && !force && !(await writtenByKaoping(path, kind))) throw new CommandFailure(t.outputExists(path));
 }
 
 function samePath(a: string, b: string): boolean {
@@ -76,7 +116,7 @@ function printIssues(issues: readonly Issue[], lang: Lang, io: Io, t: CliText): 
   const sorted = [...issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   for (const i of sorted.slice(0, PRINTED_ISSUES)) {
     const place = issuePlace(i);
-    io.stderr.write(`${SEVERITY_WORD[lang][i.severity]}${place ? ` ${place}` : ''}: ${issueMessage(i, lang)}${i.value ? ` [${i.value}]` : ''}\n`);
+    io.stderr.write(terminalSafe(`${SEVERITY_WORD[lang][i.severity]}${place ? ` ${place}` : ''}: ${issueMessage(i, lang)}${i.value ? ` [${i.value}]` : ''}`) + '\n');
   }
   if (sorted.length > PRINTED_ISSUES) io.stderr.write(`${t.more(sorted.length - PRINTED_ISSUES)}\n`);
 }
@@ -90,12 +130,12 @@ function pad(text: string, width: number, right = false): string {
 function resultTable(run: RunResult, t: CliText): string {
   const a = run.assessment;
   const d = a.scheme?.settings.decimals ?? 2;
-  const rows = a.subjects.map((s) => [String(s.rank), s.name, s.group ?? '', s.score.total.value.toFixed(d), s.grade, s.score.vetoed ? '一票否决' : '']);
+  const rows = a.subjects.map((s) => [String(s.rank), s.name, s.group ?? '', s.score.total.value.toFixed(d), s.grade, s.score.vetoed ? t.table.vetoed : '']);
   const head = [t.table.rank, t.table.name, t.table.group, t.table.total, t.table.grade, t.table.notes];
   const cols = a.hasGroups ? [0, 1, 2, 3, 4, 5] : [0, 1, 3, 4, 5];
   const widths = cols.map((c) => Math.max(textWidth(head[c]), ...rows.map((r) => textWidth(r[c]))));
   const line = (r: string[]) => cols.map((c, i) => pad(r[c], widths[i], c === 0 || c === 3)).join('  ').trimEnd();
-  return [line(head), cols.map((_, i) => '─'.repeat(widths[i])).join('  '), ...rows.map(line)].join('\n') + '\n';
+  return terminalSafe([line(head), cols.map((_, i) => '─'.repeat(widths[i])).join('  '), ...rows.map(line)].join('\n')) + '\n';
 }
 
 async function score(input: string, opts: { output?: string; json?: string; force?: boolean }, lang: Lang, io: Io, table: boolean): Promise<number> {
@@ -104,53 +144,65 @@ async function score(input: string, opts: { output?: string; json?: string; forc
   const book = await openWorkbook(inPath, t);
   const ext = extname(inPath).toLowerCase();
   const outPath = resolve(io.cwd, opts.output ?? join(dirname(inPath), `${fileTitleOf(inPath)}-结果${ext}`));
+  const jsonPath = opts.json ? resolve(io.cwd, opts.json) : null;
   if (samePath(inPath, outPath)) throw new CommandFailure(t.sameFile);
   // a workbook with macros must stay .xlsm, or Excel refuses to open it
   if (extname(outPath).toLowerCase() !== ext) throw new CommandFailure(t.sameKind(ext));
-  if (opts.json && samePath(inPath, resolve(io.cwd, opts.json))) throw new CommandFailure(t.sameFile);
+  if (jsonPath && samePath(inPath, jsonPath)) throw new CommandFailure(t.sameFile);
+  if (jsonPath && samePath(outPath, jsonPath)) throw new CommandFailure(t.jsonIsOutput);
+  await checkOutput(outPath, 'workbook', opts.force, t);
+  if (jsonPath) await checkOutput(jsonPath, 'json', opts.force, t);
 
   const scoresSheet = findInputSheets(book.sheetNames()).scores;
   const rowCount = scoresSheet ? await book.rowCount(scoresSheet) : 0;
   const progress = rowCount > PROGRESS_FROM ? new Progress(io.stderr, 5) : null; // read, assess, sheets, write, save
   progress?.step(t.stages.read);
-  const run = await scoreWorkbook(book, {
-    fileTitle: fileTitleOf(inPath),
-    date: today(),
-    onStage: (stage) => progress?.step(t.stages[stage]),
-  });
+  const run = await withWorkbook(inPath, t, () =>
+    scoreWorkbook(book, {
+      fileTitle: fileTitleOf(inPath),
+      date: today(),
+      onStage: (stage) => progress?.step(t.stages[stage]),
+    }),
+  );
   if (run.written) {
     const bytes = await book.toBytes();
     progress?.step(t.stages.save);
     writeFileSafely(outPath, bytes, t);
   }
-  if (opts.json) writeFileSafely(resolve(io.cwd, opts.json), JSON.stringify(resultJson(run, lang), null, 1) + '\n', t);
+  if (jsonPath) writeFileSafely(jsonPath, JSON.stringify(resultJson(run, lang), null, 1) + '\n', t);
 
-  const errors = run.issues.filter((i) => i.severity === 'error').length;
   printIssues(run.issues, lang, io, t);
   if (table && run.ok) io.stdout.write(resultTable(run, t));
-  io.stdout.write(`${t.counts(run.assessment.subjects.length, errors, run.issues.length - errors)}\n`);
+  io.stdout.write(`${countsLine(run.ok, run.assessment.subjects.length, run.issues, t)}\n`);
   if (!run.written) io.stdout.write(`${t.notWritten}\n`);
   else io.stdout.write(`${run.ok ? t.written(outPath) : t.errorsWritten(outPath)}\n`);
-  if (opts.json) io.stdout.write(`${t.jsonWritten(resolve(io.cwd, opts.json))}\n`);
+  if (jsonPath) io.stdout.write(`${t.jsonWritten(jsonPath)}\n`);
   return run.ok ? 0 : 1;
 }
 
-async function validate(input: string, opts: { json?: string }, lang: Lang, io: Io): Promise<number> {
+/** "30 subjects, 0 errors, 2 warnings"; with errors no subjects were computed, so none are counted. */
+function countsLine(ok: boolean, subjects: number, issues: readonly Issue[], t: CliText): string {
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  return ok ? t.counts(subjects, errors, issues.length - errors) : t.issueCounts(errors, issues.length - errors);
+}
+
+async function validate(input: string, opts: { json?: string; force?: boolean }, lang: Lang, io: Io): Promise<number> {
   const t = CLI_TEXT[lang];
   const inPath = resolve(io.cwd, input);
   const book = await openWorkbook(inPath, t);
-  const snap = await book.read((names) => Object.values(findInputSheets(names)));
+  const snap = await withWorkbook(inPath, t, () => book.read((names) => Object.values(findInputSheets(names))));
   const assessment = assess({ fileTitle: fileTitleOf(inPath), sheetNames: snap.sheetNames, sheets: snap.sheets });
   const issues = assessment.issues;
   const run: RunResult = { assessment, issues, ok: assessment.ok, written: null };
   if (opts.json) {
-    if (samePath(inPath, resolve(io.cwd, opts.json))) throw new CommandFailure(t.sameFile);
-    writeFileSafely(resolve(io.cwd, opts.json), JSON.stringify(resultJson(run, lang), null, 1) + '\n', t);
+    const jsonPath = resolve(io.cwd, opts.json);
+    if (samePath(inPath, jsonPath)) throw new CommandFailure(t.sameFile);
+    await checkOutput(jsonPath, 'json', opts.force, t);
+    writeFileSafely(jsonPath, JSON.stringify(resultJson(run, lang), null, 1) + '\n', t);
   }
   printIssues(issues, lang, io, t);
-  const errors = issues.filter((i) => i.severity === 'error').length;
   if (issues.length === 0) io.stdout.write(`${t.noIssues}\n`);
-  io.stdout.write(`${t.counts(assessment.subjects.length || 0, errors, issues.length - errors)}\n`);
+  io.stdout.write(`${countsLine(assessment.ok, assessment.subjects.length, issues, t)}\n`);
   return assessment.ok ? 0 : 1;
 }
 
@@ -196,10 +248,12 @@ function program(lang: Lang, io: Io, run: (job: Promise<number>) => void): Comma
     .argument('<workbook>', t.argWorkbook)
     .option('-o, --output <file>', t.optOut)
     .option('--json <file>', t.optJson)
+    .option('--force', t.optForce)
     .action((input: string, opts) => run(score(input, opts, lang, io, false)));
   sub('validate', t.validate)
     .argument('<workbook>', t.argWorkbook)
     .option('--json <file>', t.optJson)
+    .option('--force', t.optForce)
     .action((input: string, opts) => run(validate(input, opts, lang, io)));
   sub('template', t.template)
     .argument('<preset>', t.argPreset + PRESETS.map((p) => `${p.name} (${p.id})`).join(', '))

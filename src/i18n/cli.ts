@@ -1,5 +1,8 @@
 // Words of the kaoping command, in Simplified Chinese and English.
+import type { LimitKind } from '../hosts/xlsx/open-error';
 import type { Lang } from './messages';
+
+const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 export const CLI_TEXT = {
   zh: {
@@ -21,10 +24,13 @@ export const CLI_TEXT = {
     noFile: (p: string) => `找不到文件：${p}`,
     notXlsx: (p: string) => `不是 .xlsx 工作簿：${p}（请在 Excel 中“另存为” .xlsx）`,
     encrypted: (p: string) => `无法打开：${p} 是加密的工作簿或旧版 .xls 文件。请在 Excel 中取消密码，或另存为 .xlsx 后再试。`,
-    corrupt: (p: string) => `无法打开：${p} 已损坏或不是有效的 .xlsx 文件。`,
+    corrupt: (p: string, why: string) => `工作簿已损坏，无法读取：${p}（${why}）。请在 Excel 或 WPS 中打开，确认内容无误后另存为 .xlsx 再试。`,
+    tooLarge: (p: string, kind: LimitKind, where: string, max: number) =>
+      `工作簿超出本工具的处理上限，未读取：${p}——${where}${{ 'part-size': ` 解压后超过 ${mb(max)}`, 'total-size': ` 等部件解压后合计超过 ${mb(max)}`, rows: ` 的数据超过 ${max.toLocaleString('en-US')} 行（请删除表格下方多余的内容）`, cells: ` 等工作表共有超过 ${max.toLocaleString('en-US')} 个非空单元格` }[kind]}。`,
+    jsonIsOutput: '--json 与 -o 不能是同一个文件。',
     sameFile: '输出文件不能与输入文件相同（本工具从不改动原文件）。',
     sameKind: (ext: string) => `输出文件须与输入文件同为 ${ext} 格式。`,
-    outputExists: (p: string) => `文件已存在：${p}（如需覆盖，加 --force）`,
+    outputExists: (p: string) => `文件已存在，且不是本工具写出的：${p}（如需覆盖，加 --force）`,
     unknownPreset: (name: string, list: string) => `没有名为“${name}”的预设方案。可用：${list}`,
     cannotWrite: (p: string, why: string) => `无法写入 ${p}：${why}`,
     written: (p: string) => `结果已写入：${p}`,
@@ -33,10 +39,11 @@ export const CLI_TEXT = {
     jsonWritten: (p: string) => `JSON 已写入：${p}`,
     templateWritten: (p: string, preset: string) => `已新建“${preset}”考核工作簿：${p}。填好评分表后运行 kaoping score。`,
     counts: (subjects: number, errors: number, warnings: number) => `${subjects} 个考核对象，${errors} 个错误，${warnings} 个警告`,
+    issueCounts: (errors: number, warnings: number) => `${errors} 个错误，${warnings} 个警告`,
     noIssues: '未发现问题。',
     more: (n: number) => `……另有 ${n} 条，见校验报告`,
     stages: { read: '读取工作簿', assess: '校验与计算', sheets: '生成结果表', write: '写入结果表', save: '保存文件' },
-    table: { rank: '排名', name: '名称', group: '分组', total: '总分', grade: '等次', notes: '备注' },
+    table: { rank: '排名', name: '名称', group: '分组', total: '总分', grade: '等次', notes: '备注', vetoed: '一票否决' },
     demoTitle: (file: string) => `示例：${file}`,
     failed: (why: string) => `出错了：${why}`,
   },
@@ -59,10 +66,13 @@ export const CLI_TEXT = {
     noFile: (p: string) => `No such file: ${p}`,
     notXlsx: (p: string) => `Not an .xlsx workbook: ${p} (use Save As .xlsx in Excel)`,
     encrypted: (p: string) => `Cannot open ${p}: it is an encrypted workbook or an old .xls file. Remove the password or save it as .xlsx in Excel, then try again.`,
-    corrupt: (p: string) => `Cannot open ${p}: the file is damaged or not a valid .xlsx.`,
+    corrupt: (p: string, why: string) => `The workbook is damaged and cannot be read: ${p} (${why}). Open it in Excel or WPS, check it, save it as .xlsx and try again.`,
+    tooLarge: (p: string, kind: LimitKind, where: string, max: number) =>
+      `The workbook is beyond this tool's limits and was not read: ${p}: ${where}${{ 'part-size': ` inflates to more than ${mb(max)}`, 'total-size': ` and the other parts inflate to more than ${mb(max)} in all`, rows: ` has data beyond row ${max.toLocaleString('en-US')} (delete what is below the table)`, cells: ` and the other sheets hold more than ${max.toLocaleString('en-US')} non-empty cells` }[kind]}.`,
+    jsonIsOutput: '--json and -o cannot name the same file.',
     sameFile: 'The output file cannot be the input file (this tool never changes its input).',
     sameKind: (ext: string) => `The output file must be ${ext}, like the input.`,
-    outputExists: (p: string) => `File exists: ${p} (add --force to overwrite)`,
+    outputExists: (p: string) => `File exists and was not written by kaoping: ${p} (add --force to overwrite)`,
     unknownPreset: (name: string, list: string) => `No preset named "${name}". Available: ${list}`,
     cannotWrite: (p: string, why: string) => `Cannot write ${p}: ${why}`,
     written: (p: string) => `Results written to ${p}`,
@@ -71,10 +81,11 @@ export const CLI_TEXT = {
     jsonWritten: (p: string) => `JSON written to ${p}`,
     templateWritten: (p: string, preset: string) => `Created a "${preset}" assessment workbook: ${p}. Fill in 评分表, then run kaoping score.`,
     counts: (subjects: number, errors: number, warnings: number) => `${subjects} subjects, ${errors} errors, ${warnings} warnings`,
+    issueCounts: (errors: number, warnings: number) => `${errors} errors, ${warnings} warnings`,
     noIssues: 'No problems found.',
     more: (n: number) => `… ${n} more in the validation report`,
     stages: { read: 'reading the workbook', assess: 'checking and computing', sheets: 'building result sheets', write: 'writing result sheets', save: 'saving' },
-    table: { rank: 'Rank', name: 'Name', group: 'Group', total: 'Total', grade: 'Grade', notes: 'Notes' },
+    table: { rank: 'Rank', name: 'Name', group: 'Group', total: 'Total', grade: 'Grade', notes: 'Notes', vetoed: 'vetoed' },
     demoTitle: (file: string) => `Example: ${file}`,
     failed: (why: string) => `Failed: ${why}`,
   },

@@ -6,7 +6,7 @@ import { UI_TEXT } from '../i18n/ui';
 /** Office.js errors carry a code (Excel.ErrorCodes); those users can act on get words of their own. */
 export function describeError(e: unknown, lang: Lang): string {
   const t = UI_TEXT[lang];
-  if (e instanceof WorkbookOpenError) return e.reason === 'encrypted-or-xls' ? t.encrypted : e.reason === 'not-xlsx' ? t.notXlsx : t.corrupt;
+  if (e instanceof WorkbookOpenError) return { 'encrypted-or-xls': t.encrypted, 'not-xlsx': t.notXlsx, corrupt: t.corrupt, 'too-large': t.tooLarge }[e.reason];
   const code = (e as { code?: unknown })?.code;
   if (typeof code === 'string' && t.excel[code]) return t.excel[code];
   return t.failed(e instanceof Error ? e.message : String(e));

@@ -105,7 +105,7 @@ export class XlsxWorkbook implements WorkbookPort {
     try {
       zip = await JSZip.loadAsync(data);
     } catch (e) {
-      throw new WorkbookOpenError('corrupt', String(e));
+      throw new WorkbookOpenError('corrupt', e instanceof Error ? e.message : String(e));
     }
     const pkg = new ZipPackage(zip);
     const rootRelsText = await pkg.text('_rels/.rels');
