@@ -36,6 +36,8 @@ export interface FakeSheet {
   conditionalFormats: { address: string; type: string; dataBar: Record<string, unknown>; custom: Record<string, unknown> }[];
   charts: { type: string; source: string; seriesBy: string; xValues?: string; props: Record<string, unknown>; position?: [string, string] }[];
   validations: { address: string; rule: unknown; errorAlert: unknown }[];
+  /** names scoped to this sheet (they go with it when it is renamed or deleted) */
+  names: Map<string, string>;
 }
 
 export interface SyncRecord {
@@ -136,7 +138,7 @@ export class FakeExcel {
   addSheet(name: string): FakeSheet {
     if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new FakeExcelError('InvalidArgument', `bad sheet name ${name}`);
     if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new FakeExcelError('ItemAlreadyExists', `sheet ${name} exists`);
-    const s: FakeSheet = { name, cells: new Map(), merges: [], columnWidths: new Map(), rowHeights: new Map(), freezeRows: 0, showGridlines: true, pageLayout: {}, pageBreaks: [], conditionalFormats: [], validations: [], charts: [] };
+    const s: FakeSheet = { name, cells: new Map(), merges: [], columnWidths: new Map(), rowHeights: new Map(), freezeRows: 0, showGridlines: true, pageLayout: {}, pageBreaks: [], conditionalFormats: [], validations: [], charts: [], names: new Map() };
     this.sheets.push(s);
     return s;
   }
@@ -145,6 +147,13 @@ export class FakeExcel {
   seed(name: string, rows: readonly (readonly (string | number | boolean | null)[])[]): void {
     const s = this.sheets.find((x) => x.name === name) ?? this.addSheet(name);
     rows.forEach((row, r) => row.forEach((v, c) => v !== null && v !== '' && s.cells.set(key(r, c), { value: v, numberFormat: 'General', style: {} })));
+  }
+
+  /** Sets a number format on seeded cells (test set-up). */
+  seedFormat(name: string, ref: string, format: string): void {
+    const [r, c] = parseCell(ref);
+    const cell = this.sheet(name).cells.get(key(r, c));
+    if (cell) cell.numberFormat = format;
   }
 
   /** A sheet's values as a dense matrix from A1 (for assertions). */
@@ -266,6 +275,45 @@ class FakeWorksheet extends Proxy {
   constructor(host: FakeExcel, readonly resolve: () => FakeSheet | null) {
     super(host);
   }
+  /** Names scoped to the sheet (ExcelApi 1.4). */
+  get names() {
+    const host = this.host;
+    const sheet = () => this.resolve();
+    return {
+      add: (name: string, formula: string) => {
+        host.enqueue(60 + name.length + formula.length, () => {
+          const s = sheet();
+          if (!s) throw new FakeExcelError('ItemNotFound', 'sheet not found');
+          if (s.names.has(name)) throw new FakeExcelError('ItemAlreadyExists', `name ${name} exists`);
+          s.names.set(name, formula);
+        });
+        return { set visible(_v: boolean) { host.enqueue(30, () => undefined); } };
+      },
+      getItemOrNullObject: (name: string) => {
+        let found: string | null = null;
+        let loaded = false;
+        const item = {
+          load(_props: string) {
+            host.onLoad(() => {
+              found = sheet()?.names.get(name) ?? null;
+              loaded = true;
+              return 20 + (found?.length ?? 0);
+            });
+            return item;
+          },
+          get isNullObject(): boolean {
+            if (!loaded) throw new FakeExcelError('PropertyNotLoaded', 'isNullObject not loaded');
+            return found === null;
+          },
+          get formula(): string {
+            if (!loaded || found === null) throw new FakeExcelError('PropertyNotLoaded', 'formula not loaded');
+            return found;
+          },
+        };
+        return item;
+      },
+    };
+  }
   private get s(): FakeSheet {
     const s = this.resolve();
     if (!s) throw new FakeExcelError('ItemNotFound', 'sheet not found');
@@ -359,7 +407,7 @@ class Proxy1 {
 }
 
 class FakeRange extends Proxy {
-  private data: { address: string; values: unknown[][] } | null = null;
+  private data: { address: string; values: unknown[][]; numberFormat: string[][]; text: string[][] } | null = null;
   private nullRange = false;
 
   constructor(host: FakeExcel, private readonly ws: FakeWorksheet, private r0: number, private c0: number, private rows: number, private cols: number) {
@@ -406,11 +454,17 @@ class FakeRange extends Proxy {
         }
         Object.assign(this, { r0, c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 });
       }
-      const values = Array.from({ length: this.rows }, (_, r) => Array.from({ length: this.cols }, (_, c) => sheet.cells.get(key(this.r0 + r, this.c0 + c))?.value ?? ''));
+      const matrix = <T>(f: (cell: Cell | undefined) => T) => Array.from({ length: this.rows }, (_, r) => Array.from({ length: this.cols }, (_, c) => f(sheet.cells.get(key(this.r0 + r, this.c0 + c)))));
+      const values = matrix((cell) => cell?.value ?? '');
+      const numberFormat = matrix((cell) => cell?.numberFormat ?? 'General');
+      // the text Excel shows: numbers as typed; enough for the date-system check of the tests
+      const text = matrix((cell) => String(cell?.value ?? ''));
       const address = `${quoteName(sheet.name)}!${colName(this.c0)}${this.r0 + 1}:${colName(this.c0 + this.cols - 1)}${this.r0 + this.rows}`;
-      this.data = { address, values };
-      for (const p of ['isNullObject', ...props.split(',').map((p) => p.trim())]) this.loaded.add(p);
-      return props.includes('values') ? JSON.stringify(values).length + address.length : address.length;
+      this.data = { address, values, numberFormat, text };
+      const wanted = props.split(',').map((p) => p.trim());
+      for (const p of ['isNullObject', ...wanted]) this.loaded.add(p);
+      const sizes: Record<string, number> = { values: JSON.stringify(values).length, numberFormat: JSON.stringify(numberFormat).length, text: JSON.stringify(text).length };
+      return address.length + wanted.reduce((n, p) => n + (sizes[p] ?? 0), 0);
     });
     return this;
   }
@@ -423,6 +477,53 @@ class FakeRange extends Proxy {
   get values(): unknown[][] {
     this.need('values');
     return this.data!.values;
+  }
+
+  get rowCount(): number {
+    this.need('rowCount');
+    return this.rows;
+  }
+
+  get columnCount(): number {
+    this.need('columnCount');
+    return this.cols;
+  }
+
+  get text(): string[][] {
+    this.need('text');
+    return this.data!.text;
+  }
+
+  /** The merged areas within this range (ExcelApi 1.13); Excel refuses more than 512. */
+  getMergedAreasOrNullObject() {
+    if (!this.host.supports('1.13')) throw new FakeExcelError('ApiNotFound', 'getMergedAreasOrNullObject needs ExcelApi 1.13');
+    let found: string[] | null = null;
+    const host = this.host;
+    const self = this;
+    const result = {
+      load(_props: string) {
+        host.onLoad(() => {
+          const sheet = self.sheet;
+          const inside = sheet.merges.filter((m) => {
+            const [a, b] = m.split(':').map(parseCell);
+            return a[0] >= self.r0 && b[0] < self.r0 + self.rows && a[1] >= self.c0 && b[1] < self.c0 + self.cols;
+          });
+          if (inside.length > 512) throw new FakeExcelError('GeneralException', 'more than 512 merged areas');
+          found = inside.map((m) => `${quoteName(sheet.name)}!${m}`);
+          return JSON.stringify(found).length;
+        });
+        return result;
+      },
+      get isNullObject() {
+        if (found === null) throw new FakeExcelError('PropertyNotLoaded', 'isNullObject not loaded');
+        return found.length === 0;
+      },
+      get areas() {
+        if (found === null) throw new FakeExcelError('PropertyNotLoaded', 'areas not loaded');
+        return { items: found.map((address) => ({ address })) };
+      },
+    };
+    return result;
   }
 
   private checkShape(m: unknown[][], what: string): void {
@@ -457,6 +558,11 @@ class FakeRange extends Proxy {
         }
       }),
     );
+  }
+
+  get numberFormat(): string[][] {
+    this.need('numberFormat');
+    return this.data!.numberFormat;
   }
 
   set numberFormat(m: string[][]) {
@@ -555,4 +661,27 @@ class FakeRange extends Proxy {
     };
     return new globalThis.Proxy({}, { set: (_t, p: string, v) => (this.host.enqueue(100, () => ((entry() as Record<string, unknown>)[p] = v)), true) });
   }
+}
+
+/**
+ * Seeds a sheet read by the .xlsx host into the fake as Excel holds it: percents and dates as
+ * numbers with a percent or date format; formulas without a value and errors as blanks.
+ */
+export function seedFake(fake: FakeExcel, sheet: { name: string; rows: readonly (readonly unknown[])[] }): void {
+  const serial = (iso: string) => (Date.parse(`${iso.slice(0, 10)}T${iso.slice(11) || '00:00'}Z`) - Date.UTC(1899, 11, 30)) / 86_400_000;
+  const plain = (v: unknown) => {
+    if (v === null || typeof v !== 'object') return v;
+    if ('percent' in v) return (v as { percent: number }).percent;
+    if ('date' in v) return serial((v as { date: string }).date);
+    return null;
+  };
+  fake.seed(sheet.name, sheet.rows.map((row) => row.map(plain)) as never);
+  sheet.rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v !== null && typeof v === 'object') {
+        const format = 'percent' in v ? '0%' : 'date' in v ? 'yyyy-mm-dd' : null;
+        if (format) fake.seedFormat(sheet.name, `${colName(c)}${r + 1}`, format);
+      }
+    }),
+  );
 }

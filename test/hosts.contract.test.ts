@@ -7,7 +7,7 @@ import { ExcelWorkbook } from '../src/hosts/excel/excel-workbook';
 import type { WorkbookPort } from '../src/hosts/port';
 import { XlsxWorkbook } from '../src/hosts/xlsx/xlsx-workbook';
 import { EXAMPLES, examplePath, userSheet } from './helpers';
-import { FakeExcel } from './fake-excel';
+import { FakeExcel, seedFake } from './fake-excel';
 
 const opts = { fileTitle: 'book', date: '2026-11-21' };
 
@@ -29,7 +29,7 @@ async function excelHost(bytes: Uint8Array): Promise<HostUnderTest> {
   const source = await XlsxWorkbook.load(bytes);
   const all = await source.read((names) => names);
   const fake = new FakeExcel();
-  for (const sheet of all.sheets) fake.seed(sheet.name, sheet.rows.map((row) => row.map((v) => (v === null || typeof v === 'object' ? null : v))));
+  for (const sheet of all.sheets) seedFake(fake, sheet);
   return { port: new ExcelWorkbook(fake.run, fake.supports), addUserSheet: async (name) => fake.seed(name, [['我的表']]) };
 }
 

@@ -4,10 +4,12 @@
 // Enum values are written as Office.js's string literals ('Left', 'A4'), so nothing here needs
 // the Excel global at run time except through `run`.
 /// <reference types="office-js" />
+import { findInputSheets, INPUT_SHEET_NAMES } from '../../engine/assess';
 import { columnLetters, maxOf, parseAddress } from '../../engine/cells';
-import type { CellValue, SheetData } from '../../engine/types';
-import type { Area, CellStyle, SheetSpec } from '../../report/spec';
-import { MARK_PREFIX, sheetOfFormula } from '../marks';
+import type { CellArea, CellValue, SheetData } from '../../engine/types';
+import { RESULT_SHEETS, type Area, type CellStyle, type SheetSpec } from '../../report/spec';
+import { isWorkbookMark, MARK_PREFIX, ownedSheets, SHEET_MARK, sheetMarkFormula } from '../marks';
+import { formatShown, serialDate, shownValue } from '../number-format';
 import type { WorkbookPort, WorkbookSnapshot, WriteOutcome } from '../port';
 
 /** Excel.run, or a stand-in with the same shape (the tests' fake Excel). */
@@ -18,6 +20,8 @@ export type SupportsApi = (version: string) => boolean;
 const TEMP_PREFIX = 'kaoping~';
 /** Excel on the web rejects requests over 5 MB; stay well below. */
 export const REQUEST_BUDGET = 3_500_000;
+/** Cells read per round trip: values and number formats stay well under the 5 MB response limit. */
+export const CELLS_PER_READ = 100_000;
 /** The formula that identifies the tool's problem marks; always true, so the fill shows. */
 export const MARK_FORMULA = '="kaoping"="kaoping"';
 const MARK_FILL = '#FFC7CE';
@@ -26,21 +30,46 @@ const MAX_MARKS = 500;
 const BORDER_EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const;
 const ERROR_TEXT = /^#(DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA|FIELD!|BUSY!|BLOCKED!|CONNECT!|UNKNOWN!)$/;
 
-/** Office.js gives "" for empty cells and error values as their text. */
-function fromExcel(v: unknown): CellValue {
+/** Office.js gives "" for empty cells and error values as their text; numbers come as shown (percent, date). */
+function fromExcel(v: unknown, format: string, date1904: boolean): CellValue {
   if (v === '' || v === null || v === undefined) return null;
   if (typeof v === 'string' && ERROR_TEXT.test(v)) return { error: v };
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') return shownValue(v, formatShown(format), date1904);
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
   return String(v);
 }
 
-function toSheetData(name: string, range: Excel.Range): SheetData {
-  if (range.isNullObject) return { name, rows: [] };
-  const [r0, c0] = parseAddress(range.address) ?? [0, 0];
-  const pad: CellValue[] = new Array(c0).fill(null);
-  const rows: CellValue[][] = new Array(r0).fill(null).map(() => []);
-  for (const row of range.values) rows.push([...pad, ...row.map(fromExcel)]);
-  return { name, rows };
+/**
+ * Whether dates count from 1904 (Office.js does not say): the year a date cell shows tells, when
+ * one shows a year. Only sheets whose dates are printed (加减分's 日期) load their text for this.
+ */
+function usesDate1904(range: Excel.Range): boolean {
+  const texts = range.text;
+  for (let r = 0; r < range.values.length; r++) {
+    for (let c = 0; c < range.values[r].length; c++) {
+      const v = range.values[r][c];
+      if (typeof v !== 'number' || formatShown(range.numberFormat[r][c]) !== 'date') continue;
+      const shown = texts[r][c];
+      const y1900 = serialDate(v, false)?.slice(0, 4);
+      const y1904 = serialDate(v, true)?.slice(0, 4);
+      if (y1904 && shown.includes(y1904) && !(y1900 && shown.includes(y1900))) return true;
+      if (y1900 && shown.includes(y1900)) return false;
+    }
+  }
+  return false;
+}
+
+/** A merged area's address (`Sheet1!A2:A5`) as 0-based cells. */
+function areaOf(address: string): CellArea | null {
+  const [from, to = from] = address.slice(address.lastIndexOf('!') + 1).split(':');
+  const a = parseAddress(from);
+  const b = parseAddress(to);
+  return a && b ? { r0: a[0], c0: a[1], r1: b[0], c1: b[1] } : null;
+}
+
+/** What is loaded of an input sheet's used range; 加减分 also its text (for the date system). */
+function rangeProps(sheet: string): string {
+  return findInputSheets([sheet]).adjustments ? 'address,values,numberFormat,text' : 'address,values,numberFormat';
 }
 
 /**
@@ -93,35 +122,106 @@ export class ExcelWorkbook implements WorkbookPort {
     private readonly supports: SupportsApi,
   ) {}
 
+  /** Queues the loads that tell which result sheets are the tool's own (see marks.ts). */
+  private loadMarks(wb: Excel.Workbook): () => string[] {
+    const sheets = wb.worksheets.load('items/name');
+    const names = wb.names.load('items/name,items/formula');
+    const sheetMarks = RESULT_SHEETS.map(({ name }) => ({ name, mark: wb.worksheets.getItemOrNullObject(name).names.getItemOrNullObject(SHEET_MARK).load('formula') }));
+    return () =>
+      ownedSheets(
+        sheets.items.map((s) => s.name),
+        names.items,
+        (sheet) => {
+          const m = sheetMarks.find((x) => x.name === sheet)?.mark;
+          return m && !m.isNullObject ? m.formula : null;
+        },
+      );
+  }
+
   async read(pick: (sheetNames: readonly string[]) => readonly string[]): Promise<WorkbookSnapshot> {
     return this.run(async (context) => {
       const wb = context.workbook;
       const sheets = wb.worksheets.load('items/name');
-      const names = wb.names.load('items/name,items/formula');
-      // the input sheets under their usual names, read in the same round trip
-      const guesses = ['考核方案', 'Scheme', '评分表', 'Scores', '加减分', 'Adjustments'].map((name) => {
-        const range = wb.worksheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true).load('address,values');
-        return { name, range };
-      });
+      const owned = this.loadMarks(wb);
+      // the sizes of the input sheets under their usual names, in the same round trip
+      const used = new Map(INPUT_SHEET_NAMES.map((name) => [name, wb.worksheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true).load('address,rowCount,columnCount')]));
       await context.sync();
       this.syncs++;
       const sheetNames = sheets.items.map((s) => s.name);
-      const wanted = pick(sheetNames);
-      const got = new Map<string, SheetData>();
-      for (const g of guesses) if (wanted.includes(g.name) && sheetNames.includes(g.name)) got.set(g.name, toSheetData(g.name, g.range));
-      // sheets found by forgiving matching (" Scheme ", full-width letters): one more read
-      const missing = wanted.filter((n) => !got.has(n));
+      const wanted = pick(sheetNames).filter((n) => sheetNames.includes(n));
+      // sheets found by forgiving matching (" Scheme ", full-width letters): one more round trip
+      const missing = wanted.filter((n) => !used.has(n));
       if (missing.length > 0) {
-        const ranges = missing.map((name) => ({ name, range: wb.worksheets.getItem(name).getUsedRangeOrNullObject(true).load('address,values') }));
+        for (const name of missing) used.set(name, wb.worksheets.getItem(name).getUsedRangeOrNullObject(true).load('address,rowCount,columnCount'));
         await context.sync();
         this.syncs++;
-        for (const m of ranges) got.set(m.name, toSheetData(m.name, m.range));
       }
-      return {
-        sheetNames,
-        sheets: wanted.map((n) => got.get(n)!).filter(Boolean),
-        ownedSheets: names.items.filter((n) => n.name.startsWith(MARK_PREFIX)).map((n) => sheetOfFormula(n.formula)).filter((s): s is string => s !== null && sheetNames.includes(s)),
-      };
+      const read = await this.readValues(context, wanted.map((name) => ({ name, range: used.get(name)! })));
+      return { sheetNames, sheets: await this.withMerges(context, read, used), ownedSheets: owned() };
+    });
+  }
+
+  /**
+   * The values and number formats of used ranges, in row blocks: Excel on the web refuses a
+   * response over 5 MB, so each round trip asks for at most CELLS_PER_READ cells.
+   */
+  private async readValues(context: Excel.RequestContext, sheets: { name: string; range: Excel.Range }[]): Promise<SheetData[]> {
+    const blocks: { name: string; r0: number; range: Excel.Range }[] = [];
+    let cells = 0;
+    const flush = async () => {
+      if (cells === 0) return;
+      await context.sync();
+      this.syncs++;
+      cells = 0;
+    };
+    for (const { name, range } of sheets) {
+      if (range.isNullObject) continue;
+      const [r0, c0] = parseAddress(range.address) ?? [0, 0];
+      const ws = context.workbook.worksheets.getItem(name);
+      const rowsPerBlock = Math.max(1, Math.floor(CELLS_PER_READ / range.columnCount));
+      for (let r = 0; r < range.rowCount; r += rowsPerBlock) {
+        const n = Math.min(rowsPerBlock, range.rowCount - r);
+        if (cells > 0 && cells + n * range.columnCount > CELLS_PER_READ) await flush();
+        blocks.push({ name, r0: r0 + r, range: ws.getRangeByIndexes(r0 + r, c0, n, range.columnCount).load(rangeProps(name)) });
+        cells += n * range.columnCount;
+      }
+    }
+    await flush();
+    return sheets.map(({ name, range }) => {
+      if (range.isNullObject) return { name, rows: [], merges: [] };
+      const [, c0] = parseAddress(range.address) ?? [0, 0];
+      const parts = blocks.filter((b) => b.name === name);
+      const withText = rangeProps(name).includes('text');
+      const date1904 = withText && parts.some((b) => usesDate1904(b.range));
+      const rows: CellValue[][] = new Array(parts[0]?.r0 ?? 0).fill(null).map(() => []);
+      const pad: CellValue[] = new Array(c0).fill(null);
+      for (const b of parts) b.range.values.forEach((row, r) => rows.push([...pad, ...row.map((v, c) => fromExcel(v, b.range.numberFormat[r][c], date1904))]));
+      return { name, rows };
+    });
+  }
+
+  /**
+   * The merged areas of the sheets read (ExcelApi 1.13), in a round trip of their own: Excel
+   * refuses a range with more than 512 of them, and that must not fail the read. Without them
+   * a sheet's merges stay unknown (undefined), and the engine says what that may have cost.
+   */
+  private async withMerges(context: Excel.RequestContext, sheets: SheetData[], ranges: Map<string, Excel.Range>): Promise<SheetData[]> {
+    if (!this.supports('1.13')) return sheets;
+    const areas = sheets.map((s) => {
+      const range = ranges.get(s.name)!;
+      return range.isNullObject ? null : range.getMergedAreasOrNullObject().load('areas/items/address');
+    });
+    try {
+      await context.sync();
+    } catch {
+      return sheets;
+    } finally {
+      this.syncs++;
+    }
+    return sheets.map((s, i) => {
+      const a = areas[i];
+      const merges = !a || a.isNullObject ? [] : a.areas.items.map((r) => areaOf(r.address)).filter((m): m is CellArea => m !== null);
+      return { ...s, merges };
     });
   }
 
@@ -133,10 +233,12 @@ export class ExcelWorkbook implements WorkbookPort {
       const batch = new Batch(context);
       const sheets = wb.worksheets.load('items/name');
       const names = wb.names.load('items/name,items/formula');
+      const ownedNow = this.loadMarks(wb);
       await batch.flush();
       const present = new Set(sheets.items.map((s) => s.name));
-      const marks = names.items.filter((n) => n.name.startsWith(MARK_PREFIX));
-      const owned = new Set(marks.map((n) => sheetOfFormula(n.formula)).filter((s): s is string => s !== null && present.has(s)));
+      // every workbook mark goes, also one left pointing at a result sheet the user renamed
+      const marks = names.items.filter((n) => isWorkbookMark(n.name));
+      const owned = new Set(ownedNow());
       for (const spec of specs) {
         if (present.has(spec.name) && !owned.has(spec.name)) throw new Error(`sheet "${spec.name}" exists and was not written by kaoping`);
       }
@@ -151,7 +253,10 @@ export class ExcelWorkbook implements WorkbookPort {
       for (const spec of specs) {
         const ws = wb.worksheets.getItem(`${TEMP_PREFIX}${spec.role ?? spec.name}`.slice(0, 31));
         ws.name = spec.name;
-        if (spec.role) wb.names.add(`${MARK_PREFIX}${spec.role}`, ws.getRange('A1'));
+        if (spec.role) {
+          wb.names.add(`${MARK_PREFIX}${spec.role}`, ws.getRange('A1'));
+          ws.names.add(SHEET_MARK, `=${sheetMarkFormula(spec.role)}`).visible = false;
+        }
       }
       await batch.flush();
       this.syncs += batch.syncs;

@@ -163,6 +163,7 @@ export class StyleBook {
     if (s.valign) alignment.vertical = s.valign === 'middle' ? 'center' : s.valign;
     if (s.wrap) alignment.wrapText = '1';
     const attrs = { numFmtId, fontId: font, fillId: fill, borderId: border, xfId: 0, applyNumberFormat: 1, applyFont: 1, applyFill: 1, applyBorder: 1, applyAlignment: 1 };
+    this.xfFormats = null; // the list may grow: read it afresh
     return this.list('cellXfs').add(['xf', attrs, Object.keys(alignment).length > 0 ? [['alignment', alignment]] : []]);
   }
 
