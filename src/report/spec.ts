@@ -1,6 +1,16 @@
-// A result sheet as data: what to write, not how. Hosts turn this into exceljs or Office.js calls.
+// A result sheet as data: what to write, not how. Hosts turn this into package parts or Office.js calls.
+import type { CellArea } from '../engine/types';
 
 export type SpecValue = string | number | null;
+
+/** The most characters an Excel cell holds. */
+export const MAX_CELL_TEXT = 32_767;
+const CUT_MARK = '…〔已截断〕';
+
+/** A text as a cell can hold it: longer text is cut, with a visible mark at the end. */
+export function cellTextFitted(text: string): string {
+  return text.length <= MAX_CELL_TEXT ? text : text.slice(0, MAX_CELL_TEXT - CUT_MARK.length) + CUT_MARK;
+}
 
 export interface CellStyle {
   readonly bold?: boolean;
@@ -19,12 +29,7 @@ export interface CellStyle {
 }
 
 /** A rectangle, 0-based, inclusive. */
-export interface Area {
-  readonly r0: number;
-  readonly c0: number;
-  readonly r1: number;
-  readonly c1: number;
-}
+export type Area = CellArea;
 
 export interface StyledArea extends Area {
   readonly style: CellStyle;

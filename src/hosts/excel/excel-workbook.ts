@@ -7,7 +7,7 @@
 import { findInputSheets, INPUT_SHEET_NAMES } from '../../engine/assess';
 import { columnLetters, maxOf, parseAddress } from '../../engine/cells';
 import type { CellArea, CellValue, SheetData } from '../../engine/types';
-import { RESULT_SHEETS, type Area, type CellStyle, type SheetSpec } from '../../report/spec';
+import { cellTextFitted, RESULT_SHEETS, type Area, type CellStyle, type SheetSpec } from '../../report/spec';
 import { isWorkbookMark, MARK_PREFIX, ownedSheets, SHEET_MARK, sheetMarkFormula } from '../marks';
 import { formatShown, serialDate, shownValue } from '../number-format';
 import type { WorkbookPort, WorkbookSnapshot, WriteOutcome } from '../port';
@@ -295,7 +295,10 @@ export class ExcelWorkbook implements WorkbookPort {
       let end = start;
       const block: (string | number)[][] = [];
       while (end < spec.cells.length && (bytes < REQUEST_BUDGET / 4 || block.length === 0)) {
-        const row = Array.from({ length: width }, (_, c) => spec.cells[end][c] ?? '');
+        const row = Array.from({ length: width }, (_, c) => {
+          const v = spec.cells[end][c] ?? '';
+          return typeof v === 'string' ? cellTextFitted(v) : v;
+        });
         bytes += JSON.stringify(row).length;
         block.push(row);
         end++;

@@ -19,9 +19,9 @@ type Streamable = { internalStream(type: 'uint8array'): StreamHelper };
 /** The reader's limits; each one passed is a clear message and exit 2, never a crash. */
 export const LIMITS = {
   /** inflated bytes of one part (a worksheet of 100,000 rows × 40 scores is about 150 MB) */
-  partBytes: 400 * MiB,
+  partBytes: 256 * MiB,
   /** inflated bytes of all parts read */
-  totalBytes: 800 * MiB,
+  totalBytes: 512 * MiB,
   /** the parts read whole into a document model: workbook, relationships, content types, styles */
   smallPartBytes: 40 * MiB,
   /** rows of one input sheet, up to its last row with a value */

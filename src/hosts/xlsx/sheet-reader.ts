@@ -52,6 +52,11 @@ interface OpenCell {
   inline: string | null;
 }
 
+/** OOXML's escape for characters XML cannot carry (`_x001B_` is ESC, `_x005F_` a literal `_`). */
+function unescapeXstring(text: string): string {
+  return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+}
+
 /** An ISO date or date-time as the text a date cell shows. */
 function isoDate(text: string): CellValue {
   const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(?::(\d{2}))?)?/.exec(text.trim());
@@ -62,7 +67,7 @@ function isoDate(text: string): CellValue {
 function cellValue(cell: OpenCell, ctx: SheetContext, part: string): CellValue {
   const { type, v, formula } = cell;
   const uncalculated = formula !== null ? { formula } : null;
-  if (type === 'inlineStr') return cell.inline ?? v ?? uncalculated;
+  if (type === 'inlineStr') return cell.inline !== null ? unescapeXstring(cell.inline) : v ?? uncalculated;
   if (v === null) return uncalculated;
   switch (type) {
     case 's': {
@@ -71,7 +76,7 @@ function cellValue(cell: OpenCell, ctx: SheetContext, part: string): CellValue {
       return ctx.shared[i];
     }
     case 'str':
-      return v;
+      return unescapeXstring(v);
     case 'b':
       return v.trim() === '1' || v.trim().toLowerCase() === 'true';
     case 'e':
@@ -206,7 +211,7 @@ export async function readSharedStrings(pkg: ZipPackage, part: string): Promise<
       if (t.local === 't') inT = false;
       else if (t.local === 'rPh') phonetic--;
       else if (t.local === 'si' && item !== null) {
-        out.push(item);
+        out.push(unescapeXstring(item));
         item = null;
       }
     },

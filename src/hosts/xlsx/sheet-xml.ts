@@ -1,7 +1,7 @@
 // A sheet spec as a worksheet part (SpreadsheetML), elements in the order the schema requires.
 import { columnLetters, maxOf } from '../../engine/cells';
 import { BAR_COLOR } from '../../report/layout';
-import type { Area, CellStyle, SheetSpec } from '../../report/spec';
+import { cellTextFitted, type Area, type CellStyle, type SheetSpec } from '../../report/spec';
 import type { StyleBook } from './styles';
 import { escapeXml } from './xml';
 
@@ -78,7 +78,7 @@ export function sheetXml(spec: SheetSpec, book: StyleBook, selected: boolean, ns
       if (v === null || v === '') row += `<c${at}/>`;
       else if (typeof v === 'number') row += Number.isFinite(v) ? `<c${at}><v>${v}</v></c>` : `<c${at}/>`;
       // inline strings are literal text: `=HYPERLINK(…)` stays text, never a formula
-      else row += `<c${at} t="inlineStr"><is><t${/^\s|\s$/.test(v) ? ' xml:space="preserve"' : ''}>${escapeXml(v)}</t></is></c>`;
+      else row += `<c${at} t="inlineStr"><is><t${/^\s|\s$/.test(v) ? ' xml:space="preserve"' : ''}>${escapeXml(cellTextFitted(v))}</t></is></c>`;
     }
     out.push(row + '</row>');
   }

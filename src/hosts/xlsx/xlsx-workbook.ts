@@ -149,16 +149,20 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.sheets.map((s) => s.name);
   }
 
-  /** Rows a sheet spans, from its <dimension> (read from the start of the part only). */
+  /** Rows a sheet spans, from its <dimension> (read from the start of the part only); 0 when unknown. */
   async rowCount(name: string): Promise<number> {
     const entry = this.sheets.find((s) => s.name === name);
     if (!entry) return 0;
     let head = '';
     const decoder = new TextDecoder();
-    await this.pkg.stream(entry.part, LIMITS.partBytes, (chunk) => {
-      head += decoder.decode(chunk, { stream: true });
-      return head.length < 4096;
-    });
+    try {
+      await this.pkg.stream(entry.part, LIMITS.partBytes, (chunk) => {
+        head += decoder.decode(chunk, { stream: true });
+        return head.length < 4096;
+      });
+    } catch {
+      return 0; // a hint for the progress bar only: the read itself reports a damaged part
+    }
     const dim = /<(?:\w+:)?dimension\s+ref\s*=\s*["'][A-Z]+\d+:[A-Z]+(\d+)["']/.exec(head);
     return dim ? Number(dim[1]) : 0;
   }

@@ -42,15 +42,28 @@ export interface SaxHandlers {
   text(text: string): void;
 }
 
+/** Deeper than any part of a workbook nests its elements. */
+const MAX_DEPTH = 100;
+
 /** A namespace-aware streaming parser; errors become "damaged part". */
 export function saxParser(part: string, h: SaxHandlers): { write(text: string): void; close(): void } {
   const parser = new SaxesParser({ xmlns: true, position: false });
   let failure: Error | null = null;
   parser.on('error', (e) => {
+    // the first error ends the read: a damaged part is not read on (40,000 unclosed tags would each report)
     failure ??= damaged(part, e.message);
+    throw failure;
   });
-  parser.on('opentag', (t) => h.open(t));
-  parser.on('closetag', (t) => h.close(t));
+  let depth = 0;
+  parser.on('opentag', (t) => {
+    // SpreadsheetML nests a few levels; a deep nest is damage (and would make namespace lookups slow)
+    if (++depth > MAX_DEPTH) throw (failure = damaged(part, `elements nested more than ${MAX_DEPTH} deep`));
+    h.open(t);
+  });
+  parser.on('closetag', (t) => {
+    depth--;
+    h.close(t);
+  });
   parser.on('text', (t) => h.text(t));
   parser.on('cdata', (t) => h.text(t));
   const check = () => {
@@ -87,11 +100,11 @@ export function parseXml(part: string, text: string): Document {
 
 /** A document as UTF-8 text with its declaration (a UTF-16 part is written back as UTF-8). */
 export function serializeXml(doc: Document): string {
-  for (let n = doc.firstChild; n; n = n.nextSibling) {
-    if (n.nodeType === 7 && (n as Node & { target?: string }).target === 'xml') {
-      doc.removeChild(n);
-      break;
-    }
+  // the declaration is written afresh; text between top-level nodes is dropped so it cannot pile up
+  for (let n = doc.firstChild; n; ) {
+    const next = n.nextSibling;
+    if ((n.nodeType === 7 && (n as Node & { target?: string }).target === 'xml') || n.nodeType === 3) doc.removeChild(n);
+    n = next;
   }
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${new XMLSerializer().serializeToString(doc)}`;
 }
