@@ -1,6 +1,7 @@
 import { assess, type Assessment } from '../src/engine/assess';
 import { cleanNumber, decimalText, exactFromDecimal, exactSum, publish, roundHalfUpUnits } from '../src/engine/exact';
-import { foldWidth, matchKey, numericText, splitHeader } from '../src/engine/text';
+import { isStatisticsLabel } from '../src/engine/scores';
+import { closestName, foldWidth, matchKey, numericText, splitHeader } from '../src/engine/text';
 import { makeBook, type BookSpec } from './helpers';
 
 const run = (spec: BookSpec): Assessment => assess(makeBook(spec));
@@ -311,5 +312,57 @@ describe('grades', () => {
     // 0.1 + 0.2 as cells: the exact total is 0.3, which meets a 最低分 of 0.3
     const a = run({ settings: [['小数位数', 1]], indicators: [['x', 1], ['y', 1]], grades: [['A', undefined, undefined, 0.3], ['B']], subjects: [['a', null, 0.1, 0.2], ['b', null, 0.3, 0]] });
     expect(a.subjects.map((s) => [s.rank, s.grade])).toEqual([[1, 'A'], [1, 'A']]);
+  });
+});
+
+describe('reading cells as people keep them (issue 7)', () => {
+  it('同分依据 compares published indicator values, rounded half up decimal-exactly: 9.915 and 9.9101 differ at 2 decimals', () => {
+    const a = run({ settings: [['同分依据', 'y']], indicators: [['x', 90], ['y', 10]], grades: [['A', undefined, 1], ['B']], subjects: [['a', null, 80.0899, 9.9101], ['b', null, 80.085, 9.915]] });
+    // both totals are 90.00 at 2 decimals; y is 9.92 for b and 9.91 for a: b ranks first, no tie
+    expect(a.subjects.map((s) => [s.name, s.score.total.value, s.rank, s.grade])).toEqual([['b', 90, 1, 'A'], ['a', 90, 2, 'B']]);
+  });
+
+  it('a percent-formatted 比例上限 is percent points; a plain 0.2 is 0.2% with a warning', () => {
+    const spec = (pct: unknown): BookSpec => ({ indicators: [['x', 10]], grades: [['A', pct as number], ['B']], subjects: [['a', null, 9], ['b', null, 8], ['c', null, 7], ['d', null, 6], ['e', null, 5]] });
+    const percent = run(spec({ percent: 0.2 }));
+    expect(percent.issues).toEqual([]);
+    expect(percent.scopes[0].grades[0].quota).toBe(1);
+    const fraction = run(spec(0.2));
+    expect(warnings(fraction)).toEqual(['考核方案!B12 percent-as-fraction']);
+    expect(fraction.scopes[0].grades[0].quota).toBe(0);
+  });
+
+  it('statistics rows are left out with a warning; a row with scores and no name is an error', () => {
+    const stats = run({ indicators: [['x', 10]], grades: ABC, subjects: [['a', null, 9], ['b', null, 8], ['平均分', null, 8.5], ['Total', null, 17]] });
+    expect(stats.subjects.map((s) => s.name)).toEqual(['a', 'b']);
+    expect(warnings(stats)).toEqual(['评分表!B4 statistics-row', '评分表!B5 statistics-row']);
+    const nameless = run({ indicators: [['x', 10]], grades: ABC, subjects: [['a', null, 9], ['', null, 8]] });
+    expect(errors(nameless)).toEqual(['评分表!B3 scores-without-name']);
+  });
+
+  it('a merged 分组 belongs to every row of the merge; without merge information the lost groups are named', () => {
+    const book = makeBook({ indicators: [['x', 10]], grades: ABC, subjects: [['a', '一组', 9], ['b', null, 8], ['c', '二组', 7], ['d', null, 6]] });
+    const scores = book.sheets[1];
+    const merged = assess({ ...book, sheets: [book.sheets[0], { ...scores, merges: [{ r0: 1, c0: 2, r1: 2, c1: 2 }, { r0: 3, c0: 2, r1: 4, c1: 2 }] }] });
+    expect(merged.subjects.map((s) => [s.name, s.group, s.groupRank])).toEqual([['a', '一组', 1], ['b', '一组', 2], ['c', '二组', 1], ['d', '二组', 2]]);
+    const unknown = assess({ ...book, sheets: [book.sheets[0], { ...scores, merges: undefined }] });
+    expect(warnings(unknown).filter((w) => w.includes('group-maybe-merged'))).toEqual(['评分表!C3 group-maybe-merged', '评分表!C5 group-maybe-merged']);
+  });
+
+  it('an issue on a subject’s row names the subject', () => {
+    const a = run({ indicators: [['x', 10]], grades: ABC, subjects: [['市财政局', null, 12]] });
+    expect(a.issues[0].subject).toBe('市财政局');
+  });
+
+  it('suggests the closest name only when it is close', () => {
+    expect(closestName('市财政', ['市财政局', '市商务局'])).toBe('市财政局');
+    expect(closestName('市财正局', ['市财政局', '市商务局'])).toBe('市财政局');
+    expect(closestName('乙', ['甲'])).toBeNull();
+    expect(closestName('教育局', ['市教育局', '区教育局'])).toBeNull(); // two equally close
+  });
+
+  it('knows statistics labels, also qualified ones, and not unit names', () => {
+    for (const label of ['平均分', '平均', '合计', '总计', '小计', '最高分', '最低分', 'Average', 'TOTAL', '全市平均分', '经济组小计']) expect([label, isStatisticsLabel(label)]).toEqual([label, true]);
+    for (const name of ['市统计局', '市发改委', '平均路街道办事处', '合计划财务科']) expect([name, isStatisticsLabel(name)]).toEqual([name, false]);
   });
 });

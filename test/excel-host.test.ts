@@ -4,7 +4,7 @@ import { generate } from '../bench/generate';
 import { checkWorkbook, publishResults, scoreWorkbook } from '../src/app/score-workbook';
 import { CELLS_PER_READ, ExcelWorkbook, formulaLikeCells } from '../src/hosts/excel/excel-workbook';
 import { XlsxWorkbook } from '../src/hosts/xlsx/xlsx-workbook';
-import { examplePath } from './helpers';
+import { examplePath, makeBook } from './helpers';
 import { FakeExcel, seedFake } from './fake-excel';
 
 const opts = { fileTitle: 'book', date: '2026-11-21' };
@@ -181,5 +181,50 @@ describe('marking problem cells', () => {
     expect(marks('加减分')).toEqual([]);
     await book.markCells([]);
     expect(fake.sheet('评分表').conditionalFormats.map((c) => c.custom['rule.formula'])).toEqual(['=A1>0']);
+  });
+});
+
+describe('reading cells as Excel shows them (issue 7)', () => {
+  const small = () => {
+    const fake = new FakeExcel();
+    const book = makeBook({ indicators: [['x', 10]], grades: [['A', 20], ['B']], subjects: [['a', '一组', 9], ['b', null, 8], ['c', null, 7], ['d', '二组', 6], ['e', null, 5]] });
+    for (const s of book.sheets) fake.seed(s.name, s.rows as never);
+    return fake;
+  };
+
+  it('a percent-formatted 比例上限 is percent points, as in the .xlsx host', async () => {
+    const fake = small();
+    const quotaCell = 'B12';
+    fake.sheet('考核方案').cells.get('11,1')!.value = 0.2;
+    fake.seedFormat('考核方案', quotaCell, '0%');
+    const checked = await checkWorkbook(new ExcelWorkbook(fake.run, fake.supports), opts);
+    expect(checked.issues.filter((i) => i.code === 'percent-as-fraction')).toEqual([]);
+    expect(checked.assessment.scopes[0].grades[0].quota).toBe(1);
+  });
+
+  it('merged 分组 cells are read with ExcelApi 1.13; before it, the subjects without a group are named', async () => {
+    const fake = small();
+    fake.sheet('评分表').merges.push('C2:C4', 'C5:C6');
+    fake.apiVersion = '1.13';
+    const merged = await checkWorkbook(new ExcelWorkbook(fake.run, fake.supports), opts);
+    expect(merged.assessment.subjects.map((s) => [s.name, s.group])).toEqual([['a', '一组'], ['b', '一组'], ['c', '一组'], ['d', '二组'], ['e', '二组']]);
+    fake.apiVersion = '1.9';
+    const unknown = await checkWorkbook(new ExcelWorkbook(fake.run, fake.supports), opts);
+    expect(unknown.issues.filter((i) => i.code === 'group-maybe-merged').map((i) => i.cell)).toEqual(['C3', 'C4', 'C6']);
+  });
+
+  it('a result sheet the user renamed keeps its contents; only the tool’s own sheets are replaced', async () => {
+    const fake = await fakeFrom('ex2-staff-weighted-12');
+    fake.names.set('kaoping_summary', '=评分表!$A$1'); // a name typed by a user cannot make 评分表 the tool's
+    const book = new ExcelWorkbook(fake.run, fake.supports);
+    expect((await scoreWorkbook(book, opts)).ok).toBe(true);
+    expect(fake.sheets.map((s) => s.name)).toContain('评分表');
+    fake.renameSheet(fake.sheet('结果汇总'), '2026Q3结果存档');
+    const before = fake.valuesOf('2026Q3结果存档');
+    const r = await scoreWorkbook(book, opts);
+    expect(r.ok).toBe(true);
+    expect(fake.valuesOf('2026Q3结果存档')).toEqual(before);
+    expect(fake.sheets.map((s) => s.name)).toContain('评分表');
+    expect(fake.sheets.filter((s) => s.name === '结果汇总')).toHaveLength(1);
   });
 });

@@ -667,7 +667,7 @@ class FakeRange extends Proxy {
  * Seeds a sheet read by the .xlsx host into the fake as Excel holds it: percents and dates as
  * numbers with a percent or date format; formulas without a value and errors as blanks.
  */
-export function seedFake(fake: FakeExcel, sheet: { name: string; rows: readonly (readonly unknown[])[] }): void {
+export function seedFake(fake: FakeExcel, sheet: { name: string; rows: readonly (readonly unknown[])[]; merges?: readonly { r0: number; c0: number; r1: number; c1: number }[] }): void {
   const serial = (iso: string) => (Date.parse(`${iso.slice(0, 10)}T${iso.slice(11) || '00:00'}Z`) - Date.UTC(1899, 11, 30)) / 86_400_000;
   const plain = (v: unknown) => {
     if (v === null || typeof v !== 'object') return v;
@@ -676,6 +676,7 @@ export function seedFake(fake: FakeExcel, sheet: { name: string; rows: readonly 
     return null;
   };
   fake.seed(sheet.name, sheet.rows.map((row) => row.map(plain)) as never);
+  for (const m of sheet.merges ?? []) fake.sheet(sheet.name).merges.push(`${colName(m.c0)}${m.r0 + 1}:${colName(m.c1)}${m.r1 + 1}`);
   sheet.rows.forEach((row, r) =>
     row.forEach((v, c) => {
       if (v !== null && typeof v === 'object') {

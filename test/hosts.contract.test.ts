@@ -6,7 +6,8 @@ import type { CellValue, SheetData } from '../src/engine/types';
 import { ExcelWorkbook } from '../src/hosts/excel/excel-workbook';
 import type { WorkbookPort } from '../src/hosts/port';
 import { XlsxWorkbook } from '../src/hosts/xlsx/xlsx-workbook';
-import { EXAMPLES, examplePath, userSheet } from './helpers';
+import { EXAMPLES, examplePath, makeBook, userSheet } from './helpers';
+import { rawXlsx, TIDY_STYLE } from './raw-xlsx';
 import { FakeExcel, seedFake } from './fake-excel';
 
 const opts = { fileTitle: 'book', date: '2026-11-21' };
@@ -29,6 +30,7 @@ async function excelHost(bytes: Uint8Array): Promise<HostUnderTest> {
   const source = await XlsxWorkbook.load(bytes);
   const all = await source.read((names) => names);
   const fake = new FakeExcel();
+  fake.apiVersion = '1.13'; // merged areas can be read
   for (const sheet of all.sheets) seedFake(fake, sheet);
   return { port: new ExcelWorkbook(fake.run, fake.supports), addUserSheet: async (name) => fake.seed(name, [['我的表']]) };
 }
@@ -86,5 +88,34 @@ describe.each(HOSTS)('the %s host', (_, make) => {
     const after = await everySheet(host.port);
     expect(after.sheets.find(([n]) => n === '等次分布')![1]).toEqual([['我的表']]);
     expect(after.owned).toEqual(['校验报告']);
+  });
+});
+
+describe('a workbook kept the way people keep them through every host', () => {
+  it('percent quotas, merged groups and a statistics row read the same in both hosts', async () => {
+    const book = makeBook({
+      indicators: [['x', 60], ['y', 40]],
+      grades: [['A', 20, undefined, undefined, 10], ['B', 50], ['C']],
+      subjects: [['a', '一组', 50, 30], ['b', null, 55, 35], ['c', null, 40, 38], ['d', '二组', 52, 33], ['e', null, 48, 36], ['f', null, 58, 39]],
+    }).sheets.map((s) => ({ ...s, rows: s.rows.map((r) => [...r]), merges: [] as { r0: number; c0: number; r1: number; c1: number }[] }));
+    const scheme = book[0];
+    const g = scheme.rows.findIndex((r) => r[0] === '【等次】') + 2;
+    scheme.rows[g][1] = { percent: 0.2 };
+    scheme.rows[g + 1][1] = { percent: 0.5 };
+    const scores = book[1];
+    scores.rows.push([null, '平均分', null, 50.5, 35.17]);
+    scores.merges.push({ r0: 1, c0: 2, r1: 3, c1: 2 }, { r0: 4, c0: 2, r1: 6, c1: 2 });
+    const bytes = await rawXlsx(book, TIDY_STYLE);
+    const results = [];
+    for (const [, make] of HOSTS) {
+      const host = await make(bytes);
+      const run = await scoreWorkbook(host.port, opts);
+      expect(run.ok).toBe(true);
+      results.push({ subjects: run.assessment.subjects.map((s) => [s.name, s.group, s.score.total.value, s.rank, s.groupRank, s.grade]), issues: run.issues.map((i) => `${i.sheet}!${i.cell} ${i.code}`), sheets: (await everySheet(host.port)).sheets });
+    }
+    expect(results[1]).toEqual(results[0]);
+    expect(results[0].issues).toEqual(['评分表!B8 statistics-row']);
+    const groupOf = Object.fromEntries(results[0].subjects.map((s) => [s[0], s[1]]));
+    expect(groupOf).toEqual({ a: '一组', b: '一组', c: '一组', d: '二组', e: '二组', f: '二组' });
   });
 });
