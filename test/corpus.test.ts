@@ -177,6 +177,16 @@ describe('kept wrongly, said at the cell', () => {
     expect(issue.message).toMatch(/Excel 或 WPS/);
   });
 
+  it('an uncalculated formula in a column the tool ignores (总分 written by a program) does not block the run', async () => {
+    const book = tidy();
+    const rows = scoreRows(book);
+    rows[0].push('总分');
+    rows.slice(1).forEach((row, i) => row.push({ formula: `SUM(D${i + 2}:F${i + 2})` } as CellValue));
+    const r = await resultsOf(book);
+    expect(ranked(r)).toEqual(ranked(twin));
+    expect(issuesOf(r, 'warning')).toEqual(['评分表!G1 computed-column']);
+  });
+
   it('a row with scores whose 名称 was deleted is an error on that row', async () => {
     const book = tidy();
     scoreRows(book)[4][1] = null;

@@ -1,13 +1,13 @@
 // The whole assessment: parse scheme → parse scores → validate → score → rank → grade.
 import { ADJUSTMENTS_SHEET, parseAdjustments } from './adjustments';
-import { address, IssueLog, parseAddress, pushTo } from './cells';
+import { IssueLog, parseAddress, pushTo } from './cells';
 import * as X from './exact';
 import { checkGradeRules, gradeScope, PENDING, type GradeConstraints, type GradeOutcome, type ScopeResult } from './grade';
 import { assignRanks, decidingKey, sortForRanking } from './rank';
 import { parseScheme, SCHEME_SHEET } from './scheme';
 import { dimensionNames, planScoring, scoreSubject, type SubjectScore } from './score';
 import { findHeaderRow, isStatisticsLabel, nameColumnOf, parseScores, SCORES_SHEET, type ScoresLayout } from './scores';
-import { fillMerges, textAt } from './table';
+import { fillMerges, reportUncalculated, textAt } from './table';
 import { aliasTable } from './text';
 import type { AdjustmentEvent, Issue, Scheme, SheetData, SubjectInput } from './types';
 
@@ -142,15 +142,6 @@ function notesOf(s: SubjectResult, scheme: Scheme, tieKeyNames: readonly string[
   return notes;
 }
 
-/** Formulas the file holds no value for: each is an error at its cell, and nothing more is said of it. */
-function reportUncalculated(sheet: SheetData, log: IssueLog): void {
-  sheet.rows.forEach((row, r) =>
-    row.forEach((v, c) => {
-      if (v !== null && typeof v === 'object' && 'formula' in v) log.settle('uncalculated-formula', sheet.name, address(r, c), v);
-    }),
-  );
-}
-
 /** Issues at a cell on a subject's row name the subject too (评分表 and 加减分 rows). */
 function withSubjects(issues: readonly Issue[], sheets: readonly (SheetData | undefined)[]): Issue[] {
   const nameOfRow = new Map<string, (row: number) => string>();
@@ -191,7 +182,6 @@ function assessSheets(input: AssessInput): Assessment {
   const scheme = parseScheme(schemeSheet, input.fileTitle, log);
   if (log.hasErrors) return failed(log.issues, scheme, sheets, null);
   const adjSheet = sheets.adjustments ? byName.get(sheets.adjustments) : undefined;
-  reportUncalculated(scoresSheet, log);
   if (adjSheet) reportUncalculated(adjSheet, log);
   const { layout, subjects: inputs } = parseScores(scoresSheet, scheme, log);
   const names = new Set(inputs.map((s) => s.name));

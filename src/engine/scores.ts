@@ -1,7 +1,7 @@
 // 评分表: one row per subject, one column per indicator (contract section 3).
 import { address, cellText, isBlank, IssueLog, pushTo } from './cells';
 import { cleanNumber } from './exact';
-import { cellAt, mapColumns, mergeAt, readNumber, textAt, type ColumnDecl } from './table';
+import { cellAt, mapColumns, mergeAt, readNumber, reportUncalculated, textAt, type ColumnDecl } from './table';
 import { aliasTable, matchKey, numericText, splitHeader, trimName } from './text';
 import type { CellArea, CellValue, Scheme, SheetData, SubjectInput } from './types';
 
@@ -181,6 +181,7 @@ export function parseScores(sheet: SheetData, scheme: Scheme, log: IssueLog): Sc
   const seen = new Map<string, number>();
   const inds = scheme.indicators;
   const valueCols = [...layout.indicatorCols, layout.bonusCol, layout.deductionCol].filter((c) => c >= 0);
+  reportUncalculated(sheet, log, [layout.nameCol, layout.groupCol, layout.remarkCol, ...valueCols].filter((c) => c >= 0), layout.headerRow + 1);
   const firstValueCol = Math.min(...valueCols);
   // merged areas over the name column, by row: a name merged down over rows is one subject
   const nameMerges = new Map<number, CellArea>();

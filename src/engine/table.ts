@@ -77,6 +77,21 @@ export function looksLikeFraction(v: CellValue, value: number | null): boolean {
   return value !== null && value > 0 && value <= 1 && !(typeof v === 'object' && v !== null && 'percent' in v);
 }
 
+/**
+ * Formulas the file holds no value for (written by a program, never calculated): each is an
+ * error at its cell, and nothing more is said of that cell. Only the columns given are checked
+ * (all when none are), from row `from` on: a computed column the tool ignores does not matter.
+ */
+export function reportUncalculated(sheet: SheetData, log: IssueLog, columns?: readonly number[], from = 0): void {
+  for (let r = from; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r];
+    for (const c of columns ?? row.keys()) {
+      const v = row[c];
+      if (v !== null && typeof v === 'object' && 'formula' in v) log.settle('uncalculated-formula', sheet.name, address(r, c), v);
+    }
+  }
+}
+
 /** Most cells a sheet's merged areas may fill (a merge over a whole sheet must not fill millions). */
 const MERGE_FILL_LIMIT = 2_000_000;
 
