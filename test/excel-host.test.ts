@@ -213,17 +213,24 @@ describe('reading cells as Excel shows them (issue 7)', () => {
     expect(unknown.issues.filter((i) => i.code === 'group-maybe-merged').map((i) => i.cell)).toEqual(['C3', 'C4', 'C6']);
   });
 
-  it('a result sheet the user renamed keeps its contents; only the tool’s own sheets are replaced', async () => {
+  it('a result sheet the user renamed or copied keeps its contents; only the tool’s own sheets are replaced', async () => {
     const fake = await fakeFrom('ex2-staff-weighted-12');
     fake.names.set('kaoping_summary', '=评分表!$A$1'); // a name typed by a user cannot make 评分表 the tool's
     const book = new ExcelWorkbook(fake.run, fake.supports);
     expect((await scoreWorkbook(book, opts)).ok).toBe(true);
     expect(fake.sheets.map((s) => s.name)).toContain('评分表');
-    fake.renameSheet(fake.sheet('结果汇总'), '2026Q3结果存档');
+    // a copy, as Excel makes it: same cells, the sheet's own names copied, another name
+    const original = fake.sheet('结果汇总');
+    const copy = fake.addSheet('结果汇总 (2)');
+    original.cells.forEach((cell, k) => copy.cells.set(k, { ...cell }));
+    original.names.forEach((f, n) => copy.names.set(n, f));
+    fake.renameSheet(original, '2026Q3结果存档');
+    const copied = fake.valuesOf('结果汇总 (2)');
     const before = fake.valuesOf('2026Q3结果存档');
     const r = await scoreWorkbook(book, opts);
     expect(r.ok).toBe(true);
     expect(fake.valuesOf('2026Q3结果存档')).toEqual(before);
+    expect(fake.valuesOf('结果汇总 (2)')).toEqual(copied);
     expect(fake.sheets.map((s) => s.name)).toContain('评分表');
     expect(fake.sheets.filter((s) => s.name === '结果汇总')).toHaveLength(1);
   });

@@ -1,10 +1,9 @@
 // Reads worksheet and shared-string parts as streams (saxes): memory follows the cells kept,
 // not the size of the XML. Values come as Excel shows them (percents and dates by the cell's style).
-import type { SaxesTagNS } from 'saxes';
 import type { CellArea, CellValue, SheetData } from '../../engine/types';
 import { shownValue, type Shown } from '../number-format';
 import { LIMITS, tooLarge, type ZipPackage } from './package';
-import { damaged, PartDecoder, saxParser } from './xml';
+import { damaged, PartDecoder, saxParser, type SaxTag } from './xml';
 
 /** SpreadsheetML's main namespace, Transitional and Strict ('' for files written without one). */
 const MAIN_NS = new Set(['http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main', '']);
@@ -15,11 +14,19 @@ const MAX_COL = 16_384;
 
 /** A cell reference (`B7`) → 0-based [row, column]; anything else, or outside the grid, is damage. */
 export function gridCell(ref: string, part: string): [number, number] {
-  const m = /^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$/.exec(ref.trim());
+  // by hand: one call per cell of every sheet read
+  let i = 0;
   let c = 0;
-  if (m) for (const ch of m[1].toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
-  const r = m ? Number(m[2]) : 0;
-  if (!m || c > MAX_COL || r < 1 || r > MAX_ROW) throw damaged(part, `cell reference "${ref.slice(0, 40)}" is outside Excel's grid (A1:XFD1048576)`);
+  let r = 0;
+  const s = ref.length < 16 ? ref : ref.trim();
+  if (s.charCodeAt(i) === 36) i++; // $
+  for (let code = s.charCodeAt(i) & ~32; code >= 65 && code <= 90 && i < 4; code = s.charCodeAt(++i) & ~32) c = c * 26 + code - 64;
+  const letters = i;
+  if (s.charCodeAt(i) === 36) i++;
+  const digitsFrom = i;
+  for (let code = s.charCodeAt(i); code >= 48 && code <= 57; code = s.charCodeAt(++i)) r = r * 10 + code - 48;
+  const valid = c > 0 && letters <= 4 && i > digitsFrom && i === s.length && c <= MAX_COL && r >= 1 && r <= MAX_ROW;
+  if (!valid) throw damaged(part, `cell reference "${ref.slice(0, 40)}" is outside Excel's grid (A1:XFD1048576)`);
   return [r - 1, c - 1];
 }
 
@@ -40,8 +47,10 @@ export interface SheetContext {
   cellsLeft: number;
 }
 
-const inMain = (t: SaxesTagNS) => MAIN_NS.has(t.uri);
-const attr = (t: SaxesTagNS, name: string): string | undefined => t.attributes[name]?.value;
+let mainUri = MAIN_NS.values().next().value as string;
+/** Whether an element is SpreadsheetML's (the last namespace found is checked first: one per part). */
+const inMain = (t: SaxTag) => t.uri === mainUri || (MAIN_NS.has(t.uri) && ((mainUri = t.uri), true));
+const attr = (t: SaxTag, name: string): string | undefined => t.attributes[name];
 
 interface OpenCell {
   col: number;

@@ -2,7 +2,7 @@
 // document model (@xmldom/xmldom) for the small parts that are edited. Any well-formed XML reads
 // the same: quotes, spaces, prefixes, comments, CDATA, processing instructions, UTF-8 or UTF-16.
 import { DOMParser, XMLSerializer, type Document, type Element, type Node } from '@xmldom/xmldom';
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { SaxesParser } from 'saxes';
 import { WorkbookOpenError } from './open-error';
 
 /** A part that is not well-formed XML: the workbook is damaged. */
@@ -35,34 +35,63 @@ export class PartDecoder {
   }
 }
 
+/** An element as a streaming read sees it: local name, namespace and attributes by name. */
+export interface SaxTag {
+  readonly local: string;
+  readonly uri: string;
+  readonly attributes: Readonly<Record<string, string>>;
+}
+
 /** Handlers for a streaming read: elements by local name and namespace, text as it comes. */
 export interface SaxHandlers {
-  open(tag: SaxesTagNS): void;
-  close(tag: SaxesTagNS): void;
+  open(tag: SaxTag): void;
+  close(tag: SaxTag): void;
   text(text: string): void;
 }
 
 /** Deeper than any part of a workbook nests its elements. */
 const MAX_DEPTH = 100;
 
-/** A namespace-aware streaming parser; errors become "damaged part". */
+/** Prefix → namespace in scope (prototype chain: inner declarations shadow outer ones). */
+type Scope = Record<string, string>;
+const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+
+/**
+ * A streaming parser; errors become "damaged part". saxes judges well-formedness; namespaces are
+ * resolved here from the xmlns declarations (saxes's own namespace mode makes an object per
+ * attribute and halves the speed on large sheets).
+ */
 export function saxParser(part: string, h: SaxHandlers): { write(text: string): void; close(): void } {
-  const parser = new SaxesParser({ xmlns: true, position: false });
+  const parser = new SaxesParser({ position: false });
   let failure: Error | null = null;
   parser.on('error', (e) => {
     // the first error ends the read: a damaged part is not read on (40,000 unclosed tags would each report)
     failure ??= damaged(part, e.message);
     throw failure;
   });
-  let depth = 0;
+  const root: Scope = { xml: XML_NS };
+  const scopes: Scope[] = [];
+  const tags: SaxTag[] = [];
   parser.on('opentag', (t) => {
-    // SpreadsheetML nests a few levels; a deep nest is damage (and would make namespace lookups slow)
-    if (++depth > MAX_DEPTH) throw (failure = damaged(part, `elements nested more than ${MAX_DEPTH} deep`));
-    h.open(t);
+    // SpreadsheetML nests a few levels; a deep nest is damage
+    if (tags.length >= MAX_DEPTH) throw (failure = damaged(part, `elements nested more than ${MAX_DEPTH} deep`));
+    const attributes = t.attributes as Record<string, string>;
+    let scope = scopes.length > 0 ? scopes[scopes.length - 1] : root;
+    for (const name in attributes) {
+      if (name === 'xmlns' || name.startsWith('xmlns:')) {
+        if (scope === (scopes[scopes.length - 1] ?? root)) scope = Object.create(scope) as Scope;
+        scope[name === 'xmlns' ? '' : name.slice(6)] = attributes[name];
+      }
+    }
+    const colon = t.name.indexOf(':');
+    const tag: SaxTag = { local: colon < 0 ? t.name : t.name.slice(colon + 1), uri: scope[colon < 0 ? '' : t.name.slice(0, colon)] ?? '', attributes };
+    scopes.push(scope);
+    tags.push(tag);
+    h.open(tag);
   });
-  parser.on('closetag', (t) => {
-    depth--;
-    h.close(t);
+  parser.on('closetag', () => {
+    scopes.pop();
+    h.close(tags.pop()!);
   });
   parser.on('text', (t) => h.text(t));
   parser.on('cdata', (t) => h.text(t));
