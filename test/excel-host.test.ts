@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { generate } from '../bench/generate';
 import { checkWorkbook, publishResults, scoreWorkbook } from '../src/app/score-workbook';
-import { CELLS_PER_READ, ExcelWorkbook, formulaLikeCells } from '../src/hosts/excel/excel-workbook';
+import { CELLS_PER_READ, ExcelWorkbook, formulaLikeCells, usesDate1904 } from '../src/hosts/excel/excel-workbook';
 import { XlsxWorkbook } from '../src/hosts/xlsx/xlsx-workbook';
 import { examplePath, makeBook } from './helpers';
 import { FakeExcel, seedFake } from './fake-excel';
@@ -233,5 +233,14 @@ describe('reading cells as Excel shows them (issue 7)', () => {
     expect(fake.valuesOf('结果汇总 (2)')).toEqual(copied);
     expect(fake.sheets.map((s) => s.name)).toContain('评分表');
     expect(fake.sheets.filter((s) => s.name === '结果汇总')).toHaveLength(1);
+  });
+});
+
+describe('the 1904 date system in Excel', () => {
+  it('is told by the year a date cell shows (Office.js does not say)', () => {
+    const range = (text: string) => ({ values: [['日期'], [45000]], numberFormat: [['General'], ['yyyy/m/d']], text: [['日期'], [text]] });
+    expect(usesDate1904(range('2023/3/15'))).toBe(false); // serial 45000 counted from 1900
+    expect(usesDate1904(range('2027/3/16'))).toBe(true); // the same serial counted from 1904
+    expect(usesDate1904(range('3月15日'))).toBe(false); // no year shown: the usual 1900 system
   });
 });

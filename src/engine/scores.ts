@@ -191,8 +191,7 @@ export function parseScores(sheet: SheetData, scheme: Scheme, log: IssueLog): Sc
   for (let r = layout.headerRow + 1; r < rows.length; r++) {
     const nameCell = cellAt(rows, r, layout.nameCol);
     const nameAt = address(r, layout.nameCol);
-    const hasValues = valueCols.some((c) => !isBlank(cellAt(rows, r, c)));
-    const merge = nameMerges.get(r);
+    const merge = nameMerges.size > 0 ? nameMerges.get(r) : undefined;
     if (merge && merge.c1 > layout.nameCol && valueCols.some((c) => c <= merge.c1 && c >= merge.c0)) {
       // a line of text merged across the score columns (a note, a signature line): not a subject
       if (r === merge.r0) log.warn('text-row', sheet.name, nameAt, nameCell);
@@ -206,10 +205,15 @@ export function parseScores(sheet: SheetData, scheme: Scheme, log: IssueLog): Sc
       }
       continue;
     }
-    const rowLabel = (rows[r] ?? []).slice(0, firstValueCol).find((v) => typeof v === 'string' && isStatisticsLabel(v));
-    if (isBlank(nameCell) || (typeof nameCell === 'string' && isStatisticsLabel(nameCell))) {
-      if (!isBlank(nameCell) || (hasValues && rowLabel !== undefined)) log.warn('statistics-row', sheet.name, nameAt, isBlank(nameCell) ? rowLabel! : nameCell, { label: trimName(isBlank(nameCell) ? String(rowLabel) : cellText(nameCell)) });
-      else if (hasValues) log.error('scores-without-name', sheet.name, nameAt, null, { row: r + 1 });
+    if (isBlank(nameCell)) {
+      if (!valueCols.some((c) => !isBlank(cellAt(rows, r, c)))) continue; // a blank row, or a note beside the table
+      const label = (rows[r] ?? []).slice(0, firstValueCol).find((v) => typeof v === 'string' && isStatisticsLabel(v));
+      if (label !== undefined) log.warn('statistics-row', sheet.name, nameAt, label, { label: trimName(String(label)) });
+      else log.error('scores-without-name', sheet.name, nameAt, null, { row: r + 1 });
+      continue;
+    }
+    if (typeof nameCell === 'string' && isStatisticsLabel(nameCell)) {
+      log.warn('statistics-row', sheet.name, nameAt, nameCell, { label: trimName(nameCell) });
       continue;
     }
     const name = trimName(cellText(nameCell));

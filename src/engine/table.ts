@@ -85,7 +85,9 @@ export function looksLikeFraction(v: CellValue, value: number | null): boolean {
 export function reportUncalculated(sheet: SheetData, log: IssueLog, columns?: readonly number[], from = 0): void {
   for (let r = from; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
-    for (const c of columns ?? row.keys()) {
+    const n = columns ? columns.length : row.length;
+    for (let i = 0; i < n; i++) {
+      const c = columns ? columns[i] : i;
       const v = row[c];
       if (v !== null && typeof v === 'object' && 'formula' in v) log.settle('uncalculated-formula', sheet.name, address(r, c), v);
     }

@@ -43,7 +43,7 @@ function fromExcel(v: unknown, format: string, date1904: boolean): CellValue {
  * Whether dates count from 1904 (Office.js does not say): the year a date cell shows tells, when
  * one shows a year. Only sheets whose dates are printed (加减分's 日期) load their text for this.
  */
-function usesDate1904(range: Excel.Range): boolean {
+export function usesDate1904(range: Pick<Excel.Range, 'values' | 'numberFormat' | 'text'>): boolean {
   const texts = range.text;
   for (let r = 0; r < range.values.length; r++) {
     for (let c = 0; c < range.values[r].length; c++) {
