@@ -205,6 +205,18 @@ describe('data safety', () => {
     expect(r.err).toContain('\\u001b[31m');
   });
 
+  it('text longer than a cell holds is cut at 32,767 characters with a visible mark', async () => {
+    const long = '说明'.repeat(20_000); // 40,000 characters in 备注
+    const sheets = makeBook({ indicators: [['x', 10]], grades: [['A', 50], ['B']], subjects: [['甲', null, 9], ['乙', null, 8]], extraColumns: [{ header: '备注', values: [long] }] }).sheets;
+    const book = await XlsxWorkbook.load(await rawXlsx(sheets, TIDY_STYLE));
+    expect((await scoreWorkbook(book, opts)).ok).toBe(true);
+    const out = await XlsxWorkbook.load(await book.toBytes());
+    const summary = (await out.read(() => ['结果汇总'])).sheets[0].rows.flat();
+    const note = summary.find((v) => typeof v === 'string' && v.startsWith('说明说明')) as string;
+    expect(note.length).toBe(32_767);
+    expect(note.endsWith('…〔已截断〕')).toBe(true);
+  });
+
   it('errors print no subject count', () => {
     const input = join(dir, 'bad4.xlsx');
     copyFileSync(examplePath('ex4-bad-input'), input);
