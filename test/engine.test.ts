@@ -366,3 +366,11 @@ describe('reading cells as people keep them (issue 7)', () => {
     for (const name of ['市统计局', '市发改委', '平均路街道办事处', '合计划财务科']) expect([name, isStatisticsLabel(name)]).toEqual([name, false]);
   });
 });
+
+describe('减分 is 扣分', () => {
+  it('as an event type, a category type and a 评分表 column', () => {
+    const a = run({ indicators: [['x', 10]], grades: ABC, categories: [['通报', '减分']], subjects: [['a', null, 9], ['b', null, 8]], events: [['a', '减分', '通报', 2]], extraColumns: [{ header: '减分', values: [null, 1] }] });
+    expect(errors(a)).toEqual([]);
+    expect(Object.fromEntries(a.subjects.map((s) => [s.name, s.score.total.value]))).toEqual({ a: 7, b: 7 });
+  });
+});
