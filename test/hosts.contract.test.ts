@@ -1,5 +1,5 @@
 // One suite, every host: the same workbook through the .xlsx host and through the Office.js host
-// (against the fake Excel) must give the same sheets.
+// (Microsoft's Office.js client against the Excel emulator) must give the same sheets.
 import { readFileSync } from 'node:fs';
 import { checkWorkbook, publishResults, scoreWorkbook } from '../src/app/score-workbook';
 import type { CellValue, SheetData } from '../src/engine/types';
@@ -8,7 +8,9 @@ import type { WorkbookPort } from '../src/hosts/port';
 import { XlsxWorkbook } from '../src/hosts/xlsx/xlsx-workbook';
 import { EXAMPLES, examplePath, makeBook, userSheet } from './helpers';
 import { rawXlsx, TIDY_STYLE } from './raw-xlsx';
-import { FakeExcel, seedFake } from './fake-excel';
+import { seedFake } from './fake-excel';
+import { ExcelEmulator } from './office/excel-emulator';
+import { officeRun } from './office/office-client';
 
 const opts = { fileTitle: 'book', date: '2026-11-21' };
 
@@ -26,18 +28,18 @@ async function xlsxHost(bytes: Uint8Array): Promise<HostUnderTest> {
   };
 }
 
+/** The Office.js host through Microsoft's Office.js client, against the Excel emulator. */
 async function excelHost(bytes: Uint8Array): Promise<HostUnderTest> {
   const source = await XlsxWorkbook.load(bytes);
   const all = await source.read((names) => names);
-  const fake = new FakeExcel();
-  fake.apiVersion = '1.13'; // merged areas can be read
-  for (const sheet of all.sheets) seedFake(fake, sheet);
-  return { port: new ExcelWorkbook(fake.run, fake.supports), addUserSheet: async (name) => fake.seed(name, [['我的表']]) };
+  const excel = new ExcelEmulator();
+  for (const sheet of all.sheets) seedFake(excel.book, sheet);
+  return { port: new ExcelWorkbook(officeRun(excel.respond), excel.supports), addUserSheet: async (name) => excel.book.seed(name, [['我的表']]) };
 }
 
 const HOSTS = [
   ['xlsx', xlsxHost],
-  ['fake Excel', excelHost],
+  ['Office.js (Microsoft’s client, emulated Excel)', excelHost],
 ] as const;
 
 /** Values only, without trailing blanks: what both hosts must agree on. */

@@ -249,7 +249,8 @@ export class ExcelWorkbook implements WorkbookPort {
       await batch.flush(); // every new sheet is complete before anything old is touched
 
       for (const name of owned) wb.worksheets.getItem(name).delete();
-      for (const mark of marks) mark.delete();
+      // by name: an item of a loaded collection may be addressed by its position, which deleting shifts
+      for (const mark of marks) wb.names.getItem(mark.name).delete();
       for (const spec of specs) {
         const ws = wb.worksheets.getItem(`${TEMP_PREFIX}${spec.role ?? spec.name}`.slice(0, 31));
         ws.name = spec.name;
