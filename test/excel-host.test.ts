@@ -60,7 +60,7 @@ describe('the Office.js host', () => {
     expect(fake.valuesOf('结果汇总').length).toBe(10000 + 5); // title, subtitle, header, rows, blank, signature
   });
 
-  it('grows only by one read per 100,000 cells from 100 to 10,000 subjects (writes do not grow)', async () => {
+  it('grows from 100 to 10,000 subjects only by a read per 100,000 cells and a write per 3 MB', async () => {
     const syncsFor = async (n: number) => {
       const g = generate({ subjects: n, indicators: 40, dimensions: 4, groups: 10, perGroup: true, seed: 1 });
       const fake = new FakeExcel();
@@ -69,7 +69,8 @@ describe('the Office.js host', () => {
       return fake.syncs;
     };
     const cells = 10000 * 44; // 评分表: 序号, 名称, 分组, 40 indicators, 备注
-    expect(await syncsFor(10000)).toBeLessThanOrEqual((await syncsFor(100)) + Math.ceil(cells / CELLS_PER_READ));
+    // the result sheets of 10,000 subjects (成绩单 aside) are under 6 MB of requests
+    expect(await syncsFor(10000)).toBeLessThanOrEqual((await syncsFor(100)) + Math.ceil(cells / CELLS_PER_READ) + 2);
   });
 
   it('writes text that starts with = + - @ as text, not formulas', async () => {

@@ -262,6 +262,9 @@ class FakeNames extends Proxy {
     if (!this.list) throw new FakeExcelError('PropertyNotLoaded', 'items not loaded');
     return this.list;
   }
+  getItem(name: string) {
+    return { delete: () => this.host.enqueue(30, () => this.host.names.delete(name)) };
+  }
   add(name: string, reference: FakeRange | string) {
     this.host.enqueue(60 + name.length, () => {
       if (this.host.names.has(name)) throw new FakeExcelError('ItemAlreadyExists', `name ${name} exists`);
@@ -356,6 +359,23 @@ class FakeWorksheet extends Proxy {
     const [r1, c1] = parseCell(b);
     return new FakeRange(this.host, this, r0, c0, r1 - r0 + 1, c1 - c0 + 1);
   }
+  /** Several ranges at once (ExcelApi 1.9): formats set on them apply to each. */
+  getRanges(address: string) {
+    if (!this.host.supports('1.9')) throw new FakeExcelError('ApiNotFound', 'getRanges needs ExcelApi 1.9');
+    const ranges = address.split(',').map((a) => this.getRange(a));
+    const fan = (pick: (r: FakeRange) => Record<string, unknown>): Record<string, unknown> =>
+      new globalThis.Proxy({}, { set: (_t, p: string, v) => (ranges.forEach((r) => (pick(r)[p] = v)), true) });
+    const format = new globalThis.Proxy(
+      {
+        font: fan((r) => r.format.font as Record<string, unknown>),
+        fill: fan((r) => r.format.fill as Record<string, unknown>),
+        borders: { getItem: (edge: string) => fan((r) => (r.format.borders as { getItem(e: string): Record<string, unknown> }).getItem(edge)) },
+      } as Record<string, unknown>,
+      { set: (_t, p: string, v) => (ranges.forEach((r) => ((r.format as Record<string, unknown>)[p] = v)), true), get: (t, p: string) => t[p] },
+    );
+    const areas = { format, untrack: () => areas };
+    return areas;
+  }
   getRangeByIndexes(r: number, c: number, rows: number, cols: number): FakeRange {
     if (rows < 1 || cols < 1) throw new FakeExcelError('InvalidArgument', 'empty range');
     return new FakeRange(this.host, this, r, c, rows, cols);
@@ -429,6 +449,11 @@ class FakeRange extends Proxy {
   get isNullObject(): boolean {
     this.need('isNullObject');
     return this.nullRange;
+  }
+
+  /** Office.js: the client keeps no reference to this range (nothing for the fake to do). */
+  untrack(): this {
+    return this;
   }
 
   load(props: string) {

@@ -41,8 +41,9 @@ type Node =
   | { t: 'worksheets' }
   | { t: 'worksheet'; s: FakeSheet }
   | Range
-  | { t: 'format' | 'font' | 'fill' | 'borders' | 'cfs' | 'dataValidation'; r: Range }
-  | { t: 'border'; r: Range; edge: string }
+  | { t: 'format' | 'font' | 'fill' | 'borders'; rs: Range[] }
+  | { t: 'cfs' | 'dataValidation'; r: Range }
+  | { t: 'border'; rs: Range[]; edge: string }
   | { t: 'names'; s: FakeSheet | null }
   | { t: 'name'; s: FakeSheet | null; name: string }
   | { t: 'freezePanes' | 'pageBreaks' | 'pageLayout' | 'headersFooters' | 'hfPage' | 'charts'; s: FakeSheet }
@@ -110,6 +111,12 @@ export class ExcelEmulator {
   /** Answers one request body (as Microsoft's client serialized it) with the response body text. */
   respond = (body: { Actions: ActionInfo[]; ObjectPaths: Record<string, PathInfo> }): string => {
     const requestBytes = Buffer.byteLength(JSON.stringify(body));
+    if (process.env.KAOPING_EMULATOR_PROFILE && requestBytes > 2e6) {
+      const by = new Map<string, number>();
+      for (const a of body.Actions) by.set(`action ${a.ActionType} ${a.Name}`, (by.get(`action ${a.ActionType} ${a.Name}`) ?? 0) + JSON.stringify(a).length);
+      for (const p of Object.values(body.ObjectPaths)) by.set(`path ${p.ObjectPathType} ${p.Name}`, (by.get(`path ${p.ObjectPathType} ${p.Name}`) ?? 0) + JSON.stringify(p).length);
+      console.log(requestBytes, [...by].sort((x, y) => y[1] - x[1]).slice(0, 12));
+    }
     const release = body.Actions.every((a) => a.ActionType === 1 || a.Name === '_RemoveReference');
     const record = (responseText: string) => {
       this.log.push({ requestBytes, responseBytes: Buffer.byteLength(responseText), actions: body.Actions.length, release });
@@ -224,7 +231,9 @@ export class ExcelEmulator {
       case 'headersFooters.DefaultForAllPages':
         return { t: 'hfPage', s: (p as { s: FakeSheet }).s };
       case 'range.Format':
-        return { t: 'format', r: p as Range };
+        return { t: 'format', rs: [p as Range] };
+      case 'areas.Format':
+        return { t: 'format', rs: (p as { list: Range[] }).list };
       case 'range.ConditionalFormats':
         return { t: 'cfs', r: p as Range };
       case 'range.DataValidation':
@@ -233,7 +242,7 @@ export class ExcelEmulator {
       case 'format.Font':
       case 'format.Fill':
       case 'format.Borders':
-        return { t: name.toLowerCase() as 'font' | 'fill' | 'borders', r: (p as { r: Range }).r };
+        return { t: name.toLowerCase() as 'font' | 'fill' | 'borders', rs: (p as { rs: Range[] }).rs };
       case 'cf.DataBar':
       case 'cf.Custom':
       case 'dataBar.PositiveFormat':
@@ -279,7 +288,7 @@ export class ExcelEmulator {
       }
       case 'borders':
         if (!EDGES.has(String(arg))) throw new FakeExcelError('InvalidArgument', `bad border ${String(arg)}`);
-        return { t: 'border', r: p.r, edge: String(arg) };
+        return { t: 'border', rs: p.rs, edge: String(arg) };
       default:
         return unknown(`indexer on ${p.t}`);
     }
@@ -312,6 +321,17 @@ export class ExcelEmulator {
         const [r0, c0] = parseRef(from);
         const [r1, c1] = parseRef(to);
         return this.range(s, Math.min(r0, r1), Math.min(c0, c1), Math.abs(r1 - r0) + 1, Math.abs(c1 - c0) + 1);
+      }
+      case 'worksheet.GetRanges': {
+        if (!this.supports('1.9')) throw new FakeExcelError('ApiNotFound', 'getRanges needs ExcelApi 1.9');
+        const s = (p as { s: FakeSheet }).s;
+        const list = String(args[0]).split(',').map((part) => {
+          const [from, to = from] = part.split(':');
+          const [r0, c0] = parseRef(from);
+          const [r1, c1] = parseRef(to);
+          return this.range(s, Math.min(r0, r1), Math.min(c0, c1), Math.abs(r1 - r0) + 1, Math.abs(c1 - c0) + 1);
+        });
+        return { t: 'areas', list };
       }
       case 'worksheet.GetRangeByIndexes':
         return this.range((p as { s: FakeSheet }).s, Number(args[0]), Number(args[1]), Number(args[2]), Number(args[3]));
@@ -531,7 +551,7 @@ export class ExcelEmulator {
   }
 
   private set(n: Node, name: string, v: unknown): void {
-    const style = (r: Range, prop: string) => this.each(r, (cell) => (cell.style[prop] = v));
+    const style = (rs: Range[], prop: string) => rs.forEach((r) => this.each(r, (cell) => (cell.style[prop] = v)));
     switch (`${n.t}.${name}`) {
       case 'range.Values': {
         const r = n as Range;
@@ -553,27 +573,23 @@ export class ExcelEmulator {
       case 'format.HorizontalAlignment':
       case 'format.VerticalAlignment':
       case 'format.WrapText':
-        return style((n as { r: Range }).r, name[0].toLowerCase() + name.slice(1));
-      case 'format.ColumnWidth': {
-        const r = (n as { r: Range }).r;
-        for (let c = r.c0; c < r.c0 + r.cols; c++) r.s.columnWidths.set(c, Number(v));
+        return style((n as { rs: Range[] }).rs, name[0].toLowerCase() + name.slice(1));
+      case 'format.ColumnWidth':
+        for (const r of (n as { rs: Range[] }).rs) for (let c = r.c0; c < r.c0 + r.cols; c++) r.s.columnWidths.set(c, Number(v));
         return;
-      }
-      case 'format.RowHeight': {
-        const r = (n as { r: Range }).r;
-        for (let i = r.r0; i < r.r0 + r.rows; i++) r.s.rowHeights.set(i, Number(v));
+      case 'format.RowHeight':
+        for (const r of (n as { rs: Range[] }).rs) for (let i = r.r0; i < r.r0 + r.rows; i++) r.s.rowHeights.set(i, Number(v));
         return;
-      }
       case 'font.Bold':
       case 'font.Size':
       case 'font.Color':
       case 'font.Name':
       case 'fill.Color':
-        return style((n as { r: Range }).r, `${n.t}.${name[0].toLowerCase()}${name.slice(1)}`);
+        return style((n as { rs: Range[] }).rs, `${n.t}.${name[0].toLowerCase()}${name.slice(1)}`);
       case 'border.Style':
       case 'border.Color':
       case 'border.Weight':
-        return style((n as { r: Range }).r, `border.${(n as { edge: string }).edge}.${name.toLowerCase()}`);
+        return style((n as { rs: Range[] }).rs, `border.${(n as { edge: string }).edge}.${name.toLowerCase()}`);
       case 'worksheet.Name':
         return this.book.renameSheet((n as { s: FakeSheet }).s, String(v));
       case 'worksheet.ShowGridlines':

@@ -7,7 +7,8 @@ import vm from 'node:vm';
 import type { ExcelRun } from '../../src/hosts/excel/excel-workbook';
 
 /** What the emulator answers: the body of Excel's ProcessQuery response. */
-export type Responder = (body: { Actions: unknown[]; ObjectPaths: Record<string, unknown>; AutoKeepReference?: boolean }) => unknown;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Responder = (body: any) => unknown;
 
 interface OfficeRuntime {
   Excel: { run: (context: unknown, batch: unknown) => Promise<unknown>; RequestContext: new (url: string) => unknown };

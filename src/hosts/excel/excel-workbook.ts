@@ -5,7 +5,8 @@
 // the Excel global at run time except through `run`.
 /// <reference types="office-js" />
 import { findInputSheets, INPUT_SHEET_NAMES } from '../../engine/assess';
-import { columnLetters, maxOf, parseAddress } from '../../engine/cells';
+import { columnLetters, maxOf, parseAddress, pushTo } from '../../engine/cells';
+import { rowStyler, styleRects, type StyleRect } from '../../report/style-runs';
 import type { CellArea, CellValue, SheetData } from '../../engine/types';
 import { cellTextFitted, RESULT_SHEETS, type Area, type CellStyle, type SheetSpec } from '../../report/spec';
 import { isWorkbookMark, MARK_PREFIX, ownedSheets, SHEET_MARK, sheetMarkFormula } from '../marks';
@@ -19,7 +20,7 @@ export type SupportsApi = (version: string) => boolean;
 
 const TEMP_PREFIX = 'kaoping~';
 /** Excel on the web rejects requests over 5 MB; stay well below. */
-export const REQUEST_BUDGET = 3_500_000;
+export const REQUEST_BUDGET = 3_000_000;
 /** Cells read per round trip: values and number formats stay well under the 5 MB response limit. */
 export const CELLS_PER_READ = 100_000;
 /** The formula that identifies the tool's problem marks; always true, so the fill shows. */
@@ -81,6 +82,91 @@ export function formulaLikeCells(spec: SheetSpec): [number, number][] {
   const out: [number, number][] = [];
   spec.cells.forEach((row, r) => row.forEach((v, c) => typeof v === 'string' && /^[=+\-@]/.test(v) && out.push([r, c])));
   return out;
+}
+
+const FONT_NAME = '宋体';
+/**
+ * What Office.js serializes, in UTF-8 bytes, measured through Microsoft's client: a new range
+ * object (its path and its instantiation) and a property set or method call on it (with the
+ * paths to reach it), without the payload.
+ */
+const RANGE_BYTES = 260;
+const ACTION_BYTES = 170;
+
+/** UTF-8 bytes of a text (requests are UTF-8; Chinese text takes three bytes a character). */
+function utf8Bytes(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const u = text.charCodeAt(i);
+    n += u < 0x80 ? 1 : u < 0x800 ? 2 : u >= 0xd800 && u < 0xdc00 ? (i++, 4) : 3;
+  }
+  return n;
+}
+/** Values and number formats per block of rows (the JSON of both). */
+const VALUE_BLOCK_BYTES = 600_000;
+/** Longest address list given to one getRanges call. */
+const ADDRESS_CHUNK = 4000;
+
+/** Rectangles as address lists for getRanges, each at most ADDRESS_CHUNK characters. */
+function addressChunks(rects: readonly Area[]): string[] {
+  const out: string[] = [];
+  let chunk = '';
+  for (const r of rects) {
+    const from = `${columnLetters(r.c0)}${r.r0 + 1}`;
+    const to = `${columnLetters(r.c1)}${r.r1 + 1}`;
+    const a = from === to ? from : `${from}:${to}`;
+    if (chunk && chunk.length + a.length + 1 > ADDRESS_CHUNK) {
+      out.push(chunk);
+      chunk = '';
+    }
+    chunk = chunk ? `${chunk},${a}` : a;
+  }
+  if (chunk) out.push(chunk);
+  return out;
+}
+
+/** Rows of equal height next to each other, as one run each. */
+function heightRuns(heights: Readonly<Record<number, number>>): { r0: number; r1: number; height: number }[] {
+  const runs: { r0: number; r1: number; height: number }[] = [];
+  for (const [key, height] of Object.entries(heights).sort((a, b) => Number(a[0]) - Number(b[0]))) {
+    const r = Number(key);
+    const last = runs[runs.length - 1];
+    if (last && last.r1 === r - 1 && last.height === height) last.r1 = r;
+    else runs.push({ r0: r, r1: r, height });
+  }
+  return runs;
+}
+
+/** How many format properties a style sets (besides the number format). */
+function formatProps(s: CellStyle): number {
+  return [s.bold, s.size, s.color, s.fill, s.align, s.valign, s.wrap].filter((v) => v !== undefined).length + (s.border ? BORDER_EDGES.length * 2 : 0);
+}
+
+/** A style on a range's or ranges' format (never the font name: set once per sheet). */
+function applyFormat(f: Excel.RangeFormat, s: CellStyle): void {
+  if (s.bold !== undefined) f.font.bold = s.bold;
+  if (s.size !== undefined) f.font.size = s.size;
+  if (s.color) f.font.color = hex(s.color);
+  if (s.fill) f.fill.color = hex(s.fill);
+  if (s.align) f.horizontalAlignment = s.align === 'left' ? 'Left' : s.align === 'center' ? 'Center' : 'Right';
+  if (s.valign) f.verticalAlignment = s.valign === 'top' ? 'Top' : 'Center';
+  if (s.wrap) f.wrapText = true;
+  if (s.border) {
+    for (const edge of BORDER_EDGES) {
+      const b = f.borders.getItem(edge);
+      b.style = 'Continuous';
+      b.color = '#808080';
+    }
+  }
+}
+
+/**
+ * Adds a sheet and returns it by name: the object `add` returns is valid only until the next
+ * sync, and a large sheet is written over several.
+ */
+function addSheet(wb: Excel.Workbook, name: string): Excel.Worksheet {
+  wb.worksheets.add(name);
+  return wb.worksheets.getItem(name);
 }
 
 /** Excel character widths → points (the API's unit). */
@@ -245,7 +331,7 @@ export class ExcelWorkbook implements WorkbookPort {
       // leftovers of a run that failed half-way
       for (const s of sheets.items) if (s.name.startsWith(TEMP_PREFIX)) s.delete();
 
-      for (const spec of specs) await this.writeSheet(wb.worksheets.add(`${TEMP_PREFIX}${spec.role ?? spec.name}`.slice(0, 31)), spec, batch, canPrint, canValidate);
+      for (const spec of specs) await this.writeSheet(addSheet(wb, `${TEMP_PREFIX}${spec.role ?? spec.name}`.slice(0, 31)), spec, batch, canPrint, canValidate);
       await batch.flush(); // every new sheet is complete before anything old is touched
 
       for (const name of owned) wb.worksheets.getItem(name).delete();
@@ -273,7 +359,7 @@ export class ExcelWorkbook implements WorkbookPort {
     const canValidate = this.supports('1.8');
     await this.run(async (context) => {
       const batch = new Batch(context);
-      for (const spec of specs) await this.writeSheet(context.workbook.worksheets.add(spec.name), spec, batch, canPrint, canValidate);
+      for (const spec of specs) await this.writeSheet(addSheet(context.workbook, spec.name), spec, batch, canPrint, canValidate);
       await batch.flush();
       this.syncs += batch.syncs;
     });
@@ -281,40 +367,49 @@ export class ExcelWorkbook implements WorkbookPort {
 
   private async writeSheet(ws: Excel.Worksheet, spec: SheetSpec, batch: Batch, canPrint: boolean, canValidate: boolean): Promise<void> {
     const width = maxOf(spec.cells.map((r) => r.length), Math.max(1, spec.columnWidths.length));
-    const rangeOf = (a: Area) => ws.getRangeByIndexes(a.r0, a.c0, a.r1 - a.r0 + 1, a.c1 - a.c0 + 1);
+    // ranges used within one request only: untracked, so Office.js keeps no reference to release
+    const rangeOf = (a: Area) => ws.getRangeByIndexes(a.r0, a.c0, a.r1 - a.r0 + 1, a.c1 - a.c0 + 1).untrack();
 
     // formats first (number formats must be in place before text values land), then values
-    for (const area of spec.styles) await this.applyStyle(rangeOf(area), area, area.style, batch);
-    for (const [r, c] of formulaLikeCells(spec)) {
-      ws.getRangeByIndexes(r, c, 1, 1).numberFormat = [['@']];
-      await batch.add(40);
-    }
-    // values in row blocks that stay under the request budget
+    await this.writeFormats(ws, spec, width, batch);
+    // values and their number formats together, in row blocks under the request budget (a number
+    // format per cell costs far less than a range per formatted area); text that looks like a
+    // formula gets the text format "@" so that it lands as text
+    const rows = Math.max(spec.cells.length, maxOf(spec.styles.map((a) => a.r1 + 1), 0));
+    const styler = rowStyler(spec);
+    const formulaLike = new Set(formulaLikeCells(spec).map(([r, c]) => r * width + c));
     let start = 0;
-    while (start < spec.cells.length) {
+    while (start < rows) {
       let bytes = 0;
       let end = start;
-      const block: (string | number)[][] = [];
-      while (end < spec.cells.length && (bytes < REQUEST_BUDGET / 4 || block.length === 0)) {
+      const values: (string | number)[][] = [];
+      const formats: string[][] = [];
+      while (end < rows && (bytes < VALUE_BLOCK_BYTES || values.length === 0)) {
+        const styles = styler(end);
         const row = Array.from({ length: width }, (_, c) => {
-          const v = spec.cells[end][c] ?? '';
+          const v = spec.cells[end]?.[c] ?? '';
           return typeof v === 'string' ? cellTextFitted(v) : v;
         });
-        bytes += JSON.stringify(row).length;
-        block.push(row);
+        const format = Array.from({ length: width }, (_, c) => (formulaLike.has(end * width + c) ? '@' : styles?.get(c)?.style.numberFormat ?? 'General'));
+        bytes += utf8Bytes(JSON.stringify(row)) + JSON.stringify(format).length;
+        values.push(row);
+        formats.push(format);
         end++;
       }
-      ws.getRangeByIndexes(start, 0, block.length, width).values = block;
-      await batch.add(bytes + 100);
+      const block = ws.getRangeByIndexes(start, 0, values.length, width).untrack();
+      block.numberFormat = formats;
+      block.values = values;
+      // Office.js sends more than 1,500 cells as pieces of its own, two object paths each
+      await batch.add(bytes + RANGE_BYTES + (RANGE_BYTES + ACTION_BYTES) * 2 * Math.ceil((values.length * width) / 1500));
       start = end;
     }
     for (const m of spec.merges) {
       rangeOf(m).merge(false);
-      await batch.add(60);
+      await batch.add(RANGE_BYTES + ACTION_BYTES);
     }
-    spec.columnWidths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthPoints(w)));
-    for (const [r, h] of Object.entries(spec.rowHeights)) ws.getRangeByIndexes(Number(r), 0, 1, 1).format.rowHeight = h;
-    await batch.add(60 * (spec.columnWidths.length + Object.keys(spec.rowHeights).length));
+    spec.columnWidths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).untrack().format.columnWidth = widthPoints(w)));
+    await this.writeRowHeights(ws, spec, batch);
+    await batch.add((RANGE_BYTES + ACTION_BYTES) * spec.columnWidths.length);
     if (spec.freezeRows > 0) ws.freezePanes.freezeRows(spec.freezeRows);
     for (const bar of spec.dataBars) {
       const cf = rangeOf(bar).conditionalFormats.add('DataBar');
@@ -362,33 +457,55 @@ export class ExcelWorkbook implements WorkbookPort {
     }
   }
 
-  private async applyStyle(range: Excel.Range, area: Area, s: CellStyle, batch: Batch): Promise<void> {
-    const f = range.format;
-    if (s.bold !== undefined) f.font.bold = s.bold;
-    if (s.size !== undefined) f.font.size = s.size;
-    if (s.color) f.font.color = hex(s.color);
-    f.font.name = '宋体';
-    if (s.fill) f.fill.color = hex(s.fill);
-    if (s.align) f.horizontalAlignment = s.align === 'left' ? 'Left' : s.align === 'center' ? 'Center' : 'Right';
-    if (s.valign) f.verticalAlignment = s.valign === 'top' ? 'Top' : 'Center';
-    if (s.wrap) f.wrapText = true;
-    let bytes = 300;
-    if (s.border) {
-      for (const edge of BORDER_EDGES) {
-        const b = f.borders.getItem(edge);
-        b.style = 'Continuous';
-        b.color = '#808080';
-        b.weight = 'Thin';
+  /** Row heights: rows of one height at once (RangeAreas, ExcelApi 1.9), else runs of rows. */
+  private async writeRowHeights(ws: Excel.Worksheet, spec: SheetSpec, batch: Batch): Promise<void> {
+    const runs = heightRuns(spec.rowHeights);
+    if (!this.supports('1.9')) {
+      for (const run of runs) {
+        ws.getRangeByIndexes(run.r0, 0, run.r1 - run.r0 + 1, 1).untrack().format.rowHeight = run.height;
+        await batch.add(RANGE_BYTES + ACTION_BYTES);
       }
-      bytes += 600;
+      return;
     }
-    if (s.numberFormat) {
-      const rows = area.r1 - area.r0 + 1;
-      const cols = area.c1 - area.c0 + 1;
-      range.numberFormat = Array.from({ length: rows }, () => new Array(cols).fill(s.numberFormat));
-      bytes += rows * cols * (s.numberFormat.length + 3);
+    const byHeight = new Map<number, Area[]>();
+    for (const run of runs) pushTo(byHeight, run.height, { r0: run.r0, r1: run.r1, c0: 0, c1: 0 });
+    for (const [height, areas] of byHeight) {
+      for (const chunk of addressChunks(areas)) {
+        ws.getRanges(chunk).untrack().format.rowHeight = height;
+        await batch.add(chunk.length + RANGE_BYTES + ACTION_BYTES);
+      }
     }
-    await batch.add(bytes);
+  }
+
+  /**
+   * The sheet's formats: its font once for the whole table; then each final style (no overlaps,
+   * see style-runs.ts) on all its rectangles at once where Excel can (RangeAreas, ExcelApi 1.9),
+   * else rectangle by rectangle. Number formats go with the values.
+   */
+  private async writeFormats(ws: Excel.Worksheet, spec: SheetSpec, width: number, batch: Batch): Promise<void> {
+    const rows = Math.max(spec.cells.length, maxOf(spec.styles.map((a) => a.r1 + 1), 1));
+    ws.getRangeByIndexes(0, 0, rows, width).untrack().format.font.name = FONT_NAME;
+    await batch.add(RANGE_BYTES + ACTION_BYTES);
+    const byStyle = new Map<string, StyleRect[]>();
+    for (const rect of styleRects(spec)) pushTo(byStyle, JSON.stringify({ ...rect.style, numberFormat: undefined }), rect);
+    const canAreas = this.supports('1.9');
+    for (const rects of byStyle.values()) {
+      const style = rects[0].style;
+      const props = formatProps(style);
+      if (props > 0) {
+        if (canAreas) {
+          for (const chunk of addressChunks(rects)) {
+            applyFormat(ws.getRanges(chunk).untrack().format, style);
+            await batch.add(chunk.length + RANGE_BYTES + ACTION_BYTES * props);
+          }
+        } else {
+          for (const rect of rects) {
+            applyFormat(ws.getRangeByIndexes(rect.r0, rect.c0, rect.r1 - rect.r0 + 1, rect.c1 - rect.c0 + 1).untrack().format, style);
+            await batch.add(RANGE_BYTES + ACTION_BYTES * props);
+          }
+        }
+      }
+    }
   }
 
   /**

@@ -1,7 +1,8 @@
 // A sheet spec as a worksheet part (SpreadsheetML), elements in the order the schema requires.
 import { columnLetters, maxOf } from '../../engine/cells';
 import { BAR_COLOR } from '../../report/layout';
-import { cellTextFitted, type Area, type CellStyle, type SheetSpec } from '../../report/spec';
+import { cellTextFitted, type Area, type SheetSpec } from '../../report/spec';
+import { rowStyler } from '../../report/style-runs';
 import type { StyleBook } from './styles';
 import { escapeXml } from './xml';
 
@@ -12,28 +13,17 @@ function ref(a: Area): string {
   return from === to ? from : `${from}:${to}`;
 }
 
-/**
- * Styles row by row: for each row, the xf index of each styled cell (later areas win per
- * property). A sweep over the areas keeps only the current row in memory.
- */
-function rowStyler(spec: SheetSpec, book: StyleBook): (r: number) => Map<number, number> | undefined {
-  const byStart = spec.styles.map((area, i) => ({ area, i })).sort((p, q) => p.area.r0 - q.area.r0 || p.i - q.i);
-  let next = 0;
-  let active: { area: Area & { style: CellStyle }; i: number }[] = [];
+/** The xf index of each styled cell, row by row (each distinct final style becomes one xf). */
+function rowXfs(spec: SheetSpec, book: StyleBook): (r: number) => Map<number, number> | undefined {
+  const styler = rowStyler(spec);
   const xfOf = new Map<string, number>();
   return (r) => {
-    while (next < byStart.length && byStart[next].area.r0 <= r) active.push(byStart[next++]);
-    active = active.filter((a) => a.area.r1 >= r).sort((p, q) => p.i - q.i);
-    if (active.length === 0) return undefined;
-    const keys = new Map<number, string>();
-    for (const { area, i } of active) for (let c = area.c0; c <= area.c1; c++) keys.set(c, keys.has(c) ? `${keys.get(c)},${i}` : String(i));
+    const styles = styler(r);
+    if (!styles) return undefined;
     const out = new Map<number, number>();
-    for (const [c, key] of keys) {
+    for (const [c, { key, style }] of styles) {
       let xf = xfOf.get(key);
-      if (xf === undefined) {
-        const style = key.split(',').reduce<CellStyle>((acc, i) => ({ ...acc, ...spec.styles[Number(i)].style }), {});
-        xfOf.set(key, (xf = book.xf(style)));
-      }
+      if (xf === undefined) xfOf.set(key, (xf = book.xf(style)));
       out.set(c, xf);
     }
     return out;
@@ -45,7 +35,7 @@ function rowStyler(spec: SheetSpec, book: StyleBook): (r: number) => Map<number,
  * `ns` are the package's namespaces (Transitional or Strict).
  */
 export function sheetXml(spec: SheetSpec, book: StyleBook, selected: boolean, ns: { readonly main: string; readonly rel: string }): Uint8Array {
-  const styleOf = rowStyler(spec, book);
+  const styleOf = rowXfs(spec, book);
   const rows = Math.max(spec.cells.length, maxOf(spec.styles.map((a) => a.r1 + 1), 0));
   const lastCol = maxOf(spec.cells.map((r) => r.length - 1), Math.max(0, spec.columnWidths.length - 1));
   const out: string[] = [];
