@@ -1,14 +1,13 @@
 // The Office.js host against the fake Excel: round trips, payload, text safety, recovery, requirement sets.
 import { readFileSync } from 'node:fs';
 import { generate } from '../bench/generate';
-import { checkWorkbook, publishResults, scoreWorkbook } from '../src/app/score-workbook';
-import { CELLS_PER_READ, ExcelWorkbook, formulaLikeCells, usesDate1904 } from '../src/hosts/excel/excel-workbook';
+import { checkWorkbook, scoreWorkbook } from '../src/app/score-workbook';
+import { ExcelWorkbook, formulaLikeCells, usesDate1904 } from '../src/hosts/excel/excel-workbook';
 import { XlsxWorkbook } from '../src/hosts/xlsx/xlsx-workbook';
 import { examplePath, makeBook } from './helpers';
 import { FakeExcel, seedFake } from './fake-excel';
 
 const opts = { fileTitle: 'book', date: '2026-11-21' };
-const MB4 = 4 * 1024 * 1024;
 
 async function fakeFrom(example: string): Promise<FakeExcel> {
   const all = await (await XlsxWorkbook.load(readFileSync(examplePath(example)))).read((n) => n);
@@ -37,41 +36,8 @@ describe('the Office.js host', () => {
     expect(result.ok).toBe(true);
   });
 
-  it('does a whole run at 10,000 × 40 in at most 12 syncs, no request or response over 4 MB', async () => {
-    const g = generate({ subjects: 10000, indicators: 40, dimensions: 4, groups: 10, perGroup: true, seed: 1 });
-    const fake = new FakeExcel();
-    for (const s of g.sheets) fake.seed(s.name, s.rows as never);
-    const book = new ExcelWorkbook(fake.run, fake.supports);
-    const checked = await checkWorkbook(book, opts);
-    expect(checked.ok).toBe(true);
-    const result = await publishResults(book, checked);
-    await book.activate('结果汇总');
-    // 10,000 pages of 成绩单 are more than Excel's round-trip budget allows: skipped, with a warning
-    expect(result.written!.written).toEqual(['结果汇总', '分组排名', '等次分布', '结果公示', '指标分析', '校验报告']);
-    expect(checked.issues.map((i) => i.code)).toContain('reports-skipped');
-    const biggest = Math.max(...fake.syncLog.map((s) => s.requestBytes));
-    const largestResponse = Math.max(...fake.syncLog.map((s) => s.responseBytes));
-    // the budgets, printed for the README
-    console.log(`10,000 × 40: ${fake.syncs} syncs; largest request ${(biggest / 1e6).toFixed(2)} MB; largest response ${(largestResponse / 1e6).toFixed(2)} MB`);
-    expect(fake.syncs).toBeLessThanOrEqual(12);
-    expect(biggest).toBeLessThan(MB4);
-    expect(largestResponse).toBeLessThan(MB4);
-    expect(fake.activeSheet).toBe('结果汇总');
-    expect(fake.valuesOf('结果汇总').length).toBe(10000 + 5); // title, subtitle, header, rows, blank, signature
-  });
-
-  it('grows from 100 to 10,000 subjects only by a read per 100,000 cells and a write per 3 MB', async () => {
-    const syncsFor = async (n: number) => {
-      const g = generate({ subjects: n, indicators: 40, dimensions: 4, groups: 10, perGroup: true, seed: 1 });
-      const fake = new FakeExcel();
-      for (const s of g.sheets) fake.seed(s.name, s.rows as never);
-      await scoreWorkbook(new ExcelWorkbook(fake.run, fake.supports), opts);
-      return fake.syncs;
-    };
-    const cells = 10000 * 44; // 评分表: 序号, 名称, 分组, 40 indicators, 备注
-    // the result sheets of 10,000 subjects (成绩单 aside) are under 6 MB of requests
-    expect(await syncsFor(10000)).toBeLessThanOrEqual((await syncsFor(100)) + Math.ceil(cells / CELLS_PER_READ) + 2);
-  });
+  // request sizes and round trips at 1,000 and 10,000 subjects are measured on the real serialized
+  // bodies in office-size.test.ts (Microsoft's client); the fake here cannot count them
 
   it('writes text that starts with = + - @ as text, not formulas', async () => {
     const fake = await fakeFrom('ex2-staff-weighted-12');

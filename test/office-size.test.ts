@@ -1,7 +1,7 @@
 // Request sizes of the Office.js host, measured on the real serialized bodies.
 import { generate } from '../bench/generate';
 import { checkWorkbook, publishResults } from '../src/app/score-workbook';
-import { ExcelWorkbook } from '../src/hosts/excel/excel-workbook';
+import { CELLS_PER_READ, ExcelWorkbook, REQUEST_BUDGET } from '../src/hosts/excel/excel-workbook';
 import { ExcelEmulator } from './office/excel-emulator';
 import { officeRun } from './office/office-client';
 
@@ -24,8 +24,17 @@ async function measure(subjects: number, indicators: number) {
 }
 
 describe('request sizes through Microsoft’s client', () => {
-  it.each([[99, 8], [1000, 40]])('%i × %i', async (n, k) => {
-    const { largest } = await measure(n, k);
+  it.each([[99, 8], [1000, 40], [10000, 40]])('%i × %i with every result sheet (成绩单 included): every request at most 4 MB', async (n, k) => {
+    const { largest, excel } = await measure(n, k);
     expect(largest).toBeLessThanOrEqual(4 * MB);
+    expect(Math.max(...excel.log.map((r) => r.responseBytes))).toBeLessThanOrEqual(4 * MB);
+  });
+
+  it('grows in round trips only with the data: a read per 100,000 cells, a write per 3 MB', async () => {
+    const small = (await measure(100, 40)).excel;
+    const big = (await measure(3000, 40)).excel;
+    const bytes = (e: ExcelEmulator) => e.log.reduce((a, r) => a + r.requestBytes, 0);
+    const cells = 3000 * 44; // 评分表: 序号, 名称, 分组, 40 indicators, 备注
+    expect(big.requests - small.requests).toBeLessThanOrEqual(Math.ceil(cells / CELLS_PER_READ) + Math.ceil(bytes(big) / REQUEST_BUDGET));
   });
 });

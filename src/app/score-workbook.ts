@@ -2,7 +2,7 @@
 // uses the two halves separately (check, then publish when the user asks); the command in one go.
 import { assess, findInputSheets, type Assessment } from '../engine/assess';
 import type { Issue } from '../engine/types';
-import { buildResultSheets, skippedReports } from '../report/sheets';
+import { buildResultSheets } from '../report/sheets';
 import type { SheetSpec } from '../report/spec';
 import type { WorkbookPort, WorkbookSnapshot, WriteOutcome } from '../hosts/port';
 
@@ -49,7 +49,7 @@ export async function checkWorkbook(port: WorkbookPort, options: RunOptions): Pr
   const assessment = assess({ fileTitle: options.fileTitle, sheetNames: snapshot.sheetNames, sheets: snapshot.sheets });
   options.onStage?.('sheets');
   const ctx = { date: options.date };
-  let specs: SheetSpec[] = buildResultSheets(assessment, ctx, [], options.fileTitle, port.reportLimit);
+  let specs: SheetSpec[] = buildResultSheets(assessment, ctx, [], options.fileTitle);
 
   // never overwrite a sheet of a result's name that the tool did not write
   const owned = new Set(snapshot.ownedSheets);
@@ -59,16 +59,15 @@ export async function checkWorkbook(port: WorkbookPort, options: RunOptions): Pr
     .map((s) => ({ severity: 'error', code: 'sheet-name-taken', sheet: s.name, cell: '', value: '', params: { sheet: s.name } }));
   if (taken.length > 0) specs = buildResultSheets(assessment, ctx, taken, options.fileTitle).filter((s) => s.role === 'validation');
   const writable = !specs.some((s) => present.has(s.name) && !owned.has(s.name));
-  const skipped = skippedReports(assessment, port.reportLimit);
-  return { snapshot, assessment, issues: [...assessment.issues, ...taken, ...(skipped ? [skipped] : [])], specs, writable, ok: assessment.ok && taken.length === 0 };
+  return { snapshot, assessment, issues: [...assessment.issues, ...taken], specs, writable, ok: assessment.ok && taken.length === 0 };
 }
 
 /** Writes what `checkWorkbook` found to write. */
-export async function publishResults(port: WorkbookPort, checked: Checked, options: Pick<RunOptions, 'onStage'> = {}): Promise<RunResult> {
+export async function publishResults(port: WorkbookPort, checked: Checked, options: Pick<RunOptions, 'onStage'> & { onProgress?: (done: number) => void } = {}): Promise<RunResult> {
   const { assessment, issues, ok } = checked;
   if (!checked.writable) return { assessment, issues, ok: false, written: null };
   options.onStage?.('write');
-  const written = await port.writeResults(checked.specs);
+  const written = await port.writeResults(checked.specs, options.onProgress);
   return { assessment, issues, ok, written };
 }
 

@@ -22,15 +22,14 @@ export interface WriteOutcome {
 }
 
 export interface WorkbookPort {
-  /** the most subjects this host writes a 成绩单 for (a page each); absent: no limit */
-  readonly reportLimit?: number;
   /** Sheet names, the values of the sheets `pick` chooses from them, and the tool's own sheets. */
   read(pick: (sheetNames: readonly string[]) => readonly string[]): Promise<WorkbookSnapshot>;
   /**
    * Writes the result sheets, replacing the ones the tool wrote before; the tool's other old
-   * result sheets are removed. Never touches a sheet the tool did not write.
+   * result sheets are removed. Never touches a sheet the tool did not write. `onProgress` hears
+   * the share done (0…1) during a long write.
    */
-  writeResults(specs: readonly SheetSpec[]): Promise<WriteOutcome>;
+  writeResults(specs: readonly SheetSpec[], onProgress?: (done: number) => void): Promise<WriteOutcome>;
   /** Adds sheets that are not results (a new assessment's 考核方案, 评分表, 加减分). */
   addSheets(specs: readonly SheetSpec[]): Promise<void>;
 }

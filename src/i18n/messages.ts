@@ -68,7 +68,6 @@ export const ISSUE_MESSAGES: Table = {
   'tie-demoted': { zh: '{scope}“{grade}”名额 {quota}，边界同分 {tied} 个均降等，实有 {count} 个。', en: '{scope} "{grade}": quota {quota}; {tied} tied at the boundary all go lower, {count} in all.' },
   'tie-pending': { zh: '{scope}“{grade}”名额 {quota}，边界同分 {tied} 个列为待定，请研究确定。', en: '{scope} "{grade}": quota {quota}; {tied} tied at the boundary are pending a decision.' },
   'below-min-share': { zh: '{scope}“{grade}”只有 {count} 个，少于比例下限要求的 {need} 个。', en: '{scope} "{grade}" has {count}, fewer than the {need} its minimum share asks for.' },
-  'reports-skipped': { zh: '共 {count} 个考核对象，超过在 Excel 中生成成绩单的上限（{limit} 个），未生成成绩单：请用浏览器页面或 kaoping 命令生成。', en: '{count} subjects is more than the {limit} a 成绩单 is written for inside Excel; it was not written: use the browser page or the kaoping command.' },
   'sheet-name-taken': { zh: '工作簿中已有名为“{sheet}”的工作表且不是本工具生成的：请改名或删除后再运行。', en: 'The workbook already has a sheet "{sheet}" that this tool did not write: rename or delete it, then run again.' },
 };
 

@@ -5,7 +5,7 @@ import { issueMessage, SEVERITY_WORD } from '../i18n/format';
 import { head, notesText, signature, type ReportContext } from './common';
 import { SheetBuilder, type Column } from './layout';
 import { analysisSheet, noticeSheet, reportsSheet } from './publications';
-import { resultSheetName, type SheetSpec, type SpecValue } from './spec';
+import type { SheetSpec, SpecValue } from './spec';
 
 /** Widest 结果汇总 may get (character widths) with one column per indicator: A4 landscape, scaled a little. */
 const INDICATORS_FIT_WIDTH = 170;
@@ -137,31 +137,22 @@ export function validationSheet(a: Assessment, ctx: ReportContext, extra: readon
   return b.build();
 }
 
-/** The warning when 成绩单 is asked for but has more pages than the host writes; else null. */
-export function skippedReports(a: Assessment, reportLimit = Infinity): Issue | null {
-  if (!a.ok || !a.scheme!.settings.outputs.includes('reports') || a.subjects.length <= reportLimit) return null;
-  return { severity: 'warning', code: 'reports-skipped', sheet: resultSheetName('reports'), cell: '', value: '', params: { count: a.subjects.length, limit: reportLimit } };
-}
-
 /**
  * Every result sheet for an assessment, in writing order. With errors, only 校验报告.
  * `extra` are issues found outside the engine (by the host), reported in 校验报告 too.
  */
-export function buildResultSheets(a: Assessment, ctx: ReportContext, extra: readonly Issue[] = [], fileTitle = '', reportLimit = Infinity): SheetSpec[] {
+export function buildResultSheets(a: Assessment, ctx: ReportContext, extra: readonly Issue[] = [], fileTitle = ''): SheetSpec[] {
   const hasErrors = !a.ok || extra.some((i) => i.severity === 'error');
   const sheets: SheetSpec[] = [];
   const issues = [...extra];
   if (!hasErrors) {
     const outputs = a.scheme!.settings.outputs;
-    const skipped = skippedReports(a, reportLimit);
-    if (skipped) issues.push(skipped);
-    const reports = outputs.includes('reports') && !skipped;
     sheets.push(summarySheet(a, ctx));
     if (a.hasGroups) sheets.push(groupSheet(a, ctx));
     sheets.push(distributionSheet(a, ctx));
     if (outputs.includes('notice')) sheets.push(noticeSheet(a, ctx));
     if (outputs.includes('analysis')) sheets.push(analysisSheet(a, ctx));
-    if (reports) sheets.push(reportsSheet(a, ctx));
+    if (outputs.includes('reports')) sheets.push(reportsSheet(a, ctx));
   }
   sheets.push(validationSheet(a, ctx, issues, fileTitle));
   return sheets;

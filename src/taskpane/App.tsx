@@ -8,6 +8,7 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
+  ProgressBar,
   Spinner,
   Subtitle2,
   Switch,
@@ -80,6 +81,8 @@ export function App({ lang, initialSession, openFile, exampleUrl }: AppProps) {
   const [checked, setChecked] = useState<Checked | null>(null);
   const [step, setStep] = useState<Step>('check');
   const [busy, setBusy] = useState<string | null>(null);
+  /** share of a long write done (0…1), while writing */
+  const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [delivered, setDelivered] = useState<string | null>(null);
   const [marking, setMarking] = useState(false);
@@ -142,7 +145,8 @@ export function App({ lang, initialSession, openFile, exampleUrl }: AppProps) {
 
   const onWrite = () => work(t.writing, async () => {
     if (!session || !checked) return;
-    const result = await publishResults(session.port, checked);
+    setProgress(0);
+    const result = await publishResults(session.port, checked, { onProgress: setProgress }).finally(() => setProgress(null));
     if (!result.written) {
       setError(t.notWritable);
       return;
@@ -201,7 +205,8 @@ export function App({ lang, initialSession, openFile, exampleUrl }: AppProps) {
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
-      {busy && <Spinner size="small" label={busy} />}
+      {busy && <Spinner size="small" label={progress !== null && progress > 0 ? `${busy} ${Math.round(progress * 100)}%` : busy} />}
+      {busy && progress !== null && <ProgressBar value={progress} thickness="large" aria-label={t.writing} />}
       {delivered && (
         <MessageBar intent="success">
           <MessageBarBody>{delivered}</MessageBarBody>

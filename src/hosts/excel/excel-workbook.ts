@@ -182,8 +182,13 @@ function hex(color: string): string {
 class Batch {
   private bytes = 0;
   syncs = 0;
+  /** rows of values queued so far (for progress) */
+  rowsWritten = 0;
 
-  constructor(private readonly context: Excel.RequestContext) {}
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly onFlush: () => void = () => undefined,
+  ) {}
 
   async add(bytes: number): Promise<void> {
     if (this.bytes + bytes > REQUEST_BUDGET && this.bytes > 0) await this.flush();
@@ -194,14 +199,13 @@ class Batch {
     await this.context.sync();
     this.syncs++;
     this.bytes = 0;
+    this.onFlush();
   }
 }
 
 export class ExcelWorkbook implements WorkbookPort {
   /** context.sync calls made so far (also counted by the fake Excel in tests) */
   syncs = 0;
-  /** a 成绩单 page per subject: beyond this many, the round trips would grow past the budget */
-  readonly reportLimit = 1000;
 
   constructor(
     private readonly run: ExcelRun,
@@ -311,12 +315,14 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
-  async writeResults(specs: readonly SheetSpec[]): Promise<WriteOutcome> {
+  async writeResults(specs: readonly SheetSpec[], onProgress?: (done: number) => void): Promise<WriteOutcome> {
     const canPrint = this.supports('1.9');
     const canValidate = this.supports('1.8');
     return this.run(async (context) => {
       const wb = context.workbook;
-      const batch = new Batch(context);
+      // progress: the share of cells written, told at every round trip
+      const total = specs.reduce((n, spec) => n + spec.cells.length, 0) || 1;
+      const batch = new Batch(context, () => onProgress?.(Math.min(1, batch.rowsWritten / total)));
       const sheets = wb.worksheets.load('items/name');
       const names = wb.names.load('items/name,items/formula');
       const ownedNow = this.loadMarks(wb);
@@ -397,6 +403,7 @@ export class ExcelWorkbook implements WorkbookPort {
         end++;
       }
       const block = ws.getRangeByIndexes(start, 0, values.length, width).untrack();
+      batch.rowsWritten += Math.min(values.length, Math.max(0, spec.cells.length - start));
       block.numberFormat = formats;
       block.values = values;
       // Office.js sends more than 1,500 cells as pieces of its own, two object paths each

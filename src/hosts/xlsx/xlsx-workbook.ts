@@ -226,7 +226,7 @@ export class XlsxWorkbook implements WorkbookPort {
     return { sheetNames: names, sheets, ownedSheets: this.ownedSheets() };
   }
 
-  async writeResults(specs: readonly SheetSpec[]): Promise<WriteOutcome> {
+  async writeResults(specs: readonly SheetSpec[], onProgress?: (done: number) => void): Promise<WriteOutcome> {
     const owned = new Set(this.ownedSheets());
     const present = new Set(this.sheetNames());
     for (const spec of specs) {
@@ -238,6 +238,7 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const d of this.definedNames()) if (d.localSheetId === null && isWorkbookMark(d.name)) d.el.parentNode!.removeChild(d.el);
     await this.appendSheets(specs, true, owned.has(activeName ?? '') ? activeName : null);
     this.setActive(activeName);
+    onProgress?.(1);
     const writing = new Set(specs.map((s) => s.name));
     return { written: specs.map((s) => s.name), removed: [...owned].filter((n) => !writing.has(n)), degraded: [] };
   }
