@@ -16,15 +16,11 @@ export const PENDING_GRADE = '待定';
 
 export type InputRole = 'scheme' | 'scores' | 'adjustments';
 
-const INPUT_SHEETS: ReadonlyArray<readonly [InputRole, readonly string[]]> = [
+const inputRole = aliasTable<InputRole>([
   ['scheme', [SCHEME_SHEET, 'Scheme']],
   ['scores', [SCORES_SHEET, 'Scores']],
   ['adjustments', [ADJUSTMENTS_SHEET, 'Adjustments']],
-];
-const inputRole = aliasTable<InputRole>(INPUT_SHEETS);
-
-/** The input sheets' usual names (a host may read them before it knows which exist). */
-export const INPUT_SHEET_NAMES: readonly string[] = INPUT_SHEETS.flatMap(([, names]) => names);
+]);
 
 /** Which of a workbook's sheets are the input sheets (by canonical name or alias). */
 export function findInputSheets(sheetNames: readonly string[]): Partial<Record<InputRole, string>> {

@@ -4,7 +4,7 @@
 // Enum values are written as Office.js's string literals ('Left', 'A4'), so nothing here needs
 // the Excel global at run time except through `run`.
 /// <reference types="office-js" />
-import { findInputSheets, INPUT_SHEET_NAMES } from '../../engine/assess';
+import { findInputSheets } from '../../engine/assess';
 import { columnLetters, maxOf, parseAddress, pushTo } from '../../engine/cells';
 import { rowStyler, styleRects, type StyleRect } from '../../report/style-runs';
 import type { CellArea, CellValue, SheetData } from '../../engine/types';
@@ -212,40 +212,35 @@ export class ExcelWorkbook implements WorkbookPort {
     private readonly supports: SupportsApi,
   ) {}
 
-  /** Queues the loads that tell which result sheets are the tool's own (see marks.ts). */
-  private loadMarks(wb: Excel.Workbook): () => string[] {
+  /**
+   * The sheet names and workbook names (one round trip), then queues the loads of the marks of
+   * the result sheets that exist: never a call chained on a sheet that may be missing. `owned`
+   * tells the tool's own sheets (see marks.ts) after the next sync.
+   */
+  private async sheetsAndMarks(context: Excel.RequestContext): Promise<{ sheetNames: string[]; names: Excel.NamedItem[]; owned: () => string[] }> {
+    const wb = context.workbook;
     const sheets = wb.worksheets.load('items/name');
     const names = wb.names.load('items/name,items/formula');
-    const sheetMarks = RESULT_SHEETS.map(({ name }) => ({ name, mark: wb.worksheets.getItemOrNullObject(name).names.getItemOrNullObject(SHEET_MARK).load('formula') }));
-    return () =>
-      ownedSheets(
-        sheets.items.map((s) => s.name),
-        names.items,
-        (sheet) => {
-          const m = sheetMarks.find((x) => x.name === sheet)?.mark;
-          return m && !m.isNullObject ? m.formula : null;
-        },
-      );
+    await context.sync();
+    this.syncs++;
+    const sheetNames = sheets.items.map((s) => s.name);
+    const marks = new Map(RESULT_SHEETS.filter(({ name }) => sheetNames.includes(name)).map(({ name }) => [name, wb.worksheets.getItem(name).names.getItemOrNullObject(SHEET_MARK).load('formula')]));
+    const owned = () =>
+      ownedSheets(sheetNames, names.items, (sheet) => {
+        const m = marks.get(sheet);
+        return m && !m.isNullObject ? m.formula : null;
+      });
+    return { sheetNames, names: names.items, owned };
   }
 
   async read(pick: (sheetNames: readonly string[]) => readonly string[]): Promise<WorkbookSnapshot> {
     return this.run(async (context) => {
-      const wb = context.workbook;
-      const sheets = wb.worksheets.load('items/name');
-      const owned = this.loadMarks(wb);
-      // the sizes of the input sheets under their usual names, in the same round trip
-      const used = new Map(INPUT_SHEET_NAMES.map((name) => [name, wb.worksheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true).load('address,rowCount,columnCount')]));
+      const { sheetNames, owned } = await this.sheetsAndMarks(context);
+      const wanted = pick(sheetNames).filter((n) => sheetNames.includes(n));
+      // the sizes of the sheets wanted, in the round trip that also brings the marks
+      const used = new Map(wanted.map((name) => [name, context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true).load('address,rowCount,columnCount')]));
       await context.sync();
       this.syncs++;
-      const sheetNames = sheets.items.map((s) => s.name);
-      const wanted = pick(sheetNames).filter((n) => sheetNames.includes(n));
-      // sheets found by forgiving matching (" Scheme ", full-width letters): one more round trip
-      const missing = wanted.filter((n) => !used.has(n));
-      if (missing.length > 0) {
-        for (const name of missing) used.set(name, wb.worksheets.getItem(name).getUsedRangeOrNullObject(true).load('address,rowCount,columnCount'));
-        await context.sync();
-        this.syncs++;
-      }
       const read = await this.readValues(context, wanted.map((name) => ({ name, range: used.get(name)! })));
       return { sheetNames, sheets: await this.withMerges(context, read, used), ownedSheets: owned() };
     });
@@ -323,19 +318,17 @@ export class ExcelWorkbook implements WorkbookPort {
       // progress: the share of cells written, told at every round trip
       const total = specs.reduce((n, spec) => n + spec.cells.length, 0) || 1;
       const batch = new Batch(context, () => onProgress?.(Math.min(1, batch.rowsWritten / total)));
-      const sheets = wb.worksheets.load('items/name');
-      const names = wb.names.load('items/name,items/formula');
-      const ownedNow = this.loadMarks(wb);
+      const { sheetNames, names, owned: ownedNow } = await this.sheetsAndMarks(context);
       await batch.flush();
-      const present = new Set(sheets.items.map((s) => s.name));
+      const present = new Set(sheetNames);
       // every workbook mark goes, also one left pointing at a result sheet the user renamed
-      const marks = names.items.filter((n) => isWorkbookMark(n.name));
+      const marks = names.filter((n) => isWorkbookMark(n.name));
       const owned = new Set(ownedNow());
       for (const spec of specs) {
         if (present.has(spec.name) && !owned.has(spec.name)) throw new Error(`sheet "${spec.name}" exists and was not written by kaoping`);
       }
       // leftovers of a run that failed half-way
-      for (const s of sheets.items) if (s.name.startsWith(TEMP_PREFIX)) s.delete();
+      for (const name of sheetNames) if (name.startsWith(TEMP_PREFIX)) wb.worksheets.getItem(name).delete();
 
       for (const spec of specs) await this.writeSheet(addSheet(wb, `${TEMP_PREFIX}${spec.role ?? spec.name}`.slice(0, 31)), spec, batch, canPrint, canValidate);
       await batch.flush(); // every new sheet is complete before anything old is touched
