@@ -57,6 +57,11 @@ function parseCell(ref: string): [number, number] {
   return [Number(m[2]) - 1, c - 1];
 }
 
+/** A sheet name as a formula writes it: quoted. */
+function quoteFormula(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
 function quoteName(name: string): string {
   return /^[\p{L}\p{N}_]+$/u.test(name) && !/^\d/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
@@ -179,10 +184,14 @@ export class FakeExcel {
     const from = s.name;
     s.name = to;
     for (const [n, f] of this.names) this.names.set(n, f.split(`=${quoteName(from)}!`).join(`=${quoteName(to)}!`));
+    // formulas in any sheet that point at the renamed sheet follow it, as in Excel
+    for (const sheet of this.sheets) for (const cell of sheet.cells.values()) if (cell.formula) cell.formula = cell.formula.split(`'${from}'!`).join(`${quoteFormula(to)}!`).split(`${from}!`).join(`${quoteFormula(to)}!`);
   }
 
   deleteSheet(s: FakeSheet): void {
     this.sheets.splice(this.sheets.indexOf(s), 1);
+    // formulas that pointed at the deleted sheet turn into #REF!, as in Excel
+    for (const sheet of this.sheets) for (const cell of sheet.cells.values()) if (cell.formula && (cell.formula.includes(`'${s.name}'!`) || cell.formula.includes(`${s.name}!`))) cell.formula = cell.formula.split(`'${s.name}'!`).join('#REF!').split(`${s.name}!`).join('#REF!');
     for (const [n, f] of this.names) if (f.startsWith(`=${quoteName(s.name)}!`)) this.names.set(n, f.replace(/^=[^!]+!/, '=#REF!'));
   }
 }
@@ -384,7 +393,21 @@ class FakeWorksheet extends Proxy {
     return new FakeRange(this.host, this, -1, -1, 0, 0);
   }
   get charts() {
+    let items: { delete(): void }[] | null = null;
     return {
+      load: (_props: string) => {
+        this.host.onLoad(() => {
+          const s = this.s;
+          items = s.charts.map((chart) => ({ delete: () => this.host.enqueue(30, () => s.charts.splice(s.charts.indexOf(chart), 1)) }));
+          return 20 * items.length;
+        });
+        return {
+          get items() {
+            if (!items) throw new FakeExcelError('PropertyNotLoaded', 'items not loaded');
+            return items;
+          },
+        };
+      },
       add: (type: string, source: FakeRange, seriesBy: string) => {
         const chart: FakeSheet['charts'][number] = { type, source: source.a1(), seriesBy, props: {} };
         this.host.enqueue(80, () => this.s.charts.push(chart));
@@ -399,11 +422,11 @@ class FakeWorksheet extends Proxy {
     };
   }
   get freezePanes() {
-    return { freezeRows: (n: number) => this.host.enqueue(30, () => (this.s.freezeRows = n)) };
+    return { freezeRows: (n: number) => this.host.enqueue(30, () => (this.s.freezeRows = n)), unfreeze: () => this.host.enqueue(30, () => (this.s.freezeRows = 0)) };
   }
   get horizontalPageBreaks() {
     if (!this.host.supports('1.9')) throw new FakeExcelError('ApiNotFound', 'page breaks need ExcelApi 1.9');
-    return { add: (ref: string) => this.host.enqueue(30, () => this.s.pageBreaks.push(ref)) };
+    return { add: (ref: string) => this.host.enqueue(30, () => this.s.pageBreaks.push(ref)), removePageBreaks: () => this.host.enqueue(30, () => (this.s.pageBreaks.length = 0)) };
   }
   get pageLayout() {
     if (!this.host.supports('1.9')) throw new FakeExcelError('ApiNotFound', 'pageLayout needs ExcelApi 1.9');
@@ -615,12 +638,30 @@ class FakeRange extends Proxy {
         set: (_t, p: string, v) => {
           if (p === 'columnWidth') host.enqueue(40, () => sheet().columnWidths.set(c0, v));
           else if (p === 'rowHeight') host.enqueue(40, () => sheet().rowHeights.set(r0, v));
+          else if (p === 'useStandardWidth') host.enqueue(40, () => sheet().columnWidths.clear());
+          else if (p === 'useStandardHeight') host.enqueue(40, () => sheet().rowHeights.clear());
           else this.styleSetter(p)(v);
           return true;
         },
         get: (t, p: string) => t[p],
       },
     );
+  }
+
+  /** Clears contents and formats (merges included) of the cells in the range. */
+  clear(_what?: string): void {
+    this.host.enqueue(30, () => {
+      const sheet = this.sheet;
+      for (const k of [...sheet.cells.keys()]) {
+        const [r, c] = k.split(',').map(Number);
+        if (r >= this.r0 && r < this.r0 + this.rows && c >= this.c0 && c < this.c0 + this.cols) sheet.cells.delete(k);
+      }
+      sheet.merges.length = 0;
+    });
+  }
+
+  unmerge(): void {
+    this.host.enqueue(30, () => (this.sheet.merges.length = 0));
   }
 
   merge(_across?: boolean): void {
@@ -637,6 +678,7 @@ class FakeRange extends Proxy {
     const sheetOf = () => this.sheet;
     let items: unknown[] | null = null;
     return {
+      clearAll: () => host.enqueue(30, () => (sheetOf().conditionalFormats.length = 0)),
       add: (type: string) => {
         const dataBar: Record<string, unknown> = {};
         const custom: Record<string, unknown> = {};
@@ -684,7 +726,8 @@ class FakeRange extends Proxy {
       if (!v) this.sheet.validations.push((v = { address, rule: null, errorAlert: null }));
       return v;
     };
-    return new globalThis.Proxy({}, { set: (_t, p: string, v) => (this.host.enqueue(100, () => ((entry() as Record<string, unknown>)[p] = v)), true) });
+    const clear = () => this.host.enqueue(30, () => (this.sheet.validations.length = 0));
+    return new globalThis.Proxy({ clear } as Record<string, unknown>, { set: (_t, p: string, v) => (this.host.enqueue(100, () => ((entry() as Record<string, unknown>)[p] = v)), true), get: (t, p: string) => t[p] });
   }
 }
 

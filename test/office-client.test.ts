@@ -1,7 +1,9 @@
 // The Office.js host through Microsoft's own Office.js client (excel-web-16.00.js) against the
 // Excel emulator: real request bodies, real byte counts, release requests included.
 import { readFileSync } from 'node:fs';
-import { scoreWorkbook } from '../src/app/score-workbook';
+import { checkWorkbook, scoreWorkbook } from '../src/app/score-workbook';
+import { WriteInterrupted } from '../src/hosts/port';
+import { describeError } from '../src/taskpane/errors';
 import { ExcelWorkbook } from '../src/hosts/excel/excel-workbook';
 import { XlsxWorkbook } from '../src/hosts/xlsx/xlsx-workbook';
 import { examplePath } from './helpers';
@@ -25,5 +27,40 @@ describe('the Office.js host through Microsoft’s Office.js client', () => {
     const run = await scoreWorkbook(host, opts);
     expect(run.ok).toBe(true);
     console.log(excel.log.map((r) => `${r.requestBytes}/${r.responseBytes}${r.release ? ' release' : ''}`).join(' '));
+  });
+});
+
+describe('re-runs keep what refers to the result sheets', () => {
+  it('a formula elsewhere that points at 结果汇总 keeps working after the next run', async () => {
+    const excel = await emulatorFrom('ex2-staff-weighted-12');
+    const host = new ExcelWorkbook(officeRun(excel.respond), excel.supports);
+    expect((await scoreWorkbook(host, opts)).ok).toBe(true);
+    // a pay sheet the user made, looking up the summary
+    excel.book.seed('绩效工资', [['总分', 0]]);
+    excel.book.sheet('绩效工资').cells.get('0,1')!.formula = "='结果汇总'!H5";
+    const summaryBefore = excel.book.sheets.find((s) => s.name === '结果汇总');
+    expect((await scoreWorkbook(host, opts)).ok).toBe(true);
+    expect(excel.book.sheet('绩效工资').cells.get('0,1')!.formula).toBe("='结果汇总'!H5");
+    // the same sheet, rewritten where it is
+    expect(excel.book.sheets.find((s) => s.name === '结果汇总')).toBe(summaryBefore);
+  });
+
+  it('a run that fails while rewriting a sheet says which sheets are complete and which is partial', async () => {
+    const excel = await emulatorFrom('ex2-staff-weighted-12');
+    const host = new ExcelWorkbook(officeRun(excel.respond), excel.supports);
+    await scoreWorkbook(host, opts);
+    const before = excel.requests;
+    await checkWorkbook(host, opts); // how many requests a read takes
+    const read = excel.requests - before;
+    // the write's requests: names; marks; new sheets (none on a re-run); then 结果汇总 in place: fail that one
+    excel.failAtRequest = excel.requests + read + 4;
+    const error = await scoreWorkbook(host, opts).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(WriteInterrupted);
+    expect((error as WriteInterrupted).partial).toBe('结果汇总');
+    expect((error as WriteInterrupted).complete).toEqual([]);
+    expect(describeError(error, 'zh')).toMatch(/写入中断。“结果汇总”只写了一部分/);
+    // a run after it puts everything right
+    excel.failAtRequest = null;
+    expect((await scoreWorkbook(host, opts)).ok).toBe(true);
   });
 });

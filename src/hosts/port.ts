@@ -33,3 +33,17 @@ export interface WorkbookPort {
   /** Adds sheets that are not results (a new assessment's 考核方案, 评分表, 加减分). */
   addSheets(specs: readonly SheetSpec[]): Promise<void>;
 }
+
+/**
+ * A write that stopped after some of the tool's existing sheets were rewritten in place: says
+ * exactly which are complete and which was being written, for the user to run again.
+ */
+export class WriteInterrupted extends Error {
+  constructor(
+    readonly complete: readonly string[],
+    readonly partial: string | null,
+    readonly reason: unknown,
+  ) {
+    super(reason instanceof Error ? reason.message : String(reason));
+  }
+}

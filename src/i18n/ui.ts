@@ -31,6 +31,8 @@ export const UI_TEXT = {
     writeExcel: '写入结果表',
     download: '下载结果',
     writing: '正在写入……',
+    interrupted: (complete: string, partial: string) =>
+      `写入中断。${complete ? `已更新：${complete}。` : ''}${partial ? `“${partial}”只写了一部分。` : '新的结果表尚未换入。'}其余结果表保持上次的内容。请重新点击“写入结果表”。`,
     writtenExcel: (sheets: string) => `已写入：${sheets}。已切换到“结果汇总”。`,
     writtenFile: (sheets: string, file: string) => `已生成 ${file}（新增：${sheets}）。原文件未改动。`,
     onlyReport: '工作簿有错误，只生成了校验报告。',
@@ -110,6 +112,8 @@ export const UI_TEXT = {
     writeExcel: 'Write result sheets',
     download: 'Download results',
     writing: 'Writing…',
+    interrupted: (complete: string, partial: string) =>
+      `The write stopped. ${complete ? `Updated: ${complete}. ` : ''}${partial ? `"${partial}" is only partly written. ` : 'The new result sheets were not swapped in yet. '}The other result sheets keep their previous contents. Click Write results again.`,
     writtenExcel: (sheets: string) => `Written: ${sheets}. Switched to 结果汇总.`,
     writtenFile: (sheets: string, file: string) => `Created ${file} (added: ${sheets}). The original file is unchanged.`,
     onlyReport: 'The workbook has errors; only the validation report was written.',

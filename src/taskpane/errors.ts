@@ -1,4 +1,5 @@
 // Failures in words the user can act on.
+import { WriteInterrupted } from '../hosts/port';
 import { WorkbookOpenError } from '../hosts/xlsx/open-error';
 import type { Lang } from '../i18n/messages';
 import { UI_TEXT } from '../i18n/ui';
@@ -6,6 +7,7 @@ import { UI_TEXT } from '../i18n/ui';
 /** Office.js errors carry a code (Excel.ErrorCodes); those users can act on get words of their own. */
 export function describeError(e: unknown, lang: Lang): string {
   const t = UI_TEXT[lang];
+  if (e instanceof WriteInterrupted) return `${t.interrupted(e.complete.join('、'), e.partial ?? '')} ${describeError(e.reason, lang)}`;
   if (e instanceof WorkbookOpenError) return { 'encrypted-or-xls': t.encrypted, 'not-xlsx': t.notXlsx, corrupt: t.corrupt, 'too-large': t.tooLarge }[e.reason];
   const code = (e as { code?: unknown })?.code;
   if (typeof code === 'string' && t.excel[code]) return t.excel[code];

@@ -408,6 +408,43 @@ export class ExcelEmulator {
         if (Number(args[0]) !== r.rows || Number(args[1]) !== r.cols) throw new FakeExcelError('InvalidArgument', "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
         return undefined;
       }
+      case 'range.Clear': {
+        const r = p as Range;
+        for (const k of [...r.s.cells.keys()]) {
+          const [i, j] = k.split(',').map(Number);
+          if (i >= r.r0 && i < r.r0 + r.rows && j >= r.c0 && j < r.c0 + r.cols) r.s.cells.delete(k);
+        }
+        return undefined;
+      }
+      case 'range.Unmerge': {
+        const r = p as Range;
+        r.s.merges = r.s.merges.filter((m) => {
+          const [a] = m.split(':').map(parseRef);
+          return !(a[0] >= r.r0 && a[0] < r.r0 + r.rows && a[1] >= r.c0 && a[1] < r.c0 + r.cols);
+        });
+        return undefined;
+      }
+      case 'cfs.ClearAll': {
+        const r = (p as { r: Range }).r;
+        r.s.conditionalFormats.length = 0;
+        return undefined;
+      }
+      case 'dataValidation.Clear':
+        (p as { r: Range }).r.s.validations.length = 0;
+        return undefined;
+      case 'freezePanes.Unfreeze':
+        (p as { s: FakeSheet }).s.freezeRows = 0;
+        return undefined;
+      case 'pageBreaks.RemovePageBreaks':
+        (p as { s: FakeSheet }).s.pageBreaks.length = 0;
+        return undefined;
+      case 'charts.GetItemAt':
+        return { t: 'chart', c: (p as { s: FakeSheet }).s.charts[Number(args[0])] };
+      case 'chart.Delete': {
+        const c = (p as { c: Chart }).c;
+        for (const s of this.book.sheets) if (s.charts.includes(c)) s.charts.splice(s.charts.indexOf(c), 1);
+        return undefined;
+      }
       case 'range.Merge': {
         const r = p as Range;
         r.s.merges.push(a1(r));
@@ -535,6 +572,8 @@ export class ExcelEmulator {
         return pick({ areas: () => ({ t: 'rangeCollection', list: n.list }), areaCount: () => n.list.length }, select);
       case 'cfs':
         return { _Items: n.r.s.conditionalFormats.map((e) => pick({ type: () => e.type }, select)) };
+      case 'charts':
+        return { _Items: n.s.charts.map((_, i) => pick({ name: () => `Chart ${i + 1}` }, select)) };
       case 'rule':
         return pick({ formula: () => n.e.custom['rule.formula'] ?? null }, select);
       default:
@@ -574,6 +613,12 @@ export class ExcelEmulator {
       case 'format.VerticalAlignment':
       case 'format.WrapText':
         return style((n as { rs: Range[] }).rs, name[0].toLowerCase() + name.slice(1));
+      case 'format.UseStandardWidth':
+        for (const r of (n as { rs: Range[] }).rs) r.s.columnWidths.clear();
+        return;
+      case 'format.UseStandardHeight':
+        for (const r of (n as { rs: Range[] }).rs) r.s.rowHeights.clear();
+        return;
       case 'format.ColumnWidth':
         for (const r of (n as { rs: Range[] }).rs) for (let c = r.c0; c < r.c0 + r.cols; c++) r.s.columnWidths.set(c, Number(v));
         return;

@@ -11,7 +11,7 @@ import type { CellArea, CellValue, SheetData } from '../../engine/types';
 import { cellTextFitted, RESULT_SHEETS, type Area, type CellStyle, type SheetSpec } from '../../report/spec';
 import { isWorkbookMark, MARK_PREFIX, ownedSheets, SHEET_MARK, sheetMarkFormula } from '../marks';
 import { formatShown, serialDate, shownValue } from '../number-format';
-import type { WorkbookPort, WorkbookSnapshot, WriteOutcome } from '../port';
+import { WriteInterrupted, type WorkbookPort, type WorkbookSnapshot, type WriteOutcome } from '../port';
 
 /** Excel.run, or a stand-in with the same shape (the tests' fake Excel). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -158,6 +158,23 @@ function applyFormat(f: Excel.RangeFormat, s: CellStyle): void {
       b.color = '#808080';
     }
   }
+}
+
+/**
+ * Empties a sheet of the tool's before it is written again where it is: contents, formats and
+ * merges, conditional formats, data validation, charts, page breaks, frozen rows, sizes.
+ */
+function clearSheet(ws: Excel.Worksheet, charts: readonly Excel.Chart[], canPrint: boolean, canValidate: boolean): void {
+  const all = ws.getRange().untrack();
+  all.unmerge();
+  all.clear('All');
+  all.conditionalFormats.clearAll();
+  if (canValidate) all.dataValidation.clear();
+  all.format.useStandardWidth = true;
+  all.format.useStandardHeight = true;
+  for (const chart of charts) chart.delete();
+  ws.freezePanes.unfreeze();
+  if (canPrint) ws.horizontalPageBreaks.removePageBreaks();
 }
 
 /**
@@ -329,23 +346,45 @@ export class ExcelWorkbook implements WorkbookPort {
       }
       // leftovers of a run that failed half-way
       for (const name of sheetNames) if (name.startsWith(TEMP_PREFIX)) wb.worksheets.getItem(name).delete();
-
-      for (const spec of specs) await this.writeSheet(addSheet(wb, `${TEMP_PREFIX}${spec.role ?? spec.name}`.slice(0, 31)), spec, batch, canPrint, canValidate);
+      // The tool's sheets that exist are rewritten where they are, never deleted and made anew:
+      // formulas elsewhere that point at them (='结果汇总'!H5, a VLOOKUP from a pay sheet) keep
+      // working. New result sheets are written under temporary names first and swapped in.
+      const inPlace = specs.filter((spec) => owned.has(spec.name));
+      const fresh = specs.filter((spec) => !owned.has(spec.name));
+      const temp = (spec: SheetSpec) => `${TEMP_PREFIX}${spec.role ?? spec.name}`.slice(0, 31);
+      const charts = new Map(inPlace.map((spec) => [spec.name, wb.worksheets.getItem(spec.name).charts.load('items/name')]));
+      for (const spec of fresh) await this.writeSheet(addSheet(wb, temp(spec)), spec, batch, canPrint, canValidate);
       await batch.flush(); // every new sheet is complete before anything old is touched
 
-      for (const name of owned) wb.worksheets.getItem(name).delete();
-      // by name: an item of a loaded collection may be addressed by its position, which deleting shifts
-      for (const mark of marks) wb.names.getItem(mark.name).delete();
-      for (const spec of specs) {
-        const ws = wb.worksheets.getItem(`${TEMP_PREFIX}${spec.role ?? spec.name}`.slice(0, 31));
-        ws.name = spec.name;
-        if (spec.role) {
-          wb.names.add(`${MARK_PREFIX}${spec.role}`, ws.getRange('A1'));
-          ws.names.add(SHEET_MARK, `=${sheetMarkFormula(spec.role)}`).visible = false;
+      const done: string[] = [];
+      let current: string | null = null;
+      try {
+        for (const spec of inPlace) {
+          current = spec.name;
+          const ws = wb.worksheets.getItem(spec.name);
+          clearSheet(ws, charts.get(spec.name)!.items, canPrint, canValidate);
+          await this.writeSheet(ws, spec, batch, canPrint, canValidate);
+          await batch.flush();
+          done.push(spec.name);
         }
+        current = null;
+        const writing = new Set(specs.map((spec) => spec.name));
+        for (const name of owned) if (!writing.has(name)) wb.worksheets.getItem(name).delete();
+        // by name: an item of a loaded collection may be addressed by its position, which deleting shifts
+        for (const mark of marks) wb.names.getItem(mark.name).delete();
+        for (const spec of specs) {
+          if (!owned.has(spec.name)) wb.worksheets.getItem(temp(spec)).name = spec.name;
+          const ws = wb.worksheets.getItem(spec.name);
+          if (!spec.role) continue;
+          wb.names.add(`${MARK_PREFIX}${spec.role}`, ws.getRange('A1'));
+          if (!owned.has(spec.name)) ws.names.add(SHEET_MARK, `=${sheetMarkFormula(spec.role)}`).visible = false;
+        }
+        await batch.flush();
+      } catch (e) {
+        throw new WriteInterrupted(done, current, e);
+      } finally {
+        this.syncs += batch.syncs;
       }
-      await batch.flush();
-      this.syncs += batch.syncs;
       const writing = new Set(specs.map((s) => s.name));
       const degraded = [...(canPrint ? [] : ['print-setup']), ...(canValidate || specs.every((s) => s.validations.length === 0) ? [] : ['data-validation'])];
       return { written: specs.map((s) => s.name), removed: [...owned].filter((n) => !writing.has(n)), degraded };
