@@ -7,8 +7,21 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { withBaseUrl } = require('./scripts/manifest-url');
 
 const BASE = process.env.ADDIN_BASE_URL;
-// Microsoft's CDN; Microsoft 365 operated by 21Vianet: OFFICE_JS_URL=https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js
-const OFFICE_JS_URL = process.env.OFFICE_JS_URL || 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+// Where the pane loads office.js from. Default: Microsoft's CDN (always the office.js that matches
+// the Office version). OFFICE_JS=self: the add-in's own copy from @microsoft/office-js, for
+// networks that cannot reach the CDN. OFFICE_JS_URL: any address (21Vianet:
+// https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js).
+const SELF_HOSTED = process.env.OFFICE_JS === 'self';
+const OFFICE_JS_URL = process.env.OFFICE_JS_URL || (SELF_HOSTED ? 'office-js/office.js' : 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
+/** The files of @microsoft/office-js that Excel needs: office.js, the Excel runtimes and the zh/en strings (copied as they are). */
+const OFFICE_JS_FILES = [
+  { from: 'node_modules/@microsoft/office-js/dist/office.js', to: 'office-js/' },
+  { from: 'node_modules/@microsoft/office-js/dist/es6-promise.js', to: 'office-js/' },
+  { from: 'node_modules/@microsoft/office-js/dist/o15apptofilemappingtable.js', to: 'office-js/' },
+  { from: 'node_modules/@microsoft/office-js/dist/excel-*.js', to: 'office-js/[name][ext]', globOptions: { ignore: ['**/*.debug.js'] } },
+  { from: 'node_modules/@microsoft/office-js/dist/zh-cn/office_strings.js', to: 'office-js/zh-cn/' },
+  { from: 'node_modules/@microsoft/office-js/dist/en-us/office_strings.js', to: 'office-js/en-us/' },
+].map((pattern) => ({ ...pattern, info: { minimized: true } }));
 
 module.exports = (env, argv) => {
   const dev = argv.mode !== 'production';
@@ -40,6 +53,7 @@ module.exports = (env, argv) => {
           { from: 'assets', to: 'assets' },
           { from: 'examples/ex1-departments-30.xlsx', to: 'examples/' },
           { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => withBaseUrl(content.toString(), BASE) },
+          ...(SELF_HOSTED ? OFFICE_JS_FILES : []),
         ],
       }),
     ],

@@ -31,13 +31,14 @@ describe('manifest.xml', () => {
     expect([...inDesktop].sort((a, b) => a - b)).toEqual(inDesktop);
   });
 
-  it('has a GUID Id, a four-part version, https URLs, Workbook host, ExcelApi 1.7 and ReadWriteDocument', () => {
+  // ExcelApi 1.1 in the manifest, so an older Excel still opens the pane and hears why it cannot work (the pane checks 1.7)
+  it('has a GUID Id, a four-part version, https URLs, Workbook host, ExcelApi 1.1 and ReadWriteDocument', () => {
     expect(top).toMatch(/<Id>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}<\/Id>/i);
     expect(top).toMatch(/<Version>\d+\.\d+\.\d+\.\d+<\/Version>/);
     for (const url of top.matchAll(/(?:DefaultValue|Value)="(https?:[^"]+)"/g)) expect(url[1]).toMatch(/^https:\/\//);
     for (const url of top.matchAll(/<AppDomain>([^<]+)<\/AppDomain>/g)) expect(url[1]).toMatch(/^https:\/\//);
     expect(top).toContain('<Host Name="Workbook"/>');
-    expect(top).toMatch(/<Set Name="ExcelApi" MinVersion="1\.7"\/>/);
+    expect(top).toMatch(/<Set Name="ExcelApi" MinVersion="1\.1"\/>/);
     expect(top).toContain('<Permissions>ReadWriteDocument</Permissions>');
   });
 
@@ -76,5 +77,30 @@ describe('manifest.xml', () => {
     expect(withBaseUrl(xml, undefined)).toBe(xml);
     expect(() => withBaseUrl(xml, 'http://insecure.example')).toThrow('https');
     wellFormed(built.replace(/<!--[\s\S]*?-->/g, '').replace(/<\?xml[^>]*\?>/, ''));
+  });
+});
+
+describe('office.js for the pane', () => {
+  const load = (env: Record<string, string | undefined>) => {
+    const saved = { ...process.env };
+    for (const [k, v] of Object.entries(env)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    jest.resetModules();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const config = require('../webpack.config.js')({}, { mode: 'production' });
+    process.env = saved;
+    const define = config.plugins.find((p: { definitions?: Record<string, string> }) => p.definitions?.OFFICE_JS_URL);
+    const copy = config.plugins.find((p: { patterns?: unknown[] }) => p.patterns);
+    return { url: JSON.parse(define.definitions.OFFICE_JS_URL), patterns: copy.patterns as { from: string }[] };
+  };
+
+  it('comes from Microsoft’s CDN by default, from the add-in’s own copy with OFFICE_JS=self, or from a given address', () => {
+    expect(load({ OFFICE_JS: undefined, OFFICE_JS_URL: undefined }).url).toBe('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
+    const self = load({ OFFICE_JS: 'self', OFFICE_JS_URL: undefined });
+    expect(self.url).toBe('office-js/office.js');
+    expect(self.patterns.map((p) => p.from)).toEqual(expect.arrayContaining(['node_modules/@microsoft/office-js/dist/office.js', 'node_modules/@microsoft/office-js/dist/excel-*.js']));
+    expect(load({ OFFICE_JS_URL: 'https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js' }).url).toContain('office365.cn');
   });
 });

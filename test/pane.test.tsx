@@ -176,4 +176,15 @@ describe('the pane', () => {
     fireEvent.click(screen.getByRole('tab', { name: '计算' }));
     expect(await screen.findByText('3 个考核对象')).toBeTruthy();
   });
+
+  it('inside Office without office.js, or in an Excel too old, says so in words and points to the browser page', () => {
+    const page = 'https://kaohe.example.gov.cn/taskpane.html?standalone';
+    const { unmount } = renderPane(<App lang="zh" initialSession={null} hostProblem={{ kind: 'office-unavailable', officeJs: 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js', browserPage: page }} />);
+    expect(screen.getByText(/无法加载 office\.js（https:\/\/appsforoffice/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: page })).toBeTruthy();
+    expect(screen.queryByText('打开工作簿')).toBeNull();
+    unmount();
+    renderPane(<App lang="en" initialSession={null} hostProblem={{ kind: 'excel-too-old', officeJs: '', browserPage: page }} />);
+    expect(screen.getByText(/Excel JavaScript API 1\.7/)).toBeTruthy();
+  });
 });

@@ -31,6 +31,9 @@ export const UI_TEXT = {
     writeExcel: '写入结果表',
     download: '下载结果',
     writing: '正在写入……',
+    officeUnavailable: (url: string) => `在 Office 中无法加载 office.js（${url}）。本机所在网络可能无法访问该地址：请联系管理员，改用随加载项一起部署的 office.js（构建时设 OFFICE_JS=self），或稍后重试。`,
+    excelTooOld: '此版本的 Excel 不支持本加载项所需的 Excel JavaScript API 1.7（需要 Microsoft 365、Office 2021、Office 2019 或网页版 Excel）。',
+    useBrowserPage: '也可以在浏览器中使用同样的功能（不上传文件）：',
     interrupted: (complete: string, partial: string) =>
       `写入中断。${complete ? `已更新：${complete}。` : ''}${partial ? `“${partial}”只写了一部分。` : '新的结果表尚未换入。'}其余结果表保持上次的内容。请重新点击“写入结果表”。`,
     writtenExcel: (sheets: string) => `已写入：${sheets}。已切换到“结果汇总”。`,
@@ -112,6 +115,9 @@ export const UI_TEXT = {
     writeExcel: 'Write result sheets',
     download: 'Download results',
     writing: 'Writing…',
+    officeUnavailable: (url: string) => `Inside Office, office.js could not be loaded (${url}). This network may not reach that address: ask your administrator to deploy the add-in with its own office.js (build with OFFICE_JS=self), or try again later.`,
+    excelTooOld: 'This Excel does not support the Excel JavaScript API 1.7 the add-in needs (Microsoft 365, Office 2021, Office 2019 or Excel on the web).',
+    useBrowserPage: 'The same works in a browser (your file is not uploaded):',
     interrupted: (complete: string, partial: string) =>
       `The write stopped. ${complete ? `Updated: ${complete}. ` : ''}${partial ? `"${partial}" is only partly written. ` : 'The new result sheets were not swapped in yet. '}The other result sheets keep their previous contents. Click Write results again.`,
     writtenExcel: (sheets: string) => `Written: ${sheets}. Switched to 结果汇总.`,

@@ -5,6 +5,7 @@ import {
   Button,
   Caption1,
   Divider,
+  Link,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -72,9 +73,11 @@ export interface AppProps {
   /** standalone only: opens a file or the bundled example */
   readonly openFile?: (bytes: Uint8Array, name: string) => Promise<PaneSession>;
   readonly exampleUrl?: string;
+  /** inside Office but unable to work: office.js did not load, or the Excel is too old */
+  readonly hostProblem?: { readonly kind: 'office-unavailable' | 'excel-too-old'; readonly officeJs: string; readonly browserPage: string };
 }
 
-export function App({ lang, initialSession, openFile, exampleUrl }: AppProps) {
+export function App({ lang, initialSession, openFile, exampleUrl, hostProblem }: AppProps) {
   const t = UI_TEXT[lang];
   const styles = useStyles();
   const [session, setSession] = useState<PaneSession | null>(initialSession);
@@ -163,6 +166,22 @@ export function App({ lang, initialSession, openFile, exampleUrl }: AppProps) {
   const errors = checked?.issues.filter((i) => i.severity === 'error').length ?? 0;
   const noScheme = checked?.issues.some((i) => i.code === 'missing-sheet' && i.sheet === SCHEME_SHEET) ?? false;
   const warnings = (checked?.issues.length ?? 0) - errors;
+
+  if (hostProblem) {
+    return (
+      <div className={styles.root}>
+        <div className={styles.header}>
+          <Subtitle2>{t.app}</Subtitle2>
+        </div>
+        <MessageBar intent="error">
+          <MessageBarBody>{hostProblem.kind === 'office-unavailable' ? t.officeUnavailable(hostProblem.officeJs) : t.excelTooOld}</MessageBarBody>
+        </MessageBar>
+        <Body1>
+          {t.useBrowserPage} <Link href={hostProblem.browserPage} target="_blank">{hostProblem.browserPage}</Link>
+        </Body1>
+      </div>
+    );
+  }
 
   return (
     <div className={styles.root}>

@@ -17,8 +17,9 @@ async function boot(): Promise<void> {
       <App
         lang={lang}
         initialSession={session}
-        openFile={session ? undefined : (bytes, name) => openFileSession(bytes, name, downloadBlob)}
-        exampleUrl={session ? undefined : 'examples/ex1-departments-30.xlsx'}
+        openFile={session || info.host ? undefined : (bytes, name) => openFileSession(bytes, name, downloadBlob)}
+        exampleUrl={session || info.host ? undefined : 'examples/ex1-departments-30.xlsx'}
+        hostProblem={info.host === 'office-unavailable' || info.host === 'excel-too-old' ? { kind: info.host, officeJs: info.officeJs, browserPage: `${location.origin}${location.pathname}?standalone` } : undefined}
       />
     </FluentProvider>,
   );
