@@ -5,6 +5,7 @@ const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { withBaseUrl } = require('./scripts/manifest-url');
+const { devHttpsOptions } = require('./scripts/dev-certs');
 
 const BASE = process.env.ADDIN_BASE_URL;
 // Where the pane loads office.js from. Default: Microsoft's CDN (always the office.js that matches
@@ -23,8 +24,10 @@ const OFFICE_JS_FILES = [
   { from: 'node_modules/@microsoft/office-js/dist/en-us/office_strings.js', to: 'office-js/en-us/' },
 ].map((pattern) => ({ ...pattern, info: { minimized: true } }));
 
-module.exports = (env, argv) => {
+// `--env https` (npm start): the dev server at the manifest's https://localhost:3000
+module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== 'production';
+  const server = env.https ? { type: 'https', options: await devHttpsOptions() } : 'http';
   return {
     devtool: dev ? 'eval-source-map' : false,
     entry: { taskpane: './src/taskpane/index.tsx' },
@@ -60,6 +63,7 @@ module.exports = (env, argv) => {
     performance: { hints: false },
     devServer: {
       port: 3000,
+      server,
       static: false,
       historyApiFallback: { index: '/taskpane.html' },
       client: { overlay: false },

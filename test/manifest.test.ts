@@ -81,7 +81,7 @@ describe('manifest.xml', () => {
 });
 
 describe('office.js for the pane', () => {
-  const load = (env: Record<string, string | undefined>) => {
+  const load = async (env: Record<string, string | undefined>) => {
     const saved = { ...process.env };
     for (const [k, v] of Object.entries(env)) {
       if (v === undefined) delete process.env[k];
@@ -89,18 +89,27 @@ describe('office.js for the pane', () => {
     }
     jest.resetModules();
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const config = require('../webpack.config.js')({}, { mode: 'production' });
+    const config = await require('../webpack.config.js')({}, { mode: 'production' });
     process.env = saved;
     const define = config.plugins.find((p: { definitions?: Record<string, string> }) => p.definitions?.OFFICE_JS_URL);
     const copy = config.plugins.find((p: { patterns?: unknown[] }) => p.patterns);
     return { url: JSON.parse(define.definitions.OFFICE_JS_URL), patterns: copy.patterns as { from: string }[] };
   };
 
-  it('comes from Microsoft’s CDN by default, from the add-in’s own copy with OFFICE_JS=self, or from a given address', () => {
-    expect(load({ OFFICE_JS: undefined, OFFICE_JS_URL: undefined }).url).toBe('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
-    const self = load({ OFFICE_JS: 'self', OFFICE_JS_URL: undefined });
+  it('comes from Microsoft’s CDN by default, from the add-in’s own copy with OFFICE_JS=self, or from a given address', async () => {
+    expect((await load({ OFFICE_JS: undefined, OFFICE_JS_URL: undefined })).url).toBe('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
+    const self = await load({ OFFICE_JS: 'self', OFFICE_JS_URL: undefined });
     expect(self.url).toBe('office-js/office.js');
     expect(self.patterns.map((p) => p.from)).toEqual(expect.arrayContaining(['node_modules/@microsoft/office-js/dist/office.js', 'node_modules/@microsoft/office-js/dist/excel-*.js']));
-    expect(load({ OFFICE_JS_URL: 'https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js' }).url).toContain('office365.cn');
+    expect((await load({ OFFICE_JS_URL: 'https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js' })).url).toContain('office365.cn');
+  });
+
+  it('npm start serves over HTTPS with the localhost certificate of office-addin-dev-certs, made here', async () => {
+    jest.resetModules();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const config = await require('../webpack.config.js')({ https: true }, { mode: 'development' });
+    expect(config.devServer.port).toBe(3000);
+    expect(config.devServer.server.type).toBe('https');
+    expect(config.devServer.server.options.cert.toString()).toContain('BEGIN CERTIFICATE');
   });
 });
