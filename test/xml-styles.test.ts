@@ -1,7 +1,8 @@
 // Any valid way of writing the same workbook reads the same: the property, over random workbooks
 // and random XML styles, that the results never change.
 import fc from 'fast-check';
-import { generate, type GenOptions } from '../bench/generate';
+import { generate } from '../bench/generate';
+import { workbookOptions } from './arbitraries';
 import { resultJson } from '../src/app/result-json';
 import { scoreWorkbook } from '../src/app/score-workbook';
 import { assess } from '../src/engine/assess';
@@ -24,15 +25,7 @@ const styles: fc.Arbitrary<XmlStyle> = fc.record({
   indent: fc.boolean(),
 });
 
-const workbooks = fc.record<GenOptions>({
-  subjects: fc.integer({ min: 1, max: 25 }),
-  indicators: fc.integer({ min: 1, max: 5 }),
-  dimensions: fc.integer({ min: 0, max: 2 }),
-  groups: fc.integer({ min: 1, max: 3 }),
-  perGroup: fc.boolean(),
-  seed: fc.integer(),
-  eventShare: fc.double({ min: 0, max: 0.4, noNaN: true }),
-}).filter((o) => o.dimensions <= o.indicators);
+const workbooks = workbookOptions({ subjects: 25, indicators: 5, dimensions: 2, groups: 3 });
 
 describe('XML written in any valid style', () => {
   it('never changes a result', async () => {
