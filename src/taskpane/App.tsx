@@ -64,6 +64,8 @@ const useStyles = makeStyles({
   num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   muted: { color: tokens.colorNeutralForeground3 },
   hidden: { display: 'none' },
+  /** long addresses break anywhere rather than widen a 350 px pane */
+  wrapAnywhere: { overflowWrap: 'anywhere', wordBreak: 'break-word' },
 });
 
 export interface AppProps {
@@ -173,10 +175,10 @@ export function App({ lang, initialSession, openFile, exampleUrl, hostProblem }:
         <div className={styles.header}>
           <Subtitle2>{t.app}</Subtitle2>
         </div>
-        <MessageBar intent="error">
-          <MessageBarBody>{hostProblem.kind === 'office-unavailable' ? t.officeUnavailable(hostProblem.officeJs) : t.excelTooOld}</MessageBarBody>
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody className={styles.wrapAnywhere}>{hostProblem.kind === 'office-unavailable' ? t.officeUnavailable(hostProblem.officeJs) : t.excelTooOld}</MessageBarBody>
         </MessageBar>
-        <Body1>
+        <Body1 className={styles.wrapAnywhere}>
           {t.useBrowserPage} <Link href={hostProblem.browserPage} target="_blank">{hostProblem.browserPage}</Link>
         </Body1>
       </div>

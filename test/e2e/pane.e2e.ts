@@ -120,3 +120,14 @@ it('follows a dark theme', async () => {
   expect(background).not.toBe('rgb(255, 255, 255)');
   await page.close();
 });
+
+it('inside Office without office.js says so in words, never switching to the browser mode', async () => {
+  const page = await browser.newPage({ viewport: { width: 350, height: 600 }, locale: 'zh-CN' });
+  // Office adds _host_Info to the pane's address; office.js cannot load on this machine
+  await page.goto(`${server.url}/taskpane.html?_host_Info=Excel$Win32$16.01$zh-CN$$$$0`);
+  await page.getByText(/在 Office 中无法加载 office\.js/).waitFor({ timeout: 25_000 });
+  expect(await page.getByRole('button', { name: '使用示例' }).count()).toBe(0);
+  await page.getByRole('link', { name: /taskpane\.html\?standalone/ }).waitFor();
+  await shot(page, 'zh-10-office-unavailable');
+  await page.close();
+}, 40_000);
