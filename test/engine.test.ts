@@ -374,3 +374,11 @@ describe('减分 is 扣分', () => {
     expect(Object.fromEntries(a.subjects.map((s) => [s.name, s.score.total.value]))).toEqual({ a: 7, b: 7 });
   });
 });
+
+describe('counts typed with their unit', () => {
+  it('reads 名额 `1人` and 比例上限 `40％` as numbers', () => {
+    const a = run({ indicators: [['x', 10]], grades: [['A', '40％' as unknown as number], ['B', undefined, '1人' as unknown as number], ['C']], subjects: [['a', null, 9], ['b', null, 8], ['c', null, 7], ['d', null, 6], ['e', null, 5]] });
+    expect(errors(a)).toEqual([]);
+    expect(a.scopes[0].grades.map((g) => g.quota)).toEqual([2, 1, null]);
+  });
+});

@@ -56,7 +56,7 @@ export function textAt(rows: readonly (readonly CellValue[])[], r: number, c: nu
 export type NumberRead = { ok: true; value: number | null; fromText: boolean } | { ok: false };
 
 /**
- * A number from a scheme or adjustment cell: numbers, numeric text (`２０`, `20%`, `5分`);
+ * A number from a scheme or adjustment cell: numbers, numeric text (`２０`, `20%`, `5分`, `18人`);
  * blank gives null. In a column that takes percent points (`percent`), a cell shown as a percent
  * gives its percent points (0.2 shown as 20% is 20); elsewhere a percent is not ok, nor is
  * anything else.
@@ -65,7 +65,8 @@ export function readNumber(v: CellValue, percent = false): NumberRead {
   if (isBlank(v)) return { ok: true, value: null, fromText: false };
   if (typeof v === 'number') return Number.isFinite(v) ? { ok: true, value: v, fromText: false } : { ok: false };
   if (typeof v === 'string') {
-    const t = numericText(foldWidth(v).replace(/%\s*$/, ''));
+    // a count or share typed with its unit: 18人, 3个, 20%
+    const t = numericText(foldWidth(v).replace(/\s*(%|人|名|个|家|位)\s*$/, ''));
     return t === null ? { ok: false } : { ok: true, value: Number(t), fromText: true };
   }
   if (percent && typeof v === 'object' && v !== null && 'percent' in v) return { ok: true, value: cleanNumber(v.percent * 100), fromText: false };
