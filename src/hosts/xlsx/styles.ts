@@ -82,6 +82,7 @@ export class StyleBook {
   private readonly formatIds = new Map<string, number>();
   private readonly shownByXf = new Map<number, Shown>();
   private xfFormats: number[] | null = null;
+  private readonly xfByStyle = new Map<string, number>();
 
   constructor(xml: string, part = 'xl/styles.xml') {
     this.doc = parseXml(part, xml);
@@ -146,6 +147,14 @@ export class StyleBook {
 
   /** The cellXfs index of a style, added on first use. */
   xf(s: CellStyle): number {
+    // the same style asked again (every 成绩单 block asks for the same few) is a lookup
+    const key = [s.bold, s.size, s.color, s.fill, s.align, s.valign, s.wrap, s.border, s.numberFormat].join('|');
+    let xf = this.xfByStyle.get(key);
+    if (xf === undefined) this.xfByStyle.set(key, (xf = this.addXf(s)));
+    return xf;
+  }
+
+  private addXf(s: CellStyle): number {
     this.list('cellStyleXfs'); // xfId="0" must exist
     const font = this.list('fonts').add([
       'font',
