@@ -96,8 +96,7 @@ async function writtenByKaoping(path: string, kind: 'workbook' | 'json'): Promis
       const j = JSON.parse(readFileSync(path, 'utf8'));
       return typeof j === 'object' && j !== null && typeof j.ok === 'boolean' && Array.isArray(j.subjects) && Array.isArray(j.issues);
     }
-    const book = await XlsxWorkbook.load(readFileSync(path));
-    return book.ownedSheets().length > 0;
+    return (await XlsxWorkbook.load(readFileSync(path))).writtenByKaoping();
   } catch {
     return false;
   }

@@ -198,6 +198,11 @@ export class XlsxWorkbook implements WorkbookPort {
     );
   }
 
+  /** Whether kaoping wrote this file (its workbook marks, also those of earlier versions). */
+  writtenByKaoping(): boolean {
+    return this.definedNames().some((d) => d.localSheetId === null && isWorkbookMark(d.name));
+  }
+
   private relTarget(kind: string): string | undefined {
     const rel = this.relationships().find((r) => isType(r, kind));
     return rel ? resolvePart(rel.getAttribute('Target') ?? '', this.baseDir) : undefined;
