@@ -38,7 +38,7 @@ export function sheetXml(spec: SheetSpec, book: StyleBook, selected: boolean, ns
   const styleOf = rowXfs(spec, book);
   const rows = Math.max(spec.cells.length, maxOf(spec.styles.map((a) => a.r1 + 1), 0));
   const lastCol = maxOf(spec.cells.map((r) => r.length - 1), Math.max(0, spec.columnWidths.length - 1));
-  const out: string[] = [];
+  const out = new Utf8Blocks();
   out.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${ns.main}" xmlns:r="${ns.rel}">`);
   const scale = spec.print.scale;
   out.push(scale ? '<sheetPr/>' : '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
@@ -97,27 +97,35 @@ export function sheetXml(spec: SheetSpec, book: StyleBook, selected: boolean, ns
     out.push(`<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>`);
   }
   out.push('</worksheet>');
-  return utf8(out);
+  return out.bytes();
 }
 
-/** Encodes many strings in blocks: one huge joined string would double the memory. */
-function utf8(parts: readonly string[]): Uint8Array {
-  const encoder = new TextEncoder();
-  const chunks: Uint8Array[] = [];
-  let block = '';
-  for (const p of parts) {
-    block += p;
-    if (block.length > 1 << 20) {
-      chunks.push(encoder.encode(block));
-      block = '';
+/**
+ * Text encoded to UTF-8 as it is written, a block of about 1 MB at a time: the sheet is never held
+ * as JavaScript strings (two bytes a character) beside its bytes.
+ */
+class Utf8Blocks {
+  private readonly encoder = new TextEncoder();
+  private readonly chunks: Uint8Array[] = [];
+  private block = '';
+
+  push(text: string): void {
+    this.block += text;
+    if (this.block.length > 1 << 20) {
+      this.chunks.push(this.encoder.encode(this.block));
+      this.block = '';
     }
   }
-  chunks.push(encoder.encode(block));
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
+
+  bytes(): Uint8Array {
+    this.chunks.push(this.encoder.encode(this.block));
+    this.block = '';
+    const out = new Uint8Array(this.chunks.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const c of this.chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
   }
-  return out;
 }
