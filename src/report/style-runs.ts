@@ -16,10 +16,16 @@ export function rowStyler(spec: SheetSpec): (r: number) => RowStyles | undefined
   let next = 0;
   let active: { area: Area & { style: CellStyle }; i: number }[] = [];
   const styleOf = new Map<string, CellStyle>();
+  // rows under the same areas have the same styles: worked out once for a run of such rows
+  let lastSignature = '';
+  let last: RowStyles | undefined;
   return (r) => {
     while (next < byStart.length && byStart[next].area.r0 <= r) active.push(byStart[next++]);
     active = active.filter((a) => a.area.r1 >= r).sort((p, q) => p.i - q.i);
     if (active.length === 0) return undefined;
+    const signature = active.map((a) => a.i).join(',');
+    if (signature === lastSignature) return last;
+    lastSignature = signature;
     const keys = new Map<number, string>();
     for (const { area, i } of active) for (let c = area.c0; c <= area.c1; c++) keys.set(c, keys.has(c) ? `${keys.get(c)},${i}` : String(i));
     const out: RowStyles = new Map();
@@ -31,6 +37,7 @@ export function rowStyler(spec: SheetSpec): (r: number) => RowStyles | undefined
       }
       out.set(c, { key, style });
     }
+    last = out;
     return out;
   };
 }
