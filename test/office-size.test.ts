@@ -47,7 +47,7 @@ async function measure(subjects: number, indicators: number, compare: 'xlsx' | '
   const largest = Math.max(...excel.log.map((r) => r.requestBytes));
   const largestResponse = Math.max(...excel.log.map((r) => r.responseBytes));
   const release = excel.log.filter((r) => r.release).reduce((a, r) => a + r.requestBytes, 0);
-  console.log(`${subjects} × ${indicators}: ${excel.requests} requests; largest request ${(largest / MB).toFixed(2)} MB; largest response ${(largestResponse / MB).toFixed(2)} MB; release requests ${(release / MB).toFixed(2)} MB`);
+  console.log(`${subjects} × ${indicators}: ${excel.requests} requests; largest request ${(largest / MB).toFixed(2)} MB (${largest} bytes); largest response ${(largestResponse / MB).toFixed(2)} MB; release requests ${(release / MB).toFixed(2)} MB`);
   if (compare) {
     // cell for cell, every result sheet
     const expected = compare === 'xlsx' ? await xlsxResults(g) : new Map(checked.specs.map((s) => [s.name, plain(s.cells.map((row) => row.map((v) => (typeof v === 'string' ? cellTextFitted(v) : v))))]));

@@ -14,6 +14,13 @@ export function address(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
 }
 
+/** A block of cells as A1 text: `B2:D9`, or `B2` for one cell. */
+export function areaAddress(a: { r0: number; c0: number; r1: number; c1: number }): string {
+  const from = address(a.r0, a.c0);
+  const to = address(a.r1, a.c1);
+  return from === to ? from : `${from}:${to}`;
+}
+
 /** The largest of many numbers (a spread into Math.max overflows the stack past ~100,000). */
 export function maxOf(values: Iterable<number>, floor = -Infinity): number {
   let m = floor;

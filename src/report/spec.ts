@@ -3,6 +3,9 @@ import type { CellArea } from '../engine/types';
 
 export type SpecValue = string | number | null;
 
+/** The font of every sheet the tool writes (the official tables' 宋体). */
+export const FONT_NAME = '宋体';
+
 /** The most characters an Excel cell holds. */
 export const MAX_CELL_TEXT = 32_767;
 const CUT_MARK = '…〔已截断〕';

@@ -5,10 +5,10 @@
 // the Excel global at run time except through `run`.
 /// <reference types="office-js" />
 import { findInputSheets } from '../../engine/assess';
-import { columnLetters, maxOf, parseAddress, pushTo } from '../../engine/cells';
+import { areaAddress, columnLetters, maxOf, parseAddress, pushTo } from '../../engine/cells';
 import { rowStyler, styleRects, type StyleRect } from '../../report/style-runs';
 import type { CellArea, CellValue, SheetData } from '../../engine/types';
-import { cellTextFitted, RESULT_SHEETS, type Area, type CellStyle, type SheetSpec } from '../../report/spec';
+import { cellTextFitted, FONT_NAME, RESULT_SHEETS, type Area, type CellStyle, type SheetSpec } from '../../report/spec';
 import { isWorkbookMark, MARK_PREFIX, ownedSheets, SHEET_MARK, sheetMarkFormula } from '../marks';
 import { formatShown, serialDate, shownValue } from '../number-format';
 import { WriteInterrupted, type WorkbookPort, type WorkbookSnapshot, type WriteOutcome } from '../port';
@@ -84,7 +84,6 @@ export function formulaLikeCells(spec: SheetSpec): [number, number][] {
   return out;
 }
 
-const FONT_NAME = '宋体';
 /**
  * What Office.js serializes, in UTF-8 bytes, measured through Microsoft's client: a new range
  * object (its path and its instantiation) and a property set or method call on it (with the
@@ -112,9 +111,7 @@ function addressChunks(rects: readonly Area[]): string[] {
   const out: string[] = [];
   let chunk = '';
   for (const r of rects) {
-    const from = `${columnLetters(r.c0)}${r.r0 + 1}`;
-    const to = `${columnLetters(r.c1)}${r.r1 + 1}`;
-    const a = from === to ? from : `${from}:${to}`;
+    const a = areaAddress(r);
     if (chunk && chunk.length + a.length + 1 > ADDRESS_CHUNK) {
       out.push(chunk);
       chunk = '';

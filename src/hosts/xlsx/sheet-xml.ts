@@ -1,17 +1,10 @@
 // A sheet spec as a worksheet part (SpreadsheetML), elements in the order the schema requires.
-import { columnLetters, maxOf } from '../../engine/cells';
+import { areaAddress, columnLetters, maxOf } from '../../engine/cells';
 import { BAR_COLOR } from '../../report/layout';
-import { cellTextFitted, type Area, type SheetSpec } from '../../report/spec';
+import { cellTextFitted, type SheetSpec } from '../../report/spec';
 import { rowStyler } from '../../report/style-runs';
 import type { StyleBook } from './styles';
 import { escapeXml } from './xml';
-
-
-function ref(a: Area): string {
-  const from = `${columnLetters(a.c0)}${a.r0 + 1}`;
-  const to = `${columnLetters(a.c1)}${a.r1 + 1}`;
-  return from === to ? from : `${from}:${to}`;
-}
 
 /** The xf index of each styled cell, row by row (each distinct final style becomes one xf). */
 function rowXfs(spec: SheetSpec, book: StyleBook): (r: number) => Map<number, number> | undefined {
@@ -73,16 +66,16 @@ export function sheetXml(spec: SheetSpec, book: StyleBook, selected: boolean, ns
     out.push(row + '</row>');
   }
   out.push('</sheetData>');
-  if (spec.merges.length > 0) out.push(`<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${ref(m)}"/>`).join('')}</mergeCells>`);
+  if (spec.merges.length > 0) out.push(`<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${areaAddress(m)}"/>`).join('')}</mergeCells>`);
   // an .xlsx written here carries no charts: a chart's values get data bars instead
   const bars = spec.chart ? [...spec.dataBars, { ...spec.chart.values, color: BAR_COLOR }] : spec.dataBars;
   bars.forEach((bar, i) => {
-    out.push(`<conditionalFormatting sqref="${ref(bar)}"><cfRule type="dataBar" priority="${i + 1}"><dataBar><cfvo type="num" val="0"/><cfvo type="max"/><color rgb="FF${bar.color}"/></dataBar></cfRule></conditionalFormatting>`);
+    out.push(`<conditionalFormatting sqref="${areaAddress(bar)}"><cfRule type="dataBar" priority="${i + 1}"><dataBar><cfvo type="num" val="0"/><cfvo type="max"/><color rgb="FF${bar.color}"/></dataBar></cfRule></conditionalFormatting>`);
   });
   if (spec.validations.length > 0) {
     out.push(`<dataValidations count="${spec.validations.length}">`);
     for (const v of spec.validations) {
-      out.push(`<dataValidation type="decimal" allowBlank="1" showErrorMessage="1" errorTitle="分值超出范围" error="${escapeXml(`请输入 ${v.min} 到 ${v.max} 之间的数字。`)}" sqref="${ref(v)}"><formula1>${v.min}</formula1><formula2>${v.max}</formula2></dataValidation>`);
+      out.push(`<dataValidation type="decimal" allowBlank="1" showErrorMessage="1" errorTitle="分值超出范围" error="${escapeXml(`请输入 ${v.min} 到 ${v.max} 之间的数字。`)}" sqref="${areaAddress(v)}"><formula1>${v.min}</formula1><formula2>${v.max}</formula2></dataValidation>`);
     }
     out.push('</dataValidations>');
   }

@@ -2,12 +2,11 @@
 // formats kaoping needs (for writing), reusing identical entries already there so that scoring
 // an output file again does not grow it.
 import type { Document, Element } from '@xmldom/xmldom';
-import type { CellStyle } from '../../report/spec';
+import { FONT_NAME, type CellStyle } from '../../report/spec';
 import { builtInShown, formatShown, type Shown } from '../number-format';
 import { childElement, childElements, createLike, parseXml, serializeXml } from './xml';
 
 const BUILT_IN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '0%': 9, '0.00%': 10, '@': 49 };
-const FONT_NAME = '宋体';
 const BORDER_COLOR = 'FF808080';
 const FIRST_CUSTOM_FORMAT = 164;
 
