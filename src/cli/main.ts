@@ -6,6 +6,7 @@ import { assess, findInputSheets } from '../engine/assess';
 import type { Issue } from '../engine/types';
 import { resultJson } from '../app/result-json';
 import { scoreWorkbook, today, type RunResult } from '../app/score-workbook';
+import { nativeEntry } from '../hosts/xlsx/native-deflate';
 import { WorkbookOpenError, XlsxWorkbook } from '../hosts/xlsx/xlsx-workbook';
 import { CLI_TEXT, type CliText } from '../i18n/cli';
 import { issueMessage, issuePlace, SEVERITY_WORD } from '../i18n/format';
@@ -24,8 +25,8 @@ export interface Io {
 /** A failure of the command itself (exit code 2), with a message for the user. */
 class CommandFailure extends Error {}
 
-/** Shows a progress bar from this many subjects up. */
-const PROGRESS_FROM = 1000;
+/** Shows a progress bar when the score sheet's XML is this large (about 1,000 subjects × 40 scores). */
+const PROGRESS_FROM_BYTES = 256 * 1024;
 /** Issues printed to the terminal before "… N more". */
 const PRINTED_ISSUES = 30;
 
@@ -68,7 +69,7 @@ async function openWorkbook(path: string, t: CliText): Promise<XlsxWorkbook> {
     if (/\.xls$/i.test(path)) throw new CommandFailure(t.encrypted(path));
     throw new CommandFailure(t.notXlsx(path));
   }
-  return withWorkbook(path, t, () => XlsxWorkbook.load(readFileSync(path)));
+  return withWorkbook(path, t, () => XlsxWorkbook.load(readFileSync(path), nativeEntry));
 }
 
 /**
@@ -153,8 +154,8 @@ async function score(input: string, opts: { output?: string; json?: string; forc
   if (jsonPath) await checkOutput(jsonPath, 'json', opts.force, t);
 
   const scoresSheet = findInputSheets(book.sheetNames()).scores;
-  const rowCount = scoresSheet ? await book.rowCount(scoresSheet) : 0;
-  const progress = rowCount > PROGRESS_FROM ? new Progress(io.stderr, 5) : null; // read, assess, sheets, write, save
+  const sheetBytes = scoresSheet ? book.sheetBytes(scoresSheet) : 0;
+  const progress = sheetBytes > PROGRESS_FROM_BYTES ? new Progress(io.stderr, 5) : null; // read, assess, sheets, write, save
   progress?.step(t.stages.read);
   const run = await withWorkbook(inPath, t, () =>
     scoreWorkbook(book, {
@@ -212,7 +213,7 @@ async function template(presetName: string, opts: { output: string; force?: bool
   const outPath = resolve(io.cwd, opts.output);
   if (!/\.xlsx$/i.test(outPath)) throw new CommandFailure(t.notXlsx(outPath));
   if (existsSync(outPath) && !opts.force) throw new CommandFailure(t.outputExists(outPath));
-  const book = XlsxWorkbook.create();
+  const book = XlsxWorkbook.create(nativeEntry);
   await book.addSheets(templateSheets(preset));
   writeFileSafely(outPath, await book.toBytes(), t);
   io.stdout.write(`${t.templateWritten(outPath, preset.name)}\n`);

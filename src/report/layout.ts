@@ -13,6 +13,9 @@ export const FOOTER = '第 &P 页 共 &N 页';
 export const BAR_COLOR = '5B9BD5';
 const HEADER_FILL = 'DDE4EE';
 const CAPTION_FILL = 'F2F2F2';
+const HEADER_STYLE: CellStyle = { bold: true, fill: HEADER_FILL, align: 'center', valign: 'middle', wrap: true, border: true };
+const CAPTION_STYLE: CellStyle = { bold: true, fill: CAPTION_FILL, border: true, align: 'left', valign: 'middle', numberFormat: '@' };
+const LINE_STYLE: CellStyle = { align: 'left', valign: 'top', wrap: true, numberFormat: '@' };
 /** Widest a sheet may be (in character widths) and still print portrait on A4 at 100%. */
 const PORTRAIT_WIDTH = 92;
 const NOTE_WIDTH = 40;
@@ -23,8 +26,19 @@ const SUBTITLE_SCALE = 0.95;
 /** Display width of text: CJK and full-width characters take two columns. */
 export function textWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u3000-\u303f]/.test(ch) ? 2 : 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) continue; // the second half of a character outside the BMP
+    w += isWide(c) ? 2 : 1;
+  }
   return w;
+}
+
+function isWide(c: number): boolean {
+  return (
+    (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6)
+  );
 }
 
 function numberFormat(kind: ColumnKind, decimals: number): string | undefined {
@@ -165,15 +179,16 @@ export class SheetBuilder {
     this.heights[0] = 30;
     this.heights[1] = 18;
     if (this.headerRow >= 0) {
-      this.style(full(this.headerRow), { bold: true, fill: HEADER_FILL, align: 'center', valign: 'middle', wrap: true, border: true });
+      this.style(full(this.headerRow), HEADER_STYLE);
       this.heights[this.headerRow] = 22;
     }
     for (const b of this.blockHeaders) {
-      this.style({ r0: b.row, c0: 0, r1: b.row, c1: b.width - 1 }, { bold: true, fill: HEADER_FILL, align: 'center', valign: 'middle', wrap: true, border: true });
+      this.style({ r0: b.row, c0: 0, r1: b.row, c1: b.width - 1 }, HEADER_STYLE);
       this.heights[b.row] = 20;
     }
-    // body rows in runs that share their column kinds
-    const signature = (r: number) => (this.rowKinds.get(r) ?? columns.map((c) => c.kind)).join();
+    // body rows in runs that share their column kinds; one style object per column and kinds
+    const plain = columns.map((c) => c.kind).join();
+    const signature = (r: number) => this.rowKinds.get(r)?.join() ?? plain;
     const groups = new Map<string, number[]>();
     for (const r of this.bodyRows) {
       const key = signature(r);
@@ -182,23 +197,24 @@ export class SheetBuilder {
       else groups.set(key, [r]);
     }
     for (const rows of groups.values()) {
-      for (const [r0, r1] of runs(rows)) {
-        columns.forEach((_, c) => {
-          const kind = kindAt(r0, c);
-          if (this.rowKinds.has(r0) && c >= this.rowKinds.get(r0)!.length) return;
-          const align = kind === 'text' || kind === 'note' ? 'left' : kind === 'center' || kind === 'int' ? 'center' : 'right';
-          const numberFormatOf = numberFormat(kind, head.decimals);
-          this.style({ r0, c0: c, r1, c1: c }, { border: true, align, valign: 'middle', wrap: kind === 'note', ...(numberFormatOf ? { numberFormat: numberFormatOf } : {}) });
-        });
-      }
+      const r = rows[0];
+      const kinds = this.rowKinds.get(r);
+      const styles = columns.flatMap((_, c) => {
+        if (kinds && c >= kinds.length) return [];
+        const kind = kindAt(r, c);
+        const align = kind === 'text' || kind === 'note' ? 'left' : kind === 'center' || kind === 'int' ? 'center' : 'right';
+        const numberFormatOf = numberFormat(kind, head.decimals);
+        return [{ c, style: { border: true, align, valign: 'middle', wrap: kind === 'note', ...(numberFormatOf ? { numberFormat: numberFormatOf } : {}) } as const }];
+      });
+      for (const [r0, r1] of runs(rows)) for (const { c, style } of styles) this.style({ r0, c0: c, r1, c1: c }, style);
     }
     for (const r of this.captionRows) {
       this.merges.push(full(r));
-      this.style(full(r), { bold: true, fill: CAPTION_FILL, border: true, align: 'left', valign: 'middle', numberFormat: '@' });
+      this.style(full(r), CAPTION_STYLE);
     }
     for (const r of this.freeRows) {
       this.merges.push(full(r));
-      this.style(full(r), { align: 'left', valign: 'top', wrap: true, numberFormat: '@' });
+      this.style(full(r), LINE_STYLE);
       const lines = Math.max(1, Math.ceil(textWidth(String(this.cells[r][0] ?? '')) / Math.max(total - 2, 10)));
       if (lines > 1) this.heights[r] = 15 * lines;
     }

@@ -12,33 +12,61 @@ export type RowStyles = Map<number, { readonly key: string; readonly style: Cell
  * the areas over the current row in memory.
  */
 export function rowStyler(spec: SheetSpec): (r: number) => RowStyles | undefined {
-  const byStart = spec.styles.map((area, i) => ({ area, i })).sort((p, q) => p.area.r0 - q.area.r0 || p.i - q.i);
+  // a cell's style is named by the styles over it, in order: areas with equal styles give one key
+  const idOf = styleIds();
+  const byStart = spec.styles.map((area, i) => ({ area, i, id: idOf(area.style) })).sort((p, q) => p.area.r0 - q.area.r0 || p.i - q.i);
   let next = 0;
-  let active: { area: Area & { style: CellStyle }; i: number }[] = [];
+  let active: typeof byStart = [];
   const styleOf = new Map<string, CellStyle>();
   // rows under the same areas have the same styles: worked out once for a run of such rows
-  let lastSignature = '';
   let last: RowStyles | undefined;
   return (r) => {
-    while (next < byStart.length && byStart[next].area.r0 <= r) active.push(byStart[next++]);
-    active = active.filter((a) => a.area.r1 >= r).sort((p, q) => p.i - q.i);
-    if (active.length === 0) return undefined;
-    const signature = active.map((a) => a.i).join(',');
-    if (signature === lastSignature) return last;
-    lastSignature = signature;
+    // the styles change only where an area starts or ends
+    let changed = false;
+    while (next < byStart.length && byStart[next].area.r0 <= r) {
+      active.push(byStart[next++]);
+      changed = true;
+    }
+    if (active.some((a) => a.area.r1 < r)) {
+      active = active.filter((a) => a.area.r1 >= r);
+      changed = true;
+    }
+    if (!changed) return last;
+    if (active.length === 0) return (last = undefined);
+    active.sort((p, q) => p.i - q.i);
     const keys = new Map<number, string>();
-    for (const { area, i } of active) for (let c = area.c0; c <= area.c1; c++) keys.set(c, keys.has(c) ? `${keys.get(c)},${i}` : String(i));
+    const styles = new Map<number, CellStyle>();
+    for (const { area, id } of active) {
+      for (let c = area.c0; c <= area.c1; c++) {
+        const before = keys.get(c);
+        keys.set(c, before === undefined ? String(id) : `${before},${id}`);
+        styles.set(c, before === undefined ? area.style : { ...styles.get(c), ...area.style });
+      }
+    }
     const out: RowStyles = new Map();
     for (const [c, key] of keys) {
       let style = styleOf.get(key);
-      if (style === undefined) {
-        style = key.split(',').reduce<CellStyle>((acc, i) => ({ ...acc, ...spec.styles[Number(i)].style }), {});
-        styleOf.set(key, style);
-      }
+      if (style === undefined) styleOf.set(key, (style = styles.get(c)!));
       out.set(c, { key, style });
     }
     last = out;
     return out;
+  };
+}
+
+/** Numbers styles by content: the same object quickly, equal objects through their JSON. */
+function styleIds(): (style: CellStyle) => number {
+  const byObject = new Map<CellStyle, number>();
+  const byContent = new Map<string, number>();
+  return (style) => {
+    let id = byObject.get(style);
+    if (id === undefined) {
+      const content = JSON.stringify(style);
+      id = byContent.get(content);
+      if (id === undefined) byContent.set(content, (id = byContent.size));
+      byObject.set(style, id);
+    }
+    return id;
   };
 }
 

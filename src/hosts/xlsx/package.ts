@@ -1,20 +1,11 @@
-// The zip package of an .xlsx: parts found by name case-insensitively (OPC part names are),
-// inflated as a stream under limits, so no file can make the reader run out of memory.
-import JSZip from 'jszip';
+// The zip package of an .xlsx, over fflate: part names found case-insensitively (OPC part names
+// are), parts inflated under limits, and a writer that streams every part into the new package
+// as it is produced, so a result sheet is never held whole, neither as text nor as bytes.
+import { unzipSync, Zip, ZipDeflate, ZipPassThrough, type UnzipFileInfo } from 'fflate';
 import { WorkbookOpenError, type LimitKind } from './open-error';
 import { PartDecoder } from './xml';
 
 const MiB = 1024 * 1024;
-
-/** JSZip's chunked inflater (public API, absent from its typings). */
-interface StreamHelper {
-  on(event: 'data', f: (chunk: Uint8Array) => void): StreamHelper;
-  on(event: 'error', f: (e: unknown) => void): StreamHelper;
-  on(event: 'end', f: () => void): StreamHelper;
-  resume(): StreamHelper;
-  pause(): StreamHelper;
-}
-type Streamable = { internalStream(type: 'uint8array'): StreamHelper };
 
 /** The reader's limits; each one passed is a clear message and exit 2, never a crash. */
 export const LIMITS = {
@@ -34,66 +25,114 @@ export function tooLarge(kind: LimitKind, where: string, max: number): WorkbookO
   return new WorkbookOpenError('too-large', `${where}: over the limit of ${max} (${kind})`, { kind, where, max });
 }
 
-export class ZipPackage {
-  private readonly byLowerName = new Map<string, string>();
-  private inflated = 0;
+/** What a part's content is written from: text, bytes, or chunks produced while the package is saved. */
+export type PartSource = string | Uint8Array | ((emit: (chunk: Uint8Array) => void) => void);
 
-  constructor(readonly zip: JSZip) {
-    zip.forEach((path) => this.byLowerName.set(path.toLowerCase(), path));
+/** A zip entry that deflates what is pushed into it (fflate's interface for a custom compressor). */
+export type ZipEntry = ZipPassThrough | ZipDeflate;
+
+/** Makes the entry that compresses a part; a host can bring a faster compressor (the command: native zlib). */
+export type EntryMaker = (name: string, level: DeflateLevel) => ZipEntry;
+export type DeflateLevel = 1 | 6;
+
+/** fflate's own deflate: the same in Node and in the browser. */
+export const fflateEntry: EntryMaker = (name, level) => new ZipDeflate(name, { level });
+
+/**
+ * Parts written into a package in the order given; `last` ones after all others (styles.xml: it
+ * gains the formats of the sheets while they are written).
+ */
+interface Written {
+  readonly name: string;
+  readonly source: PartSource;
+  readonly level: DeflateLevel;
+  readonly last: boolean;
+}
+
+/** Bytes of text or of chunks are pushed in blocks of this size. */
+const BLOCK = MiB;
+
+export class ZipPackage {
+  /** stored parts by lower-case name */
+  private readonly stored = new Map<string, UnzipFileInfo>();
+  /** the package's parts as they will be saved, by lower-case name, in order */
+  private readonly parts = new Map<string, Written | UnzipFileInfo>();
+  /** inflated bytes of the parts read, against LIMITS.totalBytes */
+  private readonly reading = { inflated: 0 };
+
+  private constructor(
+    private readonly data: Uint8Array,
+    private readonly entry: EntryMaker,
+  ) {
+    if (data.length === 0) return;
+    try {
+      unzipSync(data, {
+        filter: (info) => {
+          if (!info.name.endsWith('/')) {
+            this.stored.set(info.name.toLowerCase(), info);
+            this.parts.set(info.name.toLowerCase(), info);
+          }
+          return false;
+        },
+      });
+    } catch (e) {
+      throw new WorkbookOpenError('corrupt', e instanceof Error ? e.message : String(e));
+    }
   }
 
-  /** The stored name of a part, matched case-insensitively; undefined when absent. */
+  /** The package in `data` (its central directory only; parts are inflated when read). */
+  static open(data: Uint8Array, entry: EntryMaker = fflateEntry): ZipPackage {
+    return new ZipPackage(data, entry);
+  }
+
+  static empty(entry: EntryMaker = fflateEntry): ZipPackage {
+    return new ZipPackage(new Uint8Array(0), entry);
+  }
+
+  /** The name of a part, matched case-insensitively; undefined when absent. */
   find(path: string): string | undefined {
-    return this.byLowerName.get(path.replace(/^\//, '').toLowerCase());
+    return this.parts.get(path.replace(/^\//, '').toLowerCase())?.name;
+  }
+
+  /** A stored part's inflated size as its package declares it (0 for a written or absent part). */
+  size(path: string): number {
+    const part = this.parts.get(path.replace(/^\//, '').toLowerCase());
+    return part && 'originalSize' in part ? part.originalSize : 0;
   }
 
   has(path: string): boolean {
     return this.find(path) !== undefined;
   }
 
+  /** The inflated bytes of a stored part, checked against the limits before inflating. */
+  private inflate(info: UnzipFileInfo, limit: number, budget: { inflated: number }): Uint8Array {
+    if (info.originalSize > limit) throw tooLarge('part-size', info.name, limit);
+    if (budget.inflated + info.originalSize > LIMITS.totalBytes) throw tooLarge('total-size', info.name, LIMITS.totalBytes);
+    budget.inflated += info.originalSize;
+    try {
+      // fflate inflates into a buffer of the declared size: a part that claims less than it holds
+      // is cut there (and then is not well-formed XML), so no part can inflate past its limit
+      const out = unzipSync(this.data, { filter: (f) => f.name === info.name })[info.name];
+      if (!out) throw new Error('part not found');
+      return out;
+    } catch (e) {
+      throw new WorkbookOpenError('corrupt', `${info.name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
   /**
-   * Streams a part's inflated bytes to `onChunk` (which may return false: enough read); false
-   * when there is no such part.
+   * Passes a part's bytes to `onChunk` a block at a time (it may return false: enough read);
+   * false when there is no such part.
    */
   async stream(path: string, limit: number, onChunk: (bytes: Uint8Array) => void | boolean): Promise<boolean> {
-    const name = this.find(path);
-    const file = name === undefined ? null : this.zip.file(name);
-    if (!file) return false;
-    let partBytes = 0;
-    await new Promise<void>((resolve, reject) => {
-      let done = false;
-      const stop = (e: unknown) => {
-        if (done) return;
-        done = true;
-        helper.pause();
-        reject(e instanceof WorkbookOpenError ? e : new WorkbookOpenError('corrupt', `${name}: ${e instanceof Error ? e.message : String(e)}`));
-      };
-      const helper = (file as unknown as Streamable).internalStream('uint8array');
-      helper
-        .on('data', (chunk: Uint8Array) => {
-          if (done) return;
-          partBytes += chunk.length;
-          this.inflated += chunk.length;
-          try {
-            if (partBytes > limit) throw tooLarge('part-size', name!, limit);
-            if (this.inflated > LIMITS.totalBytes) throw tooLarge('total-size', name!, LIMITS.totalBytes);
-            if (onChunk(chunk) === false) {
-              done = true;
-              helper.pause();
-              resolve();
-            }
-          } catch (e) {
-            stop(e);
-          }
-        })
-        .on('error', stop)
-        .on('end', () => {
-          if (done) return;
-          done = true;
-          resolve();
-        })
-        .resume();
-    });
+    const part = this.parts.get(path.replace(/^\//, '').toLowerCase());
+    if (!part) return false;
+    let stop = false;
+    const give = (chunk: Uint8Array) => {
+      for (let at = 0; at < chunk.length && !stop; at += BLOCK) stop = onChunk(chunk.subarray(at, at + BLOCK)) === false;
+    };
+    if ('source' in part) sourceChunks(part.source, give);
+    else give(this.inflate(part, limit, this.reading));
     return true;
   }
 
@@ -109,22 +148,84 @@ export class ZipPackage {
     return pieces.join('');
   }
 
-  /** Writes a part, replacing one of the same name in any letter case. */
-  write(path: string, data: string | Uint8Array): void {
-    const existing = this.find(path);
-    const name = existing ?? path;
-    // a fixed date: the same input gives the same output bytes; level 1 deflates several times
-    // faster than the default and the result sheets are only a little larger
-    this.zip.file(name, data, { date: FIXED_DATE, compression: 'DEFLATE', compressionOptions: { level: 1 } });
-    this.byLowerName.set(name.toLowerCase(), name);
+  /**
+   * Sets a part's content, replacing one of the same name in any letter case (in its place);
+   * `last` parts are written after all others.
+   */
+  write(path: string, source: PartSource, options: { level?: DeflateLevel; last?: boolean } = {}): void {
+    const name = this.find(path) ?? path;
+    this.parts.set(name.toLowerCase(), { name, source, level: options.level ?? 6, last: options.last ?? false });
   }
 
   remove(path: string): void {
-    const name = this.find(path);
-    if (name === undefined) return;
-    this.zip.remove(name);
-    this.byLowerName.delete(name.toLowerCase());
+    this.parts.delete(path.replace(/^\//, '').toLowerCase());
+  }
+
+  /**
+   * The package as zip bytes. Parts produced by a function are produced now, straight into the
+   * zip; a compressor may finish its work after `push` returns.
+   */
+  async save(): Promise<Uint8Array> {
+    const out: Uint8Array[] = [];
+    let failure: Error | null = null;
+    let finish: () => void = () => undefined;
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    const zip = new Zip((err, chunk, final) => {
+      if (err) failure ??= err;
+      else out.push(chunk);
+      if (final || err) finish();
+    });
+    const saving = { inflated: 0 };
+    const all = [...this.parts.values()];
+    const ordered = [...all.filter((p) => !('last' in p && p.last)), ...all.filter((p) => 'last' in p && p.last)];
+    for (const part of ordered) {
+      // stored parts are inflated one at a time and deflated again: the content is the user's,
+      // byte for byte
+      const level = 'source' in part ? part.level : 6;
+      const entry = this.entry(part.name, level);
+      entry.mtime = FIXED_DATE; // the same input gives the same output bytes
+      zip.add(entry);
+      if ('source' in part) sourceChunks(part.source, (chunk) => entry.push(chunk, false));
+      else entry.push(this.inflate(part, LIMITS.partBytes, saving), false);
+      entry.push(new Uint8Array(0), true);
+      if (failure) throw failure;
+    }
+    zip.end();
+    await finished;
+    if (failure) throw failure;
+    return concat(out);
   }
 }
 
 const FIXED_DATE = new Date(Date.UTC(2020, 0, 1));
+const encoder = new TextEncoder();
+
+function sourceChunks(source: PartSource, emit: (chunk: Uint8Array) => void): void {
+  if (typeof source === 'function') source(emit);
+  else if (typeof source === 'string') {
+    for (let at = 0; at < source.length; ) {
+      let end = Math.min(at + BLOCK, source.length);
+      if (end < source.length && isHighSurrogate(source.charCodeAt(end - 1))) end--; // never split a character
+      emit(encoder.encode(source.slice(at, end)));
+      at = end;
+    }
+  } else emit(source);
+}
+
+export function utf8(text: string): Uint8Array {
+  return encoder.encode(text);
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+export function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}

@@ -2,36 +2,44 @@
 import { areaAddress, columnLetters, maxOf } from '../../engine/cells';
 import { BAR_COLOR } from '../../report/layout';
 import { cellTextFitted, type SheetSpec } from '../../report/spec';
-import { rowStyler } from '../../report/style-runs';
+import { rowStyler, type RowStyles } from '../../report/style-runs';
 import type { StyleBook } from './styles';
 import { escapeXml } from './xml';
 
-/** The xf index of each styled cell, row by row (each distinct final style becomes one xf). */
-function rowXfs(spec: SheetSpec, book: StyleBook): (r: number) => Map<number, number> | undefined {
+/**
+ * The xf index of each styled cell of a row, by column (each distinct final style becomes one
+ * xf); rows under the same areas share one array.
+ */
+function rowXfs(spec: SheetSpec, book: StyleBook): (r: number) => readonly (number | undefined)[] | undefined {
   const styler = rowStyler(spec);
   const xfOf = new Map<string, number>();
+  let lastStyles: RowStyles | undefined;
+  let last: (number | undefined)[] | undefined;
   return (r) => {
     const styles = styler(r);
-    if (!styles) return undefined;
-    const out = new Map<number, number>();
+    if (styles === lastStyles) return last;
+    lastStyles = styles;
+    if (!styles) return (last = undefined);
+    last = [];
     for (const [c, { key, style }] of styles) {
       let xf = xfOf.get(key);
       if (xf === undefined) xfOf.set(key, (xf = book.xf(style)));
-      out.set(c, xf);
+      last[c] = xf;
     }
-    return out;
+    return last;
   };
 }
 
 /**
- * The worksheet part for a spec, as UTF-8; `selected` marks it as the workbook's active tab;
- * `ns` are the package's namespaces (Transitional or Strict).
+ * Writes the worksheet part for a spec to `emit` as UTF-8, a block at a time; `selected` marks
+ * it as the workbook's active tab; `ns` are the package's namespaces (Transitional or Strict).
  */
-export function sheetXml(spec: SheetSpec, book: StyleBook, selected: boolean, ns: { readonly main: string; readonly rel: string }): Uint8Array {
+export function writeSheetXml(spec: SheetSpec, book: StyleBook, selected: boolean, ns: { readonly main: string; readonly rel: string }, emit: (bytes: Uint8Array) => void): void {
   const styleOf = rowXfs(spec, book);
   const rows = Math.max(spec.cells.length, maxOf(spec.styles.map((a) => a.r1 + 1), 0));
   const lastCol = maxOf(spec.cells.map((r) => r.length - 1), Math.max(0, spec.columnWidths.length - 1));
-  const out = new Utf8Blocks();
+  const out = new Utf8Blocks(emit);
+  const letters: string[] = [];
   out.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${ns.main}" xmlns:r="${ns.rel}">`);
   const scale = spec.print.scale;
   out.push(scale ? '<sheetPr/>' : '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
@@ -45,25 +53,25 @@ export function sheetXml(spec: SheetSpec, book: StyleBook, selected: boolean, ns
   out.push('<sheetData>');
   for (let r = 0; r < rows; r++) {
     const values = spec.cells[r] ?? [];
-    const rowStyles = styleOf(r);
-    const cols = new Set<number>();
-    values.forEach((v, c) => v !== null && v !== '' && cols.add(c));
-    rowStyles?.forEach((_, c) => cols.add(c));
+    const xfs = styleOf(r);
     const height = spec.rowHeights[r];
-    if (cols.size === 0 && height === undefined) continue;
-    let row = `<row r="${r + 1}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ''}>`;
-    for (const c of [...cols].sort((a, b) => a - b)) {
+    const last = Math.max(values.length, xfs?.length ?? 0);
+    let row = '';
+    for (let c = 0; c < last; c++) {
       const v = values[c] ?? null;
-      const s = rowStyles?.get(c);
+      const s = xfs?.[c];
+      if ((v === null || v === '') && s === undefined) continue;
       // every cell carries its reference: optional in the standard, but some readers need it
-      const at = ` r="${columnLetters(c)}${r + 1}"${s ? ` s="${s}"` : ''}`;
+      const ref = `${(letters[c] ??= columnLetters(c))}${r + 1}`;
+      const at = s !== undefined ? ` r="${ref}" s="${s}"` : ` r="${ref}"`;
       // an empty string is no value, as in Excel
       if (v === null || v === '') row += `<c${at}/>`;
       else if (typeof v === 'number') row += Number.isFinite(v) ? `<c${at}><v>${v}</v></c>` : `<c${at}/>`;
       // inline strings are literal text: `=HYPERLINK(…)` stays text, never a formula
-      else row += `<c${at} t="inlineStr"><is><t${/^\s|\s$/.test(v) ? ' xml:space="preserve"' : ''}>${escapeXml(cellTextFitted(v))}</t></is></c>`;
+      else row += `<c${at} t="inlineStr"><is><t${EDGE_SPACE.test(v) ? ' xml:space="preserve"' : ''}>${escapeXml(cellTextFitted(v))}</t></is></c>`;
     }
-    out.push(row + '</row>');
+    if (row === '' && height === undefined) continue;
+    out.push(`<row r="${r + 1}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ''}>${row}</row>`);
   }
   out.push('</sheetData>');
   if (spec.merges.length > 0) out.push(`<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${areaAddress(m)}"/>`).join('')}</mergeCells>`);
@@ -90,35 +98,41 @@ export function sheetXml(spec: SheetSpec, book: StyleBook, selected: boolean, ns
     out.push(`<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>`);
   }
   out.push('</worksheet>');
-  return out.bytes();
+  out.end();
 }
 
+const EDGE_SPACE = /^\s|\s$/;
+
 /**
- * Text encoded to UTF-8 as it is written, a block of about 1 MB at a time: the sheet is never held
- * as JavaScript strings (two bytes a character) beside its bytes.
+ * Text encoded to UTF-8 straight into blocks of 1 MB, each passed on when full: a sheet is never
+ * held whole, neither as text nor as bytes, and no long string is ever built.
  */
 class Utf8Blocks {
+  private static readonly SIZE = 1 << 20;
   private readonly encoder = new TextEncoder();
-  private readonly chunks: Uint8Array[] = [];
-  private block = '';
+  private block = new Uint8Array(Utf8Blocks.SIZE);
+  private at = 0;
+
+  constructor(private readonly emit: (bytes: Uint8Array) => void) {}
 
   push(text: string): void {
-    this.block += text;
-    if (this.block.length > 1 << 20) {
-      this.chunks.push(this.encoder.encode(this.block));
-      this.block = '';
+    let rest = text;
+    for (;;) {
+      const { read, written } = this.encoder.encodeInto(rest, this.block.subarray(this.at));
+      this.at += written;
+      if (read === rest.length) return;
+      rest = rest.slice(read);
+      this.flush();
     }
   }
 
-  bytes(): Uint8Array {
-    this.chunks.push(this.encoder.encode(this.block));
-    this.block = '';
-    const out = new Uint8Array(this.chunks.reduce((n, c) => n + c.length, 0));
-    let at = 0;
-    for (const c of this.chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
+  private flush(): void {
+    this.emit(this.block.subarray(0, this.at));
+    this.block = new Uint8Array(Utf8Blocks.SIZE); // a fresh block: the one passed on may still be in use
+    this.at = 0;
+  }
+
+  end(): void {
+    this.flush();
   }
 }

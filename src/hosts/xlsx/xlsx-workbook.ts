@@ -4,15 +4,14 @@
 // images) is carried over byte for byte; only workbook.xml, its relationships, the content
 // types and styles.xml are edited, as documents, to list the new sheets and their formats.
 import type { Document, Element } from '@xmldom/xmldom';
-import JSZip from 'jszip';
 import type { SheetData } from '../../engine/types';
 import type { SheetSpec } from '../../report/spec';
 import { isWorkbookMark, MARK_PREFIX, ownedSheets, SHEET_MARK, sheetMarkFormula, sheetOfFormula } from '../marks';
 import type { WorkbookPort, WorkbookSnapshot, WriteOutcome } from '../port';
 import { WorkbookOpenError } from './open-error';
-import { LIMITS, ZipPackage } from './package';
+import { fflateEntry, LIMITS, utf8, ZipPackage, type EntryMaker } from './package';
 import { readSharedStrings, readWorksheet } from './sheet-reader';
-import { sheetXml } from './sheet-xml';
+import { writeSheetXml } from './sheet-xml';
 import { MINIMAL_STYLES, StyleBook } from './styles';
 import { attributeByLocalName, childElement, childElements, createLike, parseXml, serializeXml } from './xml';
 
@@ -84,9 +83,9 @@ export class XlsxWorkbook implements WorkbookPort {
     this.sheets = this.parseSheets();
   }
 
-  /** A new, empty workbook (for templates). */
-  static create(): XlsxWorkbook {
-    const pkg = new ZipPackage(new JSZip());
+  /** A new, empty workbook (for templates). `entry` compresses the parts when it is saved. */
+  static create(entry: EntryMaker = fflateEntry): XlsxWorkbook {
+    const pkg = ZipPackage.empty(entry);
     const rel = FLAVOURS.transitional.rel;
     const types = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="${STYLES_CONTENT}"/></Types>`;
     pkg.write('_rels/.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_RELS_NS}"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
@@ -96,18 +95,15 @@ export class XlsxWorkbook implements WorkbookPort {
     return new XlsxWorkbook(pkg, 'xl/workbook.xml', parseXml('workbook', workbook), parseXml('rels', rels), parseXml('types', types));
   }
 
-  /** Opens .xlsx bytes; throws WorkbookOpenError for encrypted, old-format, non-zip or damaged files. */
-  static async load(data: Uint8Array): Promise<XlsxWorkbook> {
+  /**
+   * Opens .xlsx bytes; throws WorkbookOpenError for encrypted, old-format, non-zip or damaged
+   * files. `entry` compresses the parts when the workbook is saved.
+   */
+  static async load(data: Uint8Array, entry: EntryMaker = fflateEntry): Promise<XlsxWorkbook> {
     // an encrypted .xlsx and an old .xls are both OLE compound files
     if (data.length >= 4 && data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0) throw new WorkbookOpenError('encrypted-or-xls', 'OLE compound file');
     if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b) throw new WorkbookOpenError('not-xlsx', 'not a zip package');
-    let zip: JSZip;
-    try {
-      zip = await JSZip.loadAsync(data);
-    } catch (e) {
-      throw new WorkbookOpenError('corrupt', e instanceof Error ? e.message : String(e));
-    }
-    const pkg = new ZipPackage(zip);
+    const pkg = ZipPackage.open(data, entry);
     const rootRelsText = await pkg.text('_rels/.rels');
     const rootRels = rootRelsText === undefined ? null : parseXml('_rels/.rels', rootRelsText);
     const officeDoc = rootRels ? childElements(rootRels.documentElement!, 'Relationship').find((r) => isType(r, 'officeDocument')) : undefined;
@@ -149,22 +145,10 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.sheets.map((s) => s.name);
   }
 
-  /** Rows a sheet spans, from its <dimension> (read from the start of the part only); 0 when unknown. */
-  async rowCount(name: string): Promise<number> {
+  /** The size of a sheet's part in bytes (uncompressed, as the package declares it); 0 when unknown. */
+  sheetBytes(name: string): number {
     const entry = this.sheets.find((s) => s.name === name);
-    if (!entry) return 0;
-    let head = '';
-    const decoder = new TextDecoder();
-    try {
-      await this.pkg.stream(entry.part, LIMITS.partBytes, (chunk) => {
-        head += decoder.decode(chunk, { stream: true });
-        return head.length < 4096;
-      });
-    } catch {
-      return 0; // a hint for the progress bar only: the read itself reports a damaged part
-    }
-    const dim = /<(?:\w+:)?dimension\s+ref\s*=\s*["'][A-Z]+\d+:[A-Z]+(\d+)["']/.exec(head);
-    return dim ? Number(dim[1]) : 0;
+    return entry ? this.pkg.size(entry.part) : 0;
   }
 
   private definedNamesElement(create: boolean): Element | undefined {
@@ -342,7 +326,10 @@ export class XlsxWorkbook implements WorkbookPort {
       while (this.pkg.has(`${this.baseDir}worksheets/sheet${k}.xml`)) k++;
       const part = `${this.baseDir}worksheets/sheet${k}.xml`;
       const index = this.sheets.length;
-      this.pkg.write(part, sheetXml(spec, styles, spec.name === selectedName, this.flavour));
+      const selected = spec.name === selectedName;
+      // produced while the package is saved, straight into the zip; level 1 deflates several
+      // times faster than the default and the result sheets are only a little larger
+      this.pkg.write(part, (emit) => writeSheetXml(spec, styles, selected, this.flavour, emit), { level: 1 });
       const rId = this.addRelationship('worksheet', `/${part}`);
       this.addOverride(part, WORKSHEET_CONTENT);
       const sheet = createLike(sheetsEl, 'sheet', { name: spec.name, sheetId });
@@ -357,7 +344,8 @@ export class XlsxWorkbook implements WorkbookPort {
       const t = spec.print.titleRows;
       if (t) this.addName('_xlnm.Print_Titles', `${quoted}!$${t[0] + 1}:$${t[1] + 1}`, index);
     }
-    this.pkg.write(this.stylesPath(), styles.toXml());
+    // after the sheets: they add their formats as they are written
+    this.pkg.write(this.stylesPath(), (emit) => emit(utf8(styles.toXml())), { last: true });
   }
 
   private addName(name: string, formula: string, localSheetId: number | null, hidden = false): void {
@@ -373,6 +361,6 @@ export class XlsxWorkbook implements WorkbookPort {
     this.pkg.write(this.workbookPart, serializeXml(this.workbook));
     this.pkg.write(relsPathOf(this.workbookPart), serializeXml(this.rels));
     this.pkg.write('[Content_Types].xml', serializeXml(this.types));
-    return this.pkg.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+    return await this.pkg.save();
   }
 }

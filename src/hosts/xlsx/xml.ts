@@ -168,8 +168,12 @@ export function attributeByLocalName(el: Element, local: string): string | null 
   return null;
 }
 
+/** Any character escapeXml may change or drop (surrogates only when unpaired). */
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+
 /** Escapes text for element content and attribute values; drops characters XML 1.0 forbids. */
 export function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
