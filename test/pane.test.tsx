@@ -4,7 +4,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { readFileSync } from 'node:fs';
 import { ExcelWorkbook } from '../src/hosts/excel/excel-workbook';
 import { App } from '../src/taskpane/App';
-import type { PaneSession } from '../src/taskpane/session';
+import { onPage, type PaneSession } from '../src/taskpane/session';
 import { FakeExcel } from './fake-excel';
 import type { SheetData } from '../src/engine/types';
 import { XlsxWorkbook } from '../src/hosts/xlsx/xlsx-workbook';
@@ -32,10 +32,10 @@ function excelSession(example: string | Record<string, (string | number | null)[
     mode: 'excel',
     title: typeof example === 'string' ? example : '新工作簿',
     port: book,
-    deliver: async () => {
+    ...onPage(book, typeof example === 'string' ? example : '新工作簿', async () => {
       await book.activate('结果汇总');
       return '';
-    },
+    }),
     selectCell: (sheet, cell) => book.select(sheet, cell),
     markCells: (cells) => book.markCells(cells),
     renameSheet: (from, to) => book.renameSheet(from, to),

@@ -24,8 +24,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
-import { checkWorkbook, publishResults, today, type Checked } from '../app/score-workbook';
-import type { SubjectResult } from '../engine/assess';
+import type { CheckView, SubjectView } from '../app/check-view';
 import type { Issue } from '../engine/types';
 import { issueMessage, issuePlace, noteText } from '../i18n/format';
 import type { Lang } from '../i18n/messages';
@@ -33,7 +32,7 @@ import { UI_TEXT } from '../i18n/ui';
 import { SCHEME_SHEET } from '../engine/scheme';
 import { describeError } from './errors';
 import { Setup } from './Setup';
-import type { PaneSession } from './session';
+import { Cancelled, type PaneSession } from './session';
 
 type Step = 'check' | 'compute' | 'output';
 
@@ -83,7 +82,7 @@ export function App({ lang, initialSession, openFile, exampleUrl, hostProblem }:
   const t = UI_TEXT[lang];
   const styles = useStyles();
   const [session, setSession] = useState<PaneSession | null>(initialSession);
-  const [checked, setChecked] = useState<Checked | null>(null);
+  const [checked, setChecked] = useState<CheckView | null>(null);
   const [step, setStep] = useState<Step>('check');
   const [busy, setBusy] = useState<string | null>(null);
   /** share of a long write done (0…1), while writing */
@@ -102,6 +101,7 @@ export function App({ lang, initialSession, openFile, exampleUrl, hostProblem }:
     try {
       await job();
     } catch (e) {
+      if (e instanceof Cancelled) setChecked(null); // the work starts again from a fresh check
       setError(describeError(e, lang));
     } finally {
       setBusy(null);
@@ -112,7 +112,8 @@ export function App({ lang, initialSession, openFile, exampleUrl, hostProblem }:
   const problemCells = (issues: readonly Issue[]) => issues.filter((i) => i.cell).map((i) => ({ sheet: i.sheet, cell: i.cell }));
 
   const check = useCallback((s: PaneSession, mark = marking) => work(t.checking, async () => {
-    const result = await checkWorkbook(s.port, { fileTitle: s.title, date: today() });
+    setProgress(0);
+    const result = await s.check(setProgress).finally(() => setProgress(null));
     setChecked(result);
     // marks of the previous check are removed in any case when marking is on
     if (mark && s.markCells) await s.markCells(problemCells(result.issues));
@@ -151,12 +152,12 @@ export function App({ lang, initialSession, openFile, exampleUrl, hostProblem }:
   const onWrite = () => work(t.writing, async () => {
     if (!session || !checked) return;
     setProgress(0);
-    const result = await publishResults(session.port, checked, { onProgress: setProgress }).finally(() => setProgress(null));
+    const result = await session.publish(setProgress).finally(() => setProgress(null));
     if (!result.written) {
       setError(t.notWritable);
       return;
     }
-    const where = await session.deliver(result.written);
+    const where = result.where;
     setNotice(result.written.degraded.includes('print-setup') ? t.noPrintSetup : null);
     const sheets = result.written.written.join('、');
     setDelivered(result.ok ? (session.mode === 'excel' ? t.writtenExcel(sheets) : t.writtenFile(sheets, where)) : t.onlyReport);
@@ -210,9 +211,9 @@ export function App({ lang, initialSession, openFile, exampleUrl, hostProblem }:
         </div>
       )}
 
-      {session?.mode === 'excel' && !checked && (
+      {session && !checked && !busy && (
         <div className={styles.list}>
-          <Body1>{t.excelIntro}</Body1>
+          {session.mode === 'excel' && <Body1>{t.excelIntro}</Body1>}
           <div className={styles.row}>
             <Button appearance="primary" onClick={() => void check(session)} disabled={busy !== null}>
               {t.startCheck}
@@ -227,7 +228,12 @@ export function App({ lang, initialSession, openFile, exampleUrl, hostProblem }:
         </MessageBar>
       )}
       {busy && <Spinner size="small" label={progress !== null && progress > 0 ? `${busy} ${Math.round(progress * 100)}%` : busy} />}
-      {busy && progress !== null && <ProgressBar value={progress} thickness="large" aria-label={t.writing} />}
+      {busy && progress !== null && <ProgressBar value={progress} thickness="large" aria-label={busy} />}
+      {busy && session?.cancel && (
+        <div className={styles.row}>
+          <Button size="small" onClick={session.cancel}>{t.cancel}</Button>
+        </div>
+      )}
       {delivered && (
         <MessageBar intent="success">
           <MessageBarBody>{delivered}</MessageBarBody>
@@ -240,7 +246,7 @@ export function App({ lang, initialSession, openFile, exampleUrl, hostProblem }:
       )}
 
       {session && checked && noScheme && (
-        <Setup lang={lang} session={session} sheetNames={checked.snapshot.sheetNames} work={work} recheck={() => check(session)} say={setDelivered} />
+        <Setup lang={lang} session={session} sheetNames={checked.sheetNames} work={work} recheck={() => check(session)} say={setDelivered} />
       )}
 
       {session && checked && !noScheme && (
@@ -261,7 +267,7 @@ export function App({ lang, initialSession, openFile, exampleUrl, hostProblem }:
           {step === 'output' && (
             <div className={styles.list}>
               {!checked.ok && <MessageBar intent="warning"><MessageBarBody>{t.onlyReport}</MessageBarBody></MessageBar>}
-              <Body1>{checked.specs.map((s) => s.name).join('、')}</Body1>
+              <Body1>{checked.sheetsToWrite.join('、')}</Body1>
               <div className={styles.row}>
                 <Button appearance="primary" onClick={() => void onWrite()} disabled={busy !== null || !checked.writable}>
                   {session.mode === 'excel' ? t.writeExcel : t.download}
@@ -287,7 +293,7 @@ function CheckStep(props: { lang: Lang; issues: readonly Issue[]; errors: number
         <Button size="small" onClick={props.onRecheck} disabled={props.busy}>{t.recheck}</Button>
       </div>
       {props.errors > 0 && <Caption1>{t.fixFirst}</Caption1>}
-      {sorted.map((issue, i) => {
+      {sorted.slice(0, GRID_ROWS).map((issue, i) => {
         const body: ReactNode = (
           <>
             <span className={styles.row}>
@@ -306,17 +312,18 @@ function CheckStep(props: { lang: Lang; issues: readonly Issue[]; errors: number
           <div key={i} className={styles.issue}>{body}</div>
         );
       })}
+      {sorted.length > GRID_ROWS && <Caption1 className={styles.muted}>{t.moreIssues(sorted.length - GRID_ROWS)}</Caption1>}
     </div>
   );
 }
 
-function ComputeStep({ lang, checked }: { lang: Lang; checked: Checked }) {
+function ComputeStep({ lang, checked }: { lang: Lang; checked: CheckView }) {
   const t = UI_TEXT[lang];
   const styles = useStyles();
-  const a = checked.assessment;
-  const decimals = a.scheme?.settings.decimals ?? 2;
+  const a = checked;
+  const decimals = a.decimals;
   const explained = a.subjects.filter((s) => s.notes.some((n) => EXPLAINED.has(n.code)));
-  const explain = (s: SubjectResult) => s.notes.filter((n) => EXPLAINED.has(n.code)).map((n) => noteText(n, lang)).join('；');
+  const explain = (s: SubjectView) => s.notes.filter((n) => EXPLAINED.has(n.code)).map((n) => noteText(n, lang)).join('；');
   return (
     <div className={styles.list}>
       <Body1>{t.subjects(a.subjects.length)}</Body1>
@@ -334,7 +341,7 @@ function ComputeStep({ lang, checked }: { lang: Lang; checked: Checked }) {
             <TableRow key={s.index}>
               <TableCell className={styles.num}>{s.rank}</TableCell>
               <TableCell>{s.name}</TableCell>
-              <TableCell className={styles.num}>{s.score.total.value.toFixed(decimals)}</TableCell>
+              <TableCell className={styles.num}>{s.total.toFixed(decimals)}</TableCell>
               <TableCell>{s.grade}</TableCell>
             </TableRow>
           ))}
@@ -348,8 +355,8 @@ function ComputeStep({ lang, checked }: { lang: Lang; checked: Checked }) {
           <Caption1 className={styles.muted}>{scope.scope}（{scope.size}）</Caption1>
           <div className={styles.row}>
             {scope.grades.map((g) => (
-              <Badge key={g.grade} appearance="outline" color={g.quota !== null && g.count > g.quota ? 'warning' : 'informative'}>
-                {a.scheme!.grades[g.grade].name} {t.quotaLine(g.count, g.quota === null ? t.quotaNone : String(g.quota))}
+              <Badge key={g.name} appearance="outline" color={g.quota !== null && g.count > g.quota ? 'warning' : 'informative'}>
+                {g.name} {t.quotaLine(g.count, g.quota === null ? t.quotaNone : String(g.quota))}
               </Badge>
             ))}
             {scope.pending > 0 && <Badge appearance="outline" color="danger">待定 {scope.pending}</Badge>}
@@ -359,11 +366,12 @@ function ComputeStep({ lang, checked }: { lang: Lang; checked: Checked }) {
 
       <Subtitle2>{t.explanations}</Subtitle2>
       {explained.length === 0 && <Caption1 className={styles.muted}>{t.noExplanations}</Caption1>}
-      {explained.map((s) => (
+      {explained.slice(0, GRID_ROWS).map((s) => (
         <Caption1 key={s.index}>
           <b>{s.name}</b>（{s.grade}）：{explain(s)}
         </Caption1>
       ))}
+      {explained.length > GRID_ROWS && <Caption1 className={styles.muted}>… {explained.length - GRID_ROWS}</Caption1>}
     </div>
   );
 }

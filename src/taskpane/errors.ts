@@ -3,10 +3,12 @@ import { WriteInterrupted } from '../hosts/port';
 import { WorkbookOpenError } from '../hosts/xlsx/open-error';
 import type { Lang } from '../i18n/messages';
 import { UI_TEXT } from '../i18n/ui';
+import { Cancelled } from './session';
 
 /** Office.js errors carry a code (Excel.ErrorCodes); those users can act on get words of their own. */
 export function describeError(e: unknown, lang: Lang): string {
   const t = UI_TEXT[lang];
+  if (e instanceof Cancelled) return t.cancelled;
   if (e instanceof WriteInterrupted) return `${t.interrupted(e.complete.join('、'), e.partial ?? '')} ${describeError(e.reason, lang)}`;
   if (e instanceof WorkbookOpenError) return { 'encrypted-or-xls': t.encrypted, 'not-xlsx': t.notXlsx, corrupt: t.corrupt, 'too-large': t.tooLarge }[e.reason];
   const code = (e as { code?: unknown })?.code;

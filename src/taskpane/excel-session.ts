@@ -1,7 +1,7 @@
 // Inside Excel: the open workbook through Office.js.
 import { ExcelWorkbook } from '../hosts/excel/excel-workbook';
 import { resultSheetName } from '../report/spec';
-import type { PaneSession } from './session';
+import { onPage, type PaneSession } from './session';
 
 export async function openExcelSession(): Promise<PaneSession> {
   const book = new ExcelWorkbook(
@@ -17,11 +17,11 @@ export async function openExcelSession(): Promise<PaneSession> {
     mode: 'excel',
     title,
     port: book,
-    async deliver(outcome) {
+    ...onPage(book, title, async (outcome) => {
       const summary = resultSheetName('summary');
       await book.activate(outcome.written.includes(summary) ? summary : outcome.written[outcome.written.length - 1]);
       return '';
-    },
+    }),
     selectCell: (sheet, cell) => book.select(sheet, cell),
     markCells: (cells) => book.markCells(cells),
     renameSheet: (from, to) => book.renameSheet(from, to),

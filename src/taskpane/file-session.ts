@@ -1,24 +1,92 @@
-// Standalone mode: an .xlsx file opened in the browser; the result workbook is downloaded.
-import type { WorkbookPort } from '../hosts/port';
-import type { PaneSession } from './session';
+// Standalone mode: an .xlsx file opened in the browser; the result workbook is downloaded. All
+// the work runs in a Web Worker (file-worker.ts): the page only shows progress and results, and
+// its 取消 stops the worker at once.
+import { WorkbookOpenError, type OpenFailure } from '../hosts/xlsx/open-error';
+import type { WorkbookSnapshot } from '../hosts/port';
+import { today } from '../app/score-workbook';
+import { Cancelled, type OnProgress, type PaneSession } from './session';
+import type { WorkerAnswer, WorkerMessage, WorkerRequest } from './worker-protocol';
 
-/** Opens bytes as a workbook. The .xlsx host is loaded only here, on first use. */
+type AnswerOf<Op extends WorkerAnswer['op']> = Extract<WorkerAnswer, { op: Op }>;
+
+/** One worker holding the opened workbook; a new one (from the same bytes) after a cancel. */
+class WorkerLink {
+  private worker: Worker | null = null;
+  private pending: { reject: (e: unknown) => void } | null = null;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly title: string,
+  ) {}
+
+  /** Opens the workbook in a fresh worker; its sheet names. */
+  async start(): Promise<readonly string[]> {
+    this.worker = new Worker(new URL('./file-worker.ts', import.meta.url), { name: 'kaoping' });
+    // the worker gets its own copy: after a cancel the page still has the file to start again
+    return (await this.ask({ op: 'open', bytes: this.bytes.slice(), title: this.title })).sheetNames;
+  }
+
+  ask<Op extends WorkerRequest['op']>(request: Extract<WorkerRequest, { op: Op }>, onProgress?: OnProgress): Promise<AnswerOf<Op>> {
+    const worker = this.worker!;
+    return new Promise<AnswerOf<Op>>((resolve, reject) => {
+      this.pending = { reject };
+      worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
+        const m = e.data;
+        if (m.kind === 'progress') onProgress?.(m.done);
+        else {
+          this.pending = null;
+          if (m.kind === 'answer') resolve(m.answer as AnswerOf<Op>);
+          else reject(m.openFailure ? new WorkbookOpenError(m.openFailure.reason as OpenFailure, m.message) : new Error(m.message));
+        }
+      };
+      worker.onerror = (e) => {
+        this.pending = null;
+        reject(new Error(e.message));
+      };
+      worker.postMessage(request);
+    });
+  }
+
+  /** Stops the worker at once; the step under way fails with Cancelled. */
+  async cancel(): Promise<void> {
+    this.worker?.terminate();
+    this.pending?.reject(new Cancelled());
+    this.pending = null;
+    await this.start();
+  }
+}
+
+/** Opens bytes as a workbook in a worker. */
 export async function openFileSession(bytes: Uint8Array, fileName: string, download: (blob: Blob, name: string) => void): Promise<PaneSession> {
-  const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx-host" */ '../hosts/xlsx/xlsx-workbook');
-  const book = await XlsxWorkbook.load(bytes);
   const title = fileName.replace(/\.xls[xm]$/i, '');
   const ext = /\.xlsm$/i.test(fileName) ? '.xlsm' : '.xlsx';
-  const port: WorkbookPort = book;
+  const link = new WorkerLink(bytes, title);
+  let sheetNames = await link.start();
+  const port: PaneSession['port'] = {
+    async read(pick): Promise<WorkbookSnapshot> {
+      return (await link.ask({ op: 'read', sheets: pick(sheetNames) })).snapshot;
+    },
+    async addSheets(specs) {
+      sheetNames = (await link.ask({ op: 'addSheets', specs })).sheetNames;
+    },
+  };
   return {
     mode: 'file',
     title,
     port,
-    async deliver() {
-      const out = await book.toBytes();
+    async check(onProgress) {
+      const { view } = await link.ask({ op: 'check', date: today() }, onProgress);
+      sheetNames = view.sheetNames;
+      return view;
+    },
+    async publish(onProgress) {
+      const { view, bytes: out } = await link.ask({ op: 'publish' }, onProgress);
+      if (!out) return view;
       const name = `${title}-结果${ext}`;
       download(new Blob([out as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), name);
-      return name;
+      return { ...view, where: name };
     },
+    cancel: () => void link.cancel(),
   };
 }
 

@@ -1,17 +1,51 @@
 // What the pane works on: a workbook in Excel (Office.js) or an .xlsx file in the browser.
+import { checkView, publishView, type CheckView, type PublishView } from '../app/check-view';
+import { checkWorkbook, publishResults, today, type Checked } from '../app/score-workbook';
 import type { WorkbookPort, WriteOutcome } from '../hosts/port';
+
+/** How far a check or a write has come: the share done, 0…1. */
+export type OnProgress = (done: number) => void;
 
 export interface PaneSession {
   readonly mode: 'excel' | 'file';
   /** shown to the user, and 考核名称 when the scheme has none */
   readonly title: string;
-  readonly port: WorkbookPort;
-  /** after writing: in Excel, activate 结果汇总; in the browser, offer the file for download */
-  deliver(outcome: WriteOutcome): Promise<string>;
+  /** the workbook, for the new-assessment steps (adding 考核方案, reading a sheet to recognise) */
+  readonly port: Pick<WorkbookPort, 'read' | 'addSheets'>;
+  /** reads and assesses the workbook */
+  check(onProgress?: OnProgress): Promise<CheckView>;
+  /** writes what the last check found to write, then delivers it (Excel: shows 结果汇总; browser: downloads) */
+  publish(onProgress?: OnProgress): Promise<PublishView>;
+  /** stops a check or write under way (the browser page, where it runs in a worker) */
+  readonly cancel?: () => void;
   /** selects a cell in Excel (absent in the browser) */
   readonly selectCell?: (sheet: string, cell: string) => Promise<void>;
   /** renames a sheet in Excel (absent in the browser, where formulas elsewhere would not follow) */
   readonly renameSheet?: (from: string, to: string) => Promise<void>;
   /** fills problem cells in Excel, removing the previous marks (absent in the browser) */
   readonly markCells?: (cells: readonly { sheet: string; cell: string }[]) => Promise<void>;
+}
+
+/** A check stopped by the user. */
+export class Cancelled extends Error {
+  constructor() {
+    super('cancelled');
+  }
+}
+
+/** check and publish run on the page, over a port (Excel: Office.js works from the page). */
+export function onPage(port: WorkbookPort, title: string, deliver: (outcome: WriteOutcome) => Promise<string>): Pick<PaneSession, 'check' | 'publish'> {
+  let last: Checked | null = null;
+  return {
+    async check() {
+      last = await checkWorkbook(port, { fileTitle: title, date: today() });
+      return checkView(last);
+    },
+    async publish(onProgress) {
+      if (!last) throw new Error('publish before check');
+      const result = await publishResults(port, last, { onProgress });
+      last = null; // the workbook changed: a second write starts from a fresh check
+      return publishView(result, result.written ? await deliver(result.written) : '');
+    },
+  };
 }

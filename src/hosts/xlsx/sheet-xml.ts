@@ -34,7 +34,14 @@ function rowXfs(spec: SheetSpec, book: StyleBook): (r: number) => readonly (numb
  * Writes the worksheet part for a spec to `emit` as UTF-8, a block at a time; `selected` marks
  * it as the workbook's active tab; `ns` are the package's namespaces (Transitional or Strict).
  */
-export function writeSheetXml(spec: SheetSpec, book: StyleBook, selected: boolean, ns: { readonly main: string; readonly rel: string }, emit: (bytes: Uint8Array) => void): void {
+export function writeSheetXml(
+  spec: SheetSpec,
+  book: StyleBook,
+  selected: boolean,
+  ns: { readonly main: string; readonly rel: string },
+  emit: (bytes: Uint8Array) => void,
+  onRows?: (rows: number) => void,
+): void {
   const styleOf = rowXfs(spec, book);
   const rows = Math.max(spec.cells.length, maxOf(spec.styles.map((a) => a.r1 + 1), 0));
   const lastCol = maxOf(spec.cells.map((r) => r.length - 1), Math.max(0, spec.columnWidths.length - 1));
@@ -52,6 +59,7 @@ export function writeSheetXml(spec: SheetSpec, book: StyleBook, selected: boolea
   }
   out.push('<sheetData>');
   for (let r = 0; r < rows; r++) {
+    if (r % ROWS_PER_REPORT === ROWS_PER_REPORT - 1) onRows?.(ROWS_PER_REPORT);
     const values = spec.cells[r] ?? [];
     const xfs = styleOf(r);
     const height = spec.rowHeights[r];
@@ -73,6 +81,7 @@ export function writeSheetXml(spec: SheetSpec, book: StyleBook, selected: boolea
     if (row === '' && height === undefined) continue;
     out.push(`<row r="${r + 1}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ''}>${row}</row>`);
   }
+  onRows?.(rows % ROWS_PER_REPORT);
   out.push('</sheetData>');
   if (spec.merges.length > 0) out.push(`<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${areaAddress(m)}"/>`).join('')}</mergeCells>`);
   // an .xlsx written here carries no charts: a chart's values get data bars instead
@@ -102,6 +111,8 @@ export function writeSheetXml(spec: SheetSpec, book: StyleBook, selected: boolea
 }
 
 const EDGE_SPACE = /^\s|\s$/;
+/** Rows between two reports of progress. */
+const ROWS_PER_REPORT = 2000;
 
 /**
  * Text encoded to UTF-8 straight into blocks of 1 MB, each passed on when full: a sheet is never

@@ -271,6 +271,7 @@ export class XlsxWorkbook implements WorkbookPort {
     this.removeOverride(entry.part);
     this.pkg.remove(entry.part);
     this.pkg.remove(relsPathOf(entry.part));
+    this.rowsOfPart.delete(entry.part);
     this.sheets.splice(index, 1);
   }
 
@@ -329,7 +330,8 @@ export class XlsxWorkbook implements WorkbookPort {
       const selected = spec.name === selectedName;
       // produced while the package is saved, straight into the zip; level 1 deflates several
       // times faster than the default and the result sheets are only a little larger
-      this.pkg.write(part, (emit) => writeSheetXml(spec, styles, selected, this.flavour, emit), { level: 1 });
+      this.pkg.write(part, (emit) => writeSheetXml(spec, styles, selected, this.flavour, emit, (rows) => this.onRows?.(rows)), { level: 1 });
+      this.rowsOfPart.set(part, spec.cells.length);
       const rId = this.addRelationship('worksheet', `/${part}`);
       this.addOverride(part, WORKSHEET_CONTENT);
       const sheet = createLike(sheetsEl, 'sheet', { name: spec.name, sheetId });
@@ -357,7 +359,15 @@ export class XlsxWorkbook implements WorkbookPort {
     parent.appendChild(el);
   }
 
-  async toBytes(): Promise<Uint8Array> {
+  /** rows of each sheet part produced when the package is saved, and who hears of them */
+  private readonly rowsOfPart = new Map<string, number>();
+  private onRows: ((rows: number) => void) | null = null;
+
+  /** The workbook as .xlsx bytes; `onProgress` hears the share of the sheets' rows written (0…1). */
+  async toBytes(onProgress?: (done: number) => void): Promise<Uint8Array> {
+    let done = 0;
+    const total = Math.max(1, [...this.rowsOfPart.values()].reduce((a, b) => a + b, 0));
+    this.onRows = onProgress ? (rows) => onProgress(Math.min(1, (done += rows) / total)) : null;
     this.pkg.write(this.workbookPart, serializeXml(this.workbook));
     this.pkg.write(relsPathOf(this.workbookPart), serializeXml(this.rels));
     this.pkg.write('[Content_Types].xml', serializeXml(this.types));

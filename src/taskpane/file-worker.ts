@@ -1,0 +1,66 @@
+// The browser page's worker: holds the opened .xlsx and does every heavy step off the page's
+// thread (reading, checking, computing, building and writing the result sheets), telling the
+// page how far it has come. The page stays responsive and can stop it at any time.
+import { checkView, publishView } from '../app/check-view';
+import { checkWorkbook, publishResults, type Checked } from '../app/score-workbook';
+import { WorkbookOpenError } from '../hosts/xlsx/open-error';
+import { XlsxWorkbook } from '../hosts/xlsx/xlsx-workbook';
+import type { WorkerAnswer, WorkerMessage, WorkerRequest } from './worker-protocol';
+
+const scope = self as unknown as {
+  postMessage(message: WorkerMessage, transfer?: Transferable[]): void;
+  onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
+};
+
+let book: XlsxWorkbook | null = null;
+let title = '';
+let checked: Checked | null = null;
+
+const progress = (done: number) => scope.postMessage({ kind: 'progress', done });
+
+/** The check's stages and the share of the work each one starts at. */
+const CHECK_STAGES = { assess: 0.5, sheets: 0.6 } as const;
+
+async function handle(request: WorkerRequest): Promise<{ answer: WorkerAnswer; transfer?: Transferable[] }> {
+  if (request.op === 'open') {
+    book = await XlsxWorkbook.load(request.bytes);
+    title = request.title;
+    checked = null;
+    return { answer: { op: 'open', sheetNames: book.sheetNames() } };
+  }
+  if (!book) throw new Error('no workbook open');
+  const open = book;
+  switch (request.op) {
+    case 'check': {
+      progress(0);
+      checked = await checkWorkbook(open, { fileTitle: title, date: request.date, onStage: (stage) => stage !== 'write' && progress(CHECK_STAGES[stage]) });
+      progress(1);
+      return { answer: { op: 'check', view: checkView(checked) } };
+    }
+    case 'publish': {
+      if (!checked) throw new Error('publish before check');
+      progress(0);
+      const result = await publishResults(open, checked, {});
+      checked = null; // the workbook changed: a second write starts from a fresh check
+      const bytes = result.written ? await open.toBytes((done) => progress(done)) : null;
+      return { answer: { op: 'publish', view: publishView(result, ''), bytes }, transfer: bytes ? [bytes.buffer as ArrayBuffer] : [] };
+    }
+    case 'read':
+      return { answer: { op: 'read', snapshot: await open.read(() => request.sheets) } };
+    case 'addSheets':
+      await open.addSheets(request.specs);
+      return { answer: { op: 'addSheets', sheetNames: open.sheetNames() } };
+  }
+}
+
+scope.onmessage = (e) => {
+  handle(e.data).then(
+    ({ answer, transfer }) => scope.postMessage({ kind: 'answer', answer }, transfer),
+    (error: unknown) =>
+      scope.postMessage({
+        kind: 'failed',
+        message: error instanceof Error ? error.message : String(error),
+        ...(error instanceof WorkbookOpenError ? { openFailure: { reason: error.reason, limit: error.limit } } : {}),
+      }),
+  );
+};

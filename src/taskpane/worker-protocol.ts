@@ -1,0 +1,25 @@
+// The messages between the browser page and its worker (file-worker.ts), which holds the workbook
+// and does all the reading, checking, computing and writing, so the page never freezes.
+import type { CheckView, PublishView } from '../app/check-view';
+import type { WorkbookSnapshot } from '../hosts/port';
+import type { SheetSpec } from '../report/spec';
+
+export type WorkerRequest =
+  | { readonly op: 'open'; readonly bytes: Uint8Array; readonly title: string }
+  | { readonly op: 'check'; readonly date: string }
+  | { readonly op: 'publish' }
+  | { readonly op: 'read'; readonly sheets: readonly string[] }
+  | { readonly op: 'addSheets'; readonly specs: readonly SheetSpec[] };
+
+export type WorkerAnswer =
+  | { readonly op: 'open'; readonly sheetNames: readonly string[] }
+  | { readonly op: 'check'; readonly view: CheckView }
+  | { readonly op: 'publish'; readonly view: PublishView; readonly bytes: Uint8Array | null }
+  | { readonly op: 'read'; readonly snapshot: WorkbookSnapshot }
+  | { readonly op: 'addSheets'; readonly sheetNames: readonly string[] };
+
+export type WorkerMessage =
+  | { readonly kind: 'progress'; readonly done: number }
+  | { readonly kind: 'answer'; readonly answer: WorkerAnswer }
+  /** a workbook that cannot be opened (reason as WorkbookOpenError has it), or another failure */
+  | { readonly kind: 'failed'; readonly message: string; readonly openFailure?: { readonly reason: string; readonly limit?: unknown } };
