@@ -9,10 +9,22 @@ import type { WorkerAnswer, WorkerMessage, WorkerRequest } from './worker-protoc
 
 type AnswerOf<Op extends WorkerAnswer['op']> = Extract<WorkerAnswer, { op: Op }>;
 
-/** One worker holding the opened workbook; a new one (from the same bytes) after a cancel. */
+/** The step the worker is on: whom to tell of its progress and its end. */
+interface Pending {
+  readonly resolve: (answer: WorkerAnswer) => void;
+  readonly reject: (e: unknown) => void;
+  readonly onProgress?: OnProgress;
+}
+
+/**
+ * One worker holding the opened workbook, one step at a time (a step waits for the one before);
+ * after a cancel, a new worker opened from the same bytes.
+ */
 class WorkerLink {
-  private worker: Worker | null = null;
-  private pending: { reject: (e: unknown) => void } | null = null;
+  private worker!: Worker;
+  private pending: Pending | null = null;
+  /** settles when the steps asked so far are done */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -20,39 +32,48 @@ class WorkerLink {
   ) {}
 
   /** Opens the workbook in a fresh worker; its sheet names. */
-  async start(): Promise<readonly string[]> {
+  start(): Promise<readonly string[]> {
     this.worker = new Worker(new URL('./file-worker.ts', import.meta.url), { name: 'kaoping' });
+    this.worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
+      const m = e.data;
+      const pending = this.pending;
+      if (!pending) return;
+      if (m.kind === 'progress') return pending.onProgress?.(m.done);
+      this.pending = null;
+      if (m.kind === 'answer') pending.resolve(m.answer);
+      else pending.reject(m.openFailure ? new WorkbookOpenError(m.openFailure.reason as OpenFailure, m.message) : new Error(m.message));
+    };
+    this.worker.onerror = (e) => {
+      const pending = this.pending;
+      this.pending = null;
+      pending?.reject(new Error(e.message));
+    };
+    this.queue = Promise.resolve();
     // the worker gets its own copy: after a cancel the page still has the file to start again
-    return (await this.ask({ op: 'open', bytes: this.bytes.slice(), title: this.title })).sheetNames;
+    return this.ask({ op: 'open', bytes: this.bytes.slice(), title: this.title }).then((a) => a.sheetNames);
   }
 
   ask<Op extends WorkerRequest['op']>(request: Extract<WorkerRequest, { op: Op }>, onProgress?: OnProgress): Promise<AnswerOf<Op>> {
-    const worker = this.worker!;
-    return new Promise<AnswerOf<Op>>((resolve, reject) => {
-      this.pending = { reject };
-      worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
-        const m = e.data;
-        if (m.kind === 'progress') onProgress?.(m.done);
-        else {
-          this.pending = null;
-          if (m.kind === 'answer') resolve(m.answer as AnswerOf<Op>);
-          else reject(m.openFailure ? new WorkbookOpenError(m.openFailure.reason as OpenFailure, m.message) : new Error(m.message));
-        }
-      };
-      worker.onerror = (e) => {
-        this.pending = null;
-        reject(new Error(e.message));
-      };
-      worker.postMessage(request);
-    });
+    const worker = this.worker;
+    const step = this.queue.catch(() => undefined).then(
+      () =>
+        new Promise<AnswerOf<Op>>((resolve, reject) => {
+          if (worker !== this.worker) return reject(new Cancelled()); // asked of a worker since stopped
+          this.pending = { resolve: (a) => resolve(a as AnswerOf<Op>), reject, onProgress };
+          worker.postMessage(request);
+        }),
+    );
+    this.queue = step;
+    return step;
   }
 
-  /** Stops the worker at once; the step under way fails with Cancelled. */
-  async cancel(): Promise<void> {
-    this.worker?.terminate();
-    this.pending?.reject(new Cancelled());
+  /** Stops the worker at once (the step under way fails with Cancelled) and opens the file again. */
+  cancel(): void {
+    this.worker.terminate();
+    const pending = this.pending;
     this.pending = null;
-    await this.start();
+    pending?.reject(new Cancelled());
+    void this.start().catch(() => undefined); // the file opened before: a failure here shows at the next step
   }
 }
 
@@ -86,7 +107,7 @@ export async function openFileSession(bytes: Uint8Array, fileName: string, downl
       download(new Blob([out as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), name);
       return { ...view, where: name };
     },
-    cancel: () => void link.cancel(),
+    cancel: () => link.cancel(),
   };
 }
 

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { XlsxWorkbook } from '../../src/hosts/xlsx/xlsx-workbook';
+import { generate, toXlsx } from '../../bench/generate';
 import { expected, ROOT, userSheet } from '../helpers';
 import { serve } from './serve';
 
@@ -109,6 +110,28 @@ it('offers 新建考核 for a workbook without 考核方案, and the download ho
   expect(out.sheetNames()).toEqual(['Sheet1', '考核方案', '评分表', '加减分', '校验报告']);
   await page.close();
 });
+
+it('works on a large workbook in a worker: progress, 取消 at once, then a fresh check and a download', async () => {
+  const big = await toXlsx(generate({ subjects: 10_000, indicators: 40, dimensions: 4, groups: 10, perGroup: true, seed: 1 }));
+  const page = await browser.newPage({ viewport: { width: 350, height: 700 }, locale: 'zh-CN', acceptDownloads: true });
+  await page.goto(`${server.url}/taskpane.html?standalone`);
+  await page.getByTestId('file-input').setInputFiles({ name: '大表.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(big) });
+  await page.getByRole('progressbar').waitFor();
+  await shot(page, 'zh-10-progress');
+  await page.getByRole('button', { name: '取消' }).click();
+  await page.getByText('已取消').waitFor({ timeout: 2000 });
+  expect(await page.getByRole('progressbar').count()).toBe(0);
+  await page.getByRole('button', { name: '开始校验' }).click();
+  await page.getByRole('tab', { name: '输出' }).waitFor({ timeout: 120_000 });
+  await page.getByRole('tab', { name: '计算' }).click();
+  await page.getByText(/另有|… \d+/).first().waitFor(); // the pane lists 300 rows; the sheets have them all
+  await page.getByRole('tab', { name: '输出' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('button', { name: '下载结果' }).click()]);
+  const out = await XlsxWorkbook.load(readFileSync((await download.path())!));
+  const summary = (await out.read(() => ['结果汇总'])).sheets[0].rows;
+  expect(summary.filter((r) => typeof r[0] === 'number')).toHaveLength(10_000);
+  await page.close();
+}, 240_000);
 
 it('follows a dark theme', async () => {
   const page = await browser.newPage({ viewport: { width: 350, height: 600 }, locale: 'zh-CN' });
