@@ -1,5 +1,6 @@
 import { assess, type Assessment } from '../src/engine/assess';
-import { cleanNumber, decimalText, exactFromDecimal, exactSum, publish, roundHalfUpUnits } from '../src/engine/exact';
+import fc from 'fast-check';
+import { cleanNumber, decimalText, div, exactFromDecimal, exactFromNumber, exactSum, publish, publishRatio, roundHalfUpUnits } from '../src/engine/exact';
 import { isStatisticsLabel } from '../src/engine/scores';
 import { closestName, foldWidth, matchKey, numericText, splitHeader } from '../src/engine/text';
 import { makeBook, type BookSpec } from './helpers';
@@ -37,6 +38,29 @@ describe('exact rounding', () => {
     expect(publish(s, 2).value).toBe(0.6);
     const thirds = exactSum([85.3333333333333, 85.3333333333333, 85.3333333333334]);
     expect(publish(thirds, 2).value).toBe(256);
+  });
+
+  it('publishes ratios of cell numbers (得分率) the same way on the quick path and the exact one', () => {
+    // 1/8 = 0.125 is a tie at 2 decimals: half up gives 0.13; 2/3 → 0.6667; −1/8 → −0.13
+    expect(publishRatio(1, 8, 2)).toEqual({ units: 13, value: 0.13 });
+    expect(publishRatio(2, 3, 4)).toEqual({ units: 6667, value: 0.6667 });
+    expect(publishRatio(-1, 8, 2)).toEqual({ units: -13, value: -0.13 });
+    expect(publishRatio(4.5, 5, 4).value).toBe(0.9);
+    const exact = (a: number, b: number, d: number) => publish(div(exactFromNumber(a), exactFromNumber(b)), d);
+    // decimals as users type them, ties included, and numbers past the quick path's range
+    const cell = fc.oneof(
+      fc.integer({ min: -100000, max: 100000 }).chain((n) => fc.integer({ min: 0, max: 6 }).map((k) => n / 10 ** k)),
+      fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(cell, cell.filter((b) => b !== 0), fc.integer({ min: 0, max: 6 }), (a, b, d) => {
+        const quick = publishRatio(a, b, d);
+        const slow = exact(a, b, d);
+        expect(quick.units).toBe(slow.units);
+        expect(quick.value).toBe(slow.value);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

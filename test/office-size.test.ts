@@ -3,7 +3,7 @@ import { generate } from '../bench/generate';
 import { checkWorkbook, publishResults, scoreWorkbook } from '../src/app/score-workbook';
 import { XlsxWorkbook } from '../src/hosts/xlsx/xlsx-workbook';
 import { rawXlsx } from './raw-xlsx';
-import { cellTextFitted } from '../src/report/spec';
+import { cellTextFitted, wholeSheet } from '../src/report/spec';
 import { CELLS_PER_READ, ExcelWorkbook, REQUEST_BUDGET } from '../src/hosts/excel/excel-workbook';
 import { ExcelEmulator } from './office/excel-emulator';
 import { officeRun } from './office/office-client';
@@ -50,7 +50,7 @@ async function measure(subjects: number, indicators: number, compare: 'xlsx' | '
   console.log(`${subjects} × ${indicators}: ${excel.requests} requests; largest request ${(largest / MB).toFixed(2)} MB (${largest} bytes); largest response ${(largestResponse / MB).toFixed(2)} MB; release requests ${(release / MB).toFixed(2)} MB`);
   if (compare) {
     // cell for cell, every result sheet
-    const expected = compare === 'xlsx' ? await xlsxResults(g) : new Map(checked.specs.map((s) => [s.name, plain(s.cells.map((row) => row.map((v) => (typeof v === 'string' ? cellTextFitted(v) : v))))]));
+    const expected = compare === 'xlsx' ? await xlsxResults(g) : new Map(checked.specs.map(wholeSheet).map((s) => [s.name, plain(s.cells.map((row) => row.map((v) => (typeof v === 'string' ? cellTextFitted(v) : v))))]));
     expect(checked.specs.map((s) => s.name).sort()).toEqual([...expected.keys()].sort());
     for (const [name, rows] of expected) expect([name, plain(excel.book.valuesOf(name))]).toEqual([name, rows]);
   }

@@ -1,6 +1,9 @@
 import { analyse } from '../src/engine/analysis';
 import { assess } from '../src/engine/assess';
 import { analysisSheet, gradeReason, noticeSheet, reportsSheet } from '../src/report/publications';
+import { sheetRows, wholeSheet, type SheetSpec } from '../src/report/spec';
+import { writeSheetXml } from '../src/hosts/xlsx/sheet-xml';
+import { MINIMAL_STYLES, StyleBook } from '../src/hosts/xlsx/styles';
 import { assessFile, examplePath, makeBook } from './helpers';
 
 const ctx = { date: '2026-11-21' };
@@ -40,7 +43,7 @@ describe('结果公示', () => {
 describe('成绩单', () => {
   it('gives every subject a page whose numbers add up, with caps and the reason for the grade', async () => {
     const a = await assessFile(examplePath('ex2-staff-weighted-12'));
-    const spec = reportsSheet(a, ctx);
+    const spec = wholeSheet(reportsSheet(a, ctx));
     expect(spec.print.breaksBefore.length).toBe(a.subjects.length - 1);
     expect(spec.print.scale).toBeGreaterThan(40);
     const start = spec.cells.findIndex((r) => r[0] === '雷桂娟　考核成绩单');
@@ -54,6 +57,25 @@ describe('成绩单', () => {
     // contributions 25.92 + 45.75 + 9.04 + 9.01 = 89.72
     const contributions = block.filter((r) => typeof r[0] === 'string' && r[0].startsWith('【')).map((r) => Number(/折算得分 ([\d.]+)/.exec(String(r[4]))![1]));
     expect(contributions.reduce((x, y) => x + y, 0)).toBeCloseTo(89.72, 10);
+  });
+
+  it('is written a page at a time exactly as it would be written whole', async () => {
+    const a = await assessFile(examplePath('ex2-staff-weighted-12'));
+    const sectioned = reportsSheet(a, ctx);
+    expect(sectioned.sections!.count).toBe(a.subjects.length);
+    const whole = wholeSheet(sectioned);
+    expect(whole.cells.length).toBe(sheetRows(sectioned));
+    const xml = (spec: SheetSpec) => {
+      const parts: Uint8Array[] = [];
+      // the writer fills one block again after each emit: copy what it passes on
+      writeSheetXml(spec, new StyleBook(MINIMAL_STYLES), false, { main: 'urn:main', rel: 'urn:rel' }, (b) => parts.push(b.slice()));
+      return Buffer.concat(parts).toString('utf8');
+    };
+    const merges = (x: string) => [...x.matchAll(/<mergeCell ref="([^"]+)"/g)].map((m) => m[1]).sort();
+    const [paged, all] = [xml(sectioned), xml(whole)];
+    expect(paged.replace(/<mergeCells.*<\/mergeCells>/, '')).toBe(all.replace(/<mergeCells.*<\/mergeCells>/, ''));
+    expect(merges(paged)).toEqual(merges(all));
+    expect(merges(paged).length).toBe(whole.merges.length);
   });
 
   it('explains vetoes, quota misses and 最低分 in words', async () => {

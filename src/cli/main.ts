@@ -1,6 +1,6 @@
 // The kaoping command: score, validate, template, demo (contract section 7).
 import { Command, CommanderError, Help } from 'commander';
-import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { assess, findInputSheets } from '../engine/assess';
 import type { Issue } from '../engine/types';
@@ -77,15 +77,31 @@ async function openWorkbook(path: string, t: CliText): Promise<XlsxWorkbook> {
  * behind; the temporary file is removed whatever happens. Its name is short (a long target name
  * plus a suffix could pass the 255-byte limit of file names).
  */
-function writeFileSafely(path: string, data: Uint8Array | string, t: CliText): void {
+function writeFileSafely(path: string, data: Uint8Array | string, t: CliText): Promise<void> {
+  return writeStreamSafely(path, async (write) => write(data), t);
+}
+
+/** The same, for content produced a piece at a time (a workbook is never held whole). */
+async function writeStreamSafely(path: string, produce: (write: (chunk: Uint8Array | string) => void) => Promise<void>, t: CliText): Promise<void> {
   const tmp = join(dirname(path), `.kaoping-${process.pid}-${Date.now().toString(36)}.tmp`);
+  let fd: number | null = null;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(tmp, data);
+    fd = openSync(tmp, 'w');
+    const file = fd;
+    await produce((chunk) => {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      for (let at = 0; at < bytes.length; ) at += writeSync(file, bytes, at);
+    });
+    closeSync(fd);
+    fd = null;
     renameSync(tmp, path);
   } catch (e) {
+    // the file system's refusals (a full disk, no permission) are the user's to fix; others are ours
+    if ((e as NodeJS.ErrnoException).code === undefined) throw e;
     throw new CommandFailure(t.cannotWrite(path, (e as Error).message));
   } finally {
+    if (fd !== null) closeSync(fd);
     rmSync(tmp, { force: true });
   }
 }
@@ -165,11 +181,10 @@ async function score(input: string, opts: { output?: string; json?: string; forc
     }),
   );
   if (run.written) {
-    const bytes = await book.toBytes();
+    await writeStreamSafely(outPath, (write) => book.writeTo(write), t);
     progress?.step(t.stages.save);
-    writeFileSafely(outPath, bytes, t);
   }
-  if (jsonPath) writeFileSafely(jsonPath, JSON.stringify(resultJson(run, lang), null, 1) + '\n', t);
+  if (jsonPath) await writeFileSafely(jsonPath, JSON.stringify(resultJson(run, lang), null, 1) + '\n', t);
 
   printIssues(run.issues, lang, io, t);
   if (table && run.ok) io.stdout.write(resultTable(run, t));
@@ -198,7 +213,7 @@ async function validate(input: string, opts: { json?: string; force?: boolean },
     const jsonPath = resolve(io.cwd, opts.json);
     if (samePath(inPath, jsonPath)) throw new CommandFailure(t.sameFile);
     await checkOutput(jsonPath, 'json', opts.force, t);
-    writeFileSafely(jsonPath, JSON.stringify(resultJson(run, lang), null, 1) + '\n', t);
+    await writeFileSafely(jsonPath, JSON.stringify(resultJson(run, lang), null, 1) + '\n', t);
   }
   printIssues(issues, lang, io, t);
   if (issues.length === 0) io.stdout.write(`${t.noIssues}\n`);
@@ -215,7 +230,7 @@ async function template(presetName: string, opts: { output: string; force?: bool
   if (existsSync(outPath) && !opts.force) throw new CommandFailure(t.outputExists(outPath));
   const book = XlsxWorkbook.create(nativeEntry);
   await book.addSheets(templateSheets(preset));
-  writeFileSafely(outPath, await book.toBytes(), t);
+  await writeStreamSafely(outPath, (write) => book.writeTo(write), t);
   io.stdout.write(`${t.templateWritten(outPath, preset.name)}\n`);
   return 0;
 }

@@ -1,5 +1,5 @@
 // Builds printable table sheets: title, subtitle, a repeated header row, bordered body, signature.
-import type { Area, CellStyle, ResultRole, SheetSpec, SpecValue, StyledArea } from './spec';
+import type { Area, CellStyle, ResultRole, SheetSection, SheetSpec, SpecValue, StyledArea } from './spec';
 
 export type ColumnKind = 'text' | 'center' | 'int' | 'score' | 'raw' | 'percent' | 'rate' | 'note';
 
@@ -59,6 +59,20 @@ function formatted(v: SpecValue, kind: ColumnKind, decimals: number): string {
   return String(v);
 }
 
+/** The display width of a cell as formatted; numbers repeat, so their widths are remembered. */
+function cellWidths(decimals: number): (v: SpecValue, kind: ColumnKind) => number {
+  const known = new Map<ColumnKind, Map<number, number>>();
+  return (v, kind) => {
+    if (v === null) return 0;
+    if (typeof v === 'string') return textWidth(v);
+    let byValue = known.get(kind);
+    if (!byValue) known.set(kind, (byValue = new Map()));
+    let w = byValue.get(v);
+    if (w === undefined) byValue.set(v, (w = textWidth(formatted(v, kind, decimals))));
+    return w;
+  };
+}
+
 export interface SheetHead {
   readonly role: ResultRole | null;
   readonly name: string;
@@ -67,7 +81,39 @@ export interface SheetHead {
   readonly decimals: number;
 }
 
-/** Accumulates a sheet row by row; `build` works out widths, formats and print setup. */
+/** How tall a part of a sheet prints, as a function of the final column widths. */
+export interface PageProfile {
+  /** points of the rows whose height does not depend on the widths */
+  readonly fixed: number;
+  /** rows that wrap: their cells' text widths, by column (-1: a full-width line) */
+  readonly wrapping: readonly (readonly WrappingCell[])[];
+}
+
+interface WrappingCell {
+  readonly col: number;
+  readonly width: number;
+}
+
+const ROW_POINTS = 15;
+
+/** Lines a row takes: its widest-wrapping cell in its column (a line across the whole table). */
+function linesOf(cells: readonly WrappingCell[], widths: readonly number[], total: number): number {
+  let lines = 1;
+  for (const { col, width } of cells) lines = Math.max(lines, Math.ceil(width / (col < 0 ? Math.max(total - 2, 10) : widths[col] - 1)));
+  return lines;
+}
+
+/** The printed height in points of a part of a sheet once its widths are known. */
+export function profileHeight(p: PageProfile, widths: readonly number[]): number {
+  const total = widths.reduce((a, b) => a + b, 0);
+  return p.wrapping.reduce((h, cells) => h + ROW_POINTS * linesOf(cells, widths, total), p.fixed);
+}
+
+/**
+ * Accumulates a sheet row by row; `build` works out widths, formats and print setup. A section
+ * builder (成绩单's page per subject) has no title rows and is laid out with the widths of the
+ * sheet it belongs to (`buildSection`).
+ */
 export class SheetBuilder {
   private readonly cells: SpecValue[][] = [];
   private readonly styles: StyledArea[] = [];
@@ -84,14 +130,16 @@ export class SheetBuilder {
   private headerRow = -1;
   private chartSpec: SheetSpec['chart'] = null;
   private readonly bars: SheetSpec['dataBars'][number][] = [];
+  private readonly plainKinds: readonly ColumnKind[];
 
   constructor(
     private readonly head: SheetHead,
     private readonly columns: readonly Column[],
+    options: { readonly section?: boolean } = {},
   ) {
-    this.cells.push([head.title], [head.subtitle]);
+    this.plainKinds = columns.map((c) => c.kind);
+    if (!options.section) this.cells.push([head.title], [head.subtitle]);
   }
-
   get rowCount(): number {
     return this.cells.length;
   }
@@ -153,16 +201,14 @@ export class SheetBuilder {
     return this;
   }
 
-  build(): SheetSpec {
+  /**
+   * The sheet. `bodyWidths` are columns' widths measured elsewhere (a sheet whose rows come in
+   * sections): the columns are at least that wide.
+   */
+  build(bodyWidths: readonly number[] = []): SheetSpec {
     const { columns, head } = this;
     const last = columns.length - 1;
-    const kindAt = (r: number, c: number): ColumnKind => this.rowKinds.get(r)?.[c] ?? columns[c].kind;
-    const widths = columns.map((col, c) => {
-      let w = textWidth(col.header) + 2;
-      for (const b of this.blockHeaders) w = Math.max(w, textWidth(String(this.cells[b.row][c] ?? '')) + 2);
-      for (const r of this.bodyRows) w = Math.max(w, textWidth(formatted(this.cells[r][c] ?? null, kindAt(r, c), head.decimals)) + 2);
-      return col.kind === 'note' ? Math.min(Math.max(w, 12), NOTE_WIDTH) : Math.min(Math.max(w, 6), 40);
-    });
+    const widths = this.columnWidths().map((w, c) => Math.max(w, bodyWidths[c] ?? 0));
     // a narrow table still has to hold its title (16 pt) and subtitle: widen its columns evenly
     const needed = Math.max(textWidth(head.title) * TITLE_SCALE, textWidth(head.subtitle) * SUBTITLE_SCALE) + 4;
     const narrow = widths.reduce((a, b) => a + b, 0);
@@ -178,52 +224,7 @@ export class SheetBuilder {
     this.style(full(1), { size: 10, align: 'center', valign: 'middle' });
     this.heights[0] = 30;
     this.heights[1] = 18;
-    if (this.headerRow >= 0) {
-      this.style(full(this.headerRow), HEADER_STYLE);
-      this.heights[this.headerRow] = 22;
-    }
-    for (const b of this.blockHeaders) {
-      this.style({ r0: b.row, c0: 0, r1: b.row, c1: b.width - 1 }, HEADER_STYLE);
-      this.heights[b.row] = 20;
-    }
-    // body rows in runs that share their column kinds; one style object per column and kinds
-    const plain = columns.map((c) => c.kind).join();
-    const signature = (r: number) => this.rowKinds.get(r)?.join() ?? plain;
-    const groups = new Map<string, number[]>();
-    for (const r of this.bodyRows) {
-      const key = signature(r);
-      const rows = groups.get(key);
-      if (rows) rows.push(r);
-      else groups.set(key, [r]);
-    }
-    for (const rows of groups.values()) {
-      const r = rows[0];
-      const kinds = this.rowKinds.get(r);
-      const styles = columns.flatMap((_, c) => {
-        if (kinds && c >= kinds.length) return [];
-        const kind = kindAt(r, c);
-        const align = kind === 'text' || kind === 'note' ? 'left' : kind === 'center' || kind === 'int' ? 'center' : 'right';
-        const numberFormatOf = numberFormat(kind, head.decimals);
-        return [{ c, style: { border: true, align, valign: 'middle', wrap: kind === 'note', ...(numberFormatOf ? { numberFormat: numberFormatOf } : {}) } as const }];
-      });
-      for (const [r0, r1] of runs(rows)) for (const { c, style } of styles) this.style({ r0, c0: c, r1, c1: c }, style);
-    }
-    for (const r of this.captionRows) {
-      this.merges.push(full(r));
-      this.style(full(r), CAPTION_STYLE);
-    }
-    for (const r of this.freeRows) {
-      this.merges.push(full(r));
-      this.style(full(r), LINE_STYLE);
-      const lines = Math.max(1, Math.ceil(textWidth(String(this.cells[r][0] ?? '')) / Math.max(total - 2, 10)));
-      if (lines > 1) this.heights[r] = 15 * lines;
-    }
-    // rows whose notes wrap need more height
-    const noteCols = columns.flatMap((col, c) => (col.kind === 'note' ? [c] : []));
-    for (const r of this.bodyRows) {
-      const lines = Math.max(1, ...noteCols.map((c) => (kindAt(r, c) === 'note' ? Math.ceil(textWidth(String(this.cells[r][c] ?? '')) / (widths[c] - 1)) : 1)));
-      if (lines > 1) this.heights[r] = 15 * lines;
-    }
+    this.layOut(widths);
     return {
       role: head.role,
       name: head.name,
@@ -243,6 +244,110 @@ export class SheetBuilder {
       validations: [],
       chart: this.chartSpec,
     };
+  }
+
+  /** A section's rows laid out with the widths of the sheet it belongs to. */
+  buildSection(widths: readonly number[]): SheetSection {
+    this.layOut(widths);
+    return { cells: this.cells, styles: this.styles, merges: this.merges, rowHeights: this.heights };
+  }
+
+  /** Each column's width for the rows so far (title rows aside). */
+  columnWidths(): number[] {
+    const { columns } = this;
+    const last = columns.length - 1;
+    const widthOf = cellWidths(this.head.decimals);
+    const widths = columns.map((col, c) => {
+      let w = textWidth(col.header) + 2;
+      for (const b of this.blockHeaders) w = Math.max(w, textWidth(String(this.cells[b.row][c] ?? '')) + 2);
+      return w;
+    });
+    for (const r of this.bodyRows) {
+      const kinds = this.kindsOf(r);
+      const values = this.cells[r];
+      for (let c = 0; c <= last; c++) widths[c] = Math.max(widths[c], widthOf(values[c] ?? null, kinds[c] ?? columns[c].kind) + 2);
+    }
+    return columns.map((col, c) => (col.kind === 'note' ? Math.min(Math.max(widths[c], 12), NOTE_WIDTH) : Math.min(Math.max(widths[c], 6), 40)));
+  }
+
+  /** How tall the rows so far print, once the widths are known. */
+  pageProfile(): PageProfile {
+    this.setFixedHeights();
+    const wrapping = this.wrappingRows();
+    const wraps = new Set(wrapping.map((w) => w.row));
+    let fixed = 0;
+    for (let r = 0; r < this.cells.length; r++) if (!wraps.has(r)) fixed += this.heights[r] ?? ROW_POINTS;
+    return { fixed, wrapping: wrapping.map((w) => w.cells) };
+  }
+
+  private kindsOf(r: number): readonly ColumnKind[] {
+    return this.rowKinds.get(r) ?? this.plainKinds;
+  }
+
+  private setFixedHeights(): void {
+    if (this.headerRow >= 0) this.heights[this.headerRow] = 22;
+    for (const b of this.blockHeaders) this.heights[b.row] = 20;
+  }
+
+  /** Free lines and body rows with notes: their height follows from the widths. */
+  private wrappingRows(): { row: number; cells: WrappingCell[] }[] {
+    const { columns } = this;
+    const out: { row: number; cells: WrappingCell[] }[] = [];
+    for (const r of this.freeRows) out.push({ row: r, cells: [{ col: -1, width: textWidth(String(this.cells[r][0] ?? '')) }] });
+    const noteCols = columns.flatMap((col, c) => (col.kind === 'note' ? [c] : []));
+    if (noteCols.length === 0) return out;
+    for (const r of this.bodyRows) {
+      const kinds = this.kindsOf(r);
+      const cells = noteCols.filter((c) => (kinds[c] ?? columns[c].kind) === 'note').map((c) => ({ col: c, width: textWidth(String(this.cells[r][c] ?? '')) }));
+      if (cells.length > 0) out.push({ row: r, cells });
+    }
+    return out;
+  }
+
+  /** Styles, merges and heights of every row but the title rows. */
+  private layOut(widths: readonly number[]): void {
+    const { columns, head } = this;
+    const last = columns.length - 1;
+    const total = widths.reduce((a, b) => a + b, 0);
+    const full = (r: number) => ({ r0: r, c0: 0, r1: r, c1: last });
+    if (this.headerRow >= 0) this.style(full(this.headerRow), HEADER_STYLE);
+    for (const b of this.blockHeaders) this.style({ r0: b.row, c0: 0, r1: b.row, c1: b.width - 1 }, HEADER_STYLE);
+    this.setFixedHeights();
+    // body rows in runs that share their column kinds; one style object per column and kinds
+    const { plainKinds } = this;
+    const signatures = new Map<readonly ColumnKind[], string>();
+    const signature = (kinds: readonly ColumnKind[]) => signatures.get(kinds) ?? signatures.set(kinds, kinds.join()).get(kinds)!;
+    const groups = new Map<string, { kinds: readonly ColumnKind[]; rows: number[] }>();
+    for (const r of this.bodyRows) {
+      const kinds = this.kindsOf(r);
+      const key = signature(kinds);
+      const group = groups.get(key);
+      if (group) group.rows.push(r);
+      else groups.set(key, { kinds, rows: [r] });
+    }
+    for (const { kinds, rows } of groups.values()) {
+      const styles = columns.flatMap((col, c) => {
+        if (kinds !== plainKinds && c >= kinds.length) return [];
+        const kind = kinds[c] ?? col.kind;
+        const align = kind === 'text' || kind === 'note' ? 'left' : kind === 'center' || kind === 'int' ? 'center' : 'right';
+        const numberFormatOf = numberFormat(kind, head.decimals);
+        return [{ c, style: { border: true, align, valign: 'middle', wrap: kind === 'note', ...(numberFormatOf ? { numberFormat: numberFormatOf } : {}) } as const }];
+      });
+      for (const [r0, r1] of runs(rows)) for (const { c, style } of styles) this.style({ r0, c0: c, r1, c1: c }, style);
+    }
+    for (const r of this.captionRows) {
+      this.merges.push(full(r));
+      this.style(full(r), CAPTION_STYLE);
+    }
+    for (const r of this.freeRows) {
+      this.merges.push(full(r));
+      this.style(full(r), LINE_STYLE);
+    }
+    // lines and notes that wrap need more height
+    for (const { row, cells } of this.wrappingRows()) {
+      const lines = linesOf(cells, widths, total);
+      if (lines > 1) this.heights[row] = ROW_POINTS * lines;
+    }
   }
 
   private style(area: Area, style: CellStyle): void {

@@ -4,7 +4,7 @@ import { PENDING_GRADE, type Assessment, type SubjectResult } from '../engine/as
 import * as X from '../engine/exact';
 import { PENDING, type GradeMiss } from '../engine/grade';
 import type { SideTotal } from '../engine/score';
-import { BAR_COLOR, SheetBuilder, type Column, type ColumnKind } from './layout';
+import { BAR_COLOR, SheetBuilder, profileHeight, type Column, type ColumnKind, type PageProfile } from './layout';
 import { head, signature, type ReportContext } from './common';
 import type { SheetSpec } from './spec';
 
@@ -119,37 +119,33 @@ export function reportsSheet(a: Assessment, ctx: ReportContext): SheetSpec {
   const weighted = scheme.dimensions.length > 0;
   const groupSize = new Map<string, number>();
   for (const s of a.subjects) if (s.group !== null) groupSize.set(s.group, (groupSize.get(s.group) ?? 0) + 1);
-  const b = new SheetBuilder(head('reports', scheme, ctx), columns);
-  // subjects in 评分表 order: a unit finds itself where it entered its scores
-  const subjects = [...a.subjects].sort((p, q) => p.index - q.index);
-  subjects.forEach((s, k) => {
-    if (k > 0) b.breakBefore();
+  const sheetHead = head('reports', scheme, ctx);
+  const rate = (score: number, max: number) => (max > 0 ? X.publishRatio(score, max, 4).value : null);
+  const labels = scheme.indicators.map((ind) => `　${ind.name}`);
+  const members = a.dimensions.map((dim) => scheme.indicators.flatMap((ind, i) => (ind.dimension === dim ? [i] : [])));
+  const unshown = scheme.indicators.flatMap((_, i) => (members.some((m) => m.includes(i)) ? [] : [i]));
+  /** One subject's page. */
+  const report = (s: SubjectResult): SheetBuilder => {
+    const b = new SheetBuilder(sheetHead, columns, { section: true });
     b.caption(`${s.name}　考核成绩单`);
     b.line([s.group ? `分组：${s.group}` : '', `总分：${fmt(s.score.total.value, decimals)}`, `等次：${s.grade}`].filter(Boolean).join('　　'));
     b.blockHeader(columns.map((c) => c.header));
-    const rate = (score: number, max: number) => (max > 0 ? X.publish(X.div(X.exactFromNumber(score), X.exactFromNumber(max)), 4).value : null);
     const indicatorRow = (i: number) => {
       const ind = scheme.indicators[i];
-      b.row([`　${ind.name}`, ind.points, s.input.scores[i], rate(s.input.scores[i], ind.points), null]);
+      b.row([labels[i], ind.points, s.input.scores[i], rate(s.input.scores[i], ind.points), null]);
     };
-    const dims = a.dimensions;
-    const shown = new Set<number>();
     let contributionsSum = X.ZERO;
-    dims.forEach((dim, d) => {
-      const members = scheme.indicators.flatMap((ind, i) => (ind.dimension === dim ? [i] : []));
-      const max = members.reduce((acc, i) => acc + scheme.indicators[i].points, 0);
-      const got = X.toNumber(X.exactSum(members.map((i) => s.input.scores[i])));
+    a.dimensions.forEach((dim, d) => {
+      const max = members[d].reduce((acc, i) => acc + scheme.indicators[i].points, 0);
+      const got = X.toNumber(X.exactSum(members[d].map((i) => s.input.scores[i])));
       const contribution = s.score.dimensionScores[d];
       contributionsSum = X.add(contributionsSum, X.exactFromNumber(contribution.value));
       const weight = scheme.dimensions.find((x) => x.name === dim)?.weight;
       const note = weighted ? `折算得分 ${fmt(contribution.value, decimals)} = 得分率 × 权重 ${weight}% × 满分 ${fullScore}` : '小计';
       b.row([`【${dim}】`, max, got, rate(got, max), note]);
-      for (const i of members) {
-        indicatorRow(i);
-        shown.add(i);
-      }
+      members[d].forEach(indicatorRow);
     });
-    scheme.indicators.forEach((_, i) => !shown.has(i) && indicatorRow(i));
+    unshown.forEach(indicatorRow);
     const maxBase = weighted ? fullScore : scheme.indicators.reduce((acc, ind) => acc + ind.points, 0);
     const baseNote = weighted ? '各维度折算得分之和' : '各指标得分之和';
     const roundingNote = weighted && X.cmp(contributionsSum, X.exactFromNumber(s.score.base.value)) !== 0 ? `；各维度折算得分分别四舍五入，与按精确值计算的基础分相差 ${fmt(Math.abs(X.toNumber(X.sub(contributionsSum, X.exactFromNumber(s.score.base.value)))), decimals)}` : '';
@@ -161,26 +157,41 @@ export function reportsSheet(a: Assessment, ctx: ReportContext): SheetSpec {
     b.row(['排名', null, s.rank, null, `总排名第 ${s.rank} 名（共 ${a.subjects.length} 个，${scheme.settings.ranking === 'dense' ? '中国式排名' : '竞争排名'}）${groupRank}`]);
     b.row(['等次', null, s.grade, null, gradeReason(s, a)]);
     if (scheme.settings.signature) b.line(scheme.settings.signature);
-  });
-  const spec = b.build();
-  return { ...spec, freezeRows: 0, print: { ...spec.print, orientation: 'portrait', titleRows: null, scale: pageScale(spec) } };
+    return b;
+  };
+  // subjects in 评分表 order: a unit finds itself where it entered its scores
+  const subjects = [...a.subjects].sort((p, q) => p.index - q.index);
+  // the widths and the print scale need every page: each is made, measured and let go; the
+  // pages are made again one at a time as the sheet is written
+  const widths = columns.map(() => 0);
+  const pages: PageProfile[] = [];
+  let rows = 0;
+  for (const s of subjects) {
+    const b = report(s);
+    b.columnWidths().forEach((w, c) => (widths[c] = Math.max(widths[c], w)));
+    pages.push(b.pageProfile());
+    rows += b.rowCount;
+  }
+  const top = new SheetBuilder(sheetHead, columns);
+  const spec = top.build(widths);
+  const final = spec.columnWidths;
+  const titleRows = top.pageProfile();
+  const tallest = pages.reduce((h, p, k) => Math.max(h, profileHeight(p, final) + (k === 0 ? profileHeight(titleRows, final) : 0)), profileHeight(titleRows, final));
+  return {
+    ...spec,
+    freezeRows: 0,
+    print: { ...spec.print, orientation: 'portrait', titleRows: null, scale: pageScale(final, tallest) },
+    sections: { count: subjects.length, rows, section: (k) => report(subjects[k]).buildSection(final) },
+  };
 }
 
 /** A4 portrait, inside the margins: width in character widths, height in points. */
 // conservative: a CJK default font makes the character unit up to a third wider than Calibri's
 const PAGE_WIDTH_CHARS = 70;
 const PAGE_HEIGHT_POINTS = 730;
-const DEFAULT_ROW_POINTS = 15;
 
-/** The print scale at which the widest row fits across and the tallest block fits on one page. */
-function pageScale(spec: SheetSpec): number {
-  const width = spec.columnWidths.reduce((a, w) => a + w, 0);
-  const starts = [0, ...spec.print.breaksBefore, spec.cells.length];
-  let tallest = 0;
-  for (let k = 0; k + 1 < starts.length; k++) {
-    let h = 0;
-    for (let r = starts[k]; r < starts[k + 1]; r++) h += spec.rowHeights[r] ?? DEFAULT_ROW_POINTS;
-    tallest = Math.max(tallest, h);
-  }
+/** The print scale at which the widest row fits across and the tallest page fits on one page. */
+function pageScale(widths: readonly number[], tallest: number): number {
+  const width = widths.reduce((a, w) => a + w, 0);
   return Math.max(10, Math.min(100, Math.floor((100 * PAGE_WIDTH_CHARS) / width), Math.floor((100 * PAGE_HEIGHT_POINTS) / tallest)));
 }

@@ -80,6 +80,55 @@ export interface SheetSpec {
    * `anchorRow` down. Hosts that cannot write charts show data bars on `values` instead.
    */
   readonly chart: { readonly title: string; readonly categories: Area; readonly values: Area; readonly anchorRow: number } | null;
+  /**
+   * Rows that follow `cells`, produced a section at a time while the sheet is written (成绩单: a
+   * page per subject), so that a large sheet is never held whole. Each section starts a printed
+   * page, except the first, which follows the sheet's own rows. Sections stay within the
+   * sheet's columns; `columnWidths` and `print` already account for them.
+   */
+  readonly sections?: SheetSections;
+}
+
+export interface SheetSections {
+  readonly count: number;
+  /** rows over all sections */
+  readonly rows: number;
+  /** section k; its areas and row numbers count from its own first row */
+  section(k: number): SheetSection;
+}
+
+export type SheetSection = Pick<SheetSpec, 'cells' | 'styles' | 'merges' | 'rowHeights'>;
+
+/** Every row a sheet has: its own and its sections'. */
+export function sheetRows(spec: SheetSpec): number {
+  return spec.cells.length + (spec.sections?.rows ?? 0);
+}
+
+/**
+ * The sheet with its sections in place, for hosts that write a sheet at once (Office.js) and for
+ * tests. Rows of a section are shifted down by the rows before it; sections after the first get
+ * a page break.
+ */
+export function wholeSheet(spec: SheetSpec): SheetSpec {
+  const { sections } = spec;
+  if (!sections) return spec;
+  const cells = [...spec.cells];
+  const styles = [...spec.styles];
+  const merges = [...spec.merges];
+  const rowHeights: Record<number, number> = { ...spec.rowHeights };
+  const breaksBefore = [...spec.print.breaksBefore];
+  const down = <T extends Area>(a: T, by: number): T => ({ ...a, r0: a.r0 + by, r1: a.r1 + by });
+  for (let k = 0; k < sections.count; k++) {
+    const part = sections.section(k);
+    const at = cells.length;
+    if (k > 0) breaksBefore.push(at);
+    cells.push(...part.cells);
+    for (const a of part.styles) styles.push(down(a, at));
+    for (const m of part.merges) merges.push(down(m, at));
+    for (const [r, h] of Object.entries(part.rowHeights)) rowHeights[Number(r) + at] = h;
+  }
+  const { sections: _, ...rest } = spec;
+  return { ...rest, cells, styles, merges, rowHeights, print: { ...spec.print, breaksBefore } };
 }
 
 /** The result sheets, their canonical names, in the order they are written. */

@@ -11,9 +11,8 @@ export type RowStyles = Map<number, { readonly key: string; readonly style: Cell
  * Final styles row by row, for rows asked in increasing order. A sweep over the areas keeps only
  * the areas over the current row in memory.
  */
-export function rowStyler(spec: SheetSpec): (r: number) => RowStyles | undefined {
+export function rowStyler(spec: Pick<SheetSpec, 'styles'>, idOf = styleIds()): (r: number) => RowStyles | undefined {
   // a cell's style is named by the styles over it, in order: areas with equal styles give one key
-  const idOf = styleIds();
   const byStart = spec.styles.map((area, i) => ({ area, i, id: idOf(area.style) })).sort((p, q) => p.area.r0 - q.area.r0 || p.i - q.i);
   let next = 0;
   let active: typeof byStart = [];
@@ -54,8 +53,11 @@ export function rowStyler(spec: SheetSpec): (r: number) => RowStyles | undefined
   };
 }
 
-/** Numbers styles by content: the same object quickly, equal objects through their JSON. */
-function styleIds(): (style: CellStyle) => number {
+/**
+ * Numbers styles by content: the same object quickly, equal objects through their JSON. Stylers
+ * that share one name the same styles the same.
+ */
+export function styleIds(): (style: CellStyle) => number {
   const byObject = new Map<CellStyle, number>();
   const byContent = new Map<string, number>();
   return (style) => {

@@ -4,6 +4,7 @@
 import { WorkbookOpenError, type OpenFailure } from '../hosts/xlsx/open-error';
 import type { WorkbookSnapshot } from '../hosts/port';
 import { today } from '../app/score-workbook';
+import { wholeSheet } from '../report/spec';
 import { Cancelled, type OnProgress, type PaneSession } from './session';
 import type { WorkerAnswer, WorkerMessage, WorkerRequest } from './worker-protocol';
 
@@ -88,7 +89,8 @@ export async function openFileSession(bytes: Uint8Array, fileName: string, downl
       return (await link.ask({ op: 'read', sheets: pick(sheetNames) })).snapshot;
     },
     async addSheets(specs) {
-      sheetNames = (await link.ask({ op: 'addSheets', specs })).sheetNames;
+      // sections are functions, which cannot cross to the worker
+      sheetNames = (await link.ask({ op: 'addSheets', specs: specs.map(wholeSheet) })).sheetNames;
     },
   };
   return {

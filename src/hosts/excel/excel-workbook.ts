@@ -8,7 +8,7 @@ import { findInputSheets } from '../../engine/assess';
 import { areaAddress, columnLetters, maxOf, parseAddress, pushTo } from '../../engine/cells';
 import { rowStyler, styleRects, type StyleRect } from '../../report/style-runs';
 import type { CellArea, CellValue, SheetData } from '../../engine/types';
-import { cellTextFitted, FONT_NAME, RESULT_SHEETS, type Area, type CellStyle, type SheetSpec } from '../../report/spec';
+import { cellTextFitted, FONT_NAME, RESULT_SHEETS, sheetRows, wholeSheet, type Area, type CellStyle, type SheetSpec } from '../../report/spec';
 import { isWorkbookMark, MARK_PREFIX, ownedSheets, SHEET_MARK, sheetMarkFormula } from '../marks';
 import { formatShown, serialDate, shownValue } from '../number-format';
 import { WriteInterrupted, type WorkbookPort, type WorkbookSnapshot, type WriteOutcome } from '../port';
@@ -330,7 +330,7 @@ export class ExcelWorkbook implements WorkbookPort {
     return this.run(async (context) => {
       const wb = context.workbook;
       // progress: the share of cells written, told at every round trip
-      const total = specs.reduce((n, spec) => n + spec.cells.length, 0) || 1;
+      const total = specs.reduce((n, spec) => n + sheetRows(spec), 0) || 1;
       const batch = new Batch(context, () => onProgress?.(Math.min(1, batch.rowsWritten / total)));
       const { sheetNames, names, owned: ownedNow } = await this.sheetsAndMarks(context);
       await batch.flush();
@@ -400,7 +400,9 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
-  private async writeSheet(ws: Excel.Worksheet, spec: SheetSpec, batch: Batch, canPrint: boolean, canValidate: boolean): Promise<void> {
+  private async writeSheet(ws: Excel.Worksheet, sheet: SheetSpec, batch: Batch, canPrint: boolean, canValidate: boolean): Promise<void> {
+    // a sheet goes to Excel whole: its sections are made now, one sheet at a time
+    const spec = wholeSheet(sheet);
     const width = maxOf(spec.cells.map((r) => r.length), Math.max(1, spec.columnWidths.length));
     // ranges used within one request only: untracked, so Office.js keeps no reference to release
     const rangeOf = (a: Area) => ws.getRangeByIndexes(a.r0, a.c0, a.r1 - a.r0 + 1, a.c1 - a.c0 + 1).untrack();

@@ -25,7 +25,10 @@ export function tooLarge(kind: LimitKind, where: string, max: number): WorkbookO
   return new WorkbookOpenError('too-large', `${where}: over the limit of ${max} (${kind})`, { kind, where, max });
 }
 
-/** What a part's content is written from: text, bytes, or chunks produced while the package is saved. */
+/**
+ * What a part's content is written from: text, bytes, or chunks produced while the package is
+ * saved (a chunk is the producer's again once `emit` returns: its bytes are used at once).
+ */
 export type PartSource = string | Uint8Array | ((emit: (chunk: Uint8Array) => void) => void);
 
 /** A zip entry that deflates what is pushed into it (fflate's interface for a custom compressor). */
@@ -161,18 +164,31 @@ export class ZipPackage {
     this.parts.delete(path.replace(/^\//, '').toLowerCase());
   }
 
-  /**
-   * The package as zip bytes. Parts produced by a function are produced now, straight into the
-   * zip; a compressor may finish its work after `push` returns.
-   */
+  /** The package as zip bytes. */
   async save(): Promise<Uint8Array> {
     const out: Uint8Array[] = [];
-    let failure: Error | null = null;
+    await this.saveTo((chunk) => out.push(chunk));
+    return concat(out);
+  }
+
+  /**
+   * The package as zip bytes, passed to `sink` a piece at a time (the command writes them to the
+   * file as they come). Parts produced by a function are produced now, straight into the zip; a
+   * compressor may finish its work after `push` returns.
+   */
+  async saveTo(sink: (chunk: Uint8Array) => void): Promise<void> {
+    let failure: unknown = null;
     let finish: () => void = () => undefined;
     const finished = new Promise<void>((resolve) => (finish = resolve));
     const zip = new Zip((err, chunk, final) => {
       if (err) failure ??= err;
-      else out.push(chunk);
+      else if (failure === null) {
+        try {
+          sink(chunk);
+        } catch (e) {
+          failure = e; // a full disk: stop at the next part
+        }
+      }
       if (final || err) finish();
     });
     const saving = { inflated: 0 };
@@ -193,7 +209,6 @@ export class ZipPackage {
     zip.end();
     await finished;
     if (failure) throw failure;
-    return concat(out);
   }
 }
 

@@ -5,11 +5,11 @@
 // types and styles.xml are edited, as documents, to list the new sheets and their formats.
 import type { Document, Element } from '@xmldom/xmldom';
 import type { SheetData } from '../../engine/types';
-import type { SheetSpec } from '../../report/spec';
+import { sheetRows, type SheetSpec } from '../../report/spec';
 import { isWorkbookMark, MARK_PREFIX, ownedSheets, SHEET_MARK, sheetMarkFormula, sheetOfFormula } from '../marks';
 import type { WorkbookPort, WorkbookSnapshot, WriteOutcome } from '../port';
 import { WorkbookOpenError } from './open-error';
-import { fflateEntry, LIMITS, utf8, ZipPackage, type EntryMaker } from './package';
+import { concat, fflateEntry, LIMITS, utf8, ZipPackage, type EntryMaker } from './package';
 import { readSharedStrings, readWorksheet } from './sheet-reader';
 import { writeSheetXml } from './sheet-xml';
 import { MINIMAL_STYLES, StyleBook } from './styles';
@@ -331,7 +331,7 @@ export class XlsxWorkbook implements WorkbookPort {
       // produced while the package is saved, straight into the zip; level 1 deflates several
       // times faster than the default and the result sheets are only a little larger
       this.pkg.write(part, (emit) => writeSheetXml(spec, styles, selected, this.flavour, emit, (rows) => this.onRows?.(rows)), { level: 1 });
-      this.rowsOfPart.set(part, spec.cells.length);
+      this.rowsOfPart.set(part, sheetRows(spec));
       const rId = this.addRelationship('worksheet', `/${part}`);
       this.addOverride(part, WORKSHEET_CONTENT);
       const sheet = createLike(sheetsEl, 'sheet', { name: spec.name, sheetId });
@@ -365,12 +365,19 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** The workbook as .xlsx bytes; `onProgress` hears the share of the sheets' rows written (0…1). */
   async toBytes(onProgress?: (done: number) => void): Promise<Uint8Array> {
+    const out: Uint8Array[] = [];
+    await this.writeTo((chunk) => out.push(chunk), onProgress);
+    return concat(out);
+  }
+
+  /** The workbook as .xlsx bytes passed to `sink` a piece at a time, never held whole. */
+  async writeTo(sink: (chunk: Uint8Array) => void, onProgress?: (done: number) => void): Promise<void> {
     let done = 0;
     const total = Math.max(1, [...this.rowsOfPart.values()].reduce((a, b) => a + b, 0));
     this.onRows = onProgress ? (rows) => onProgress(Math.min(1, (done += rows) / total)) : null;
     this.pkg.write(this.workbookPart, serializeXml(this.workbook));
     this.pkg.write(relsPathOf(this.workbookPart), serializeXml(this.rels));
     this.pkg.write('[Content_Types].xml', serializeXml(this.types));
-    return await this.pkg.save();
+    await this.pkg.saveTo(sink);
   }
 }
