@@ -116,8 +116,10 @@ describe('kaoping template', () => {
     await wb.xlsx.readFile(out);
     const ws = wb.getWorksheet('评分表')!;
     const header = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+    const names: string[] = [];
     ws.eachRow((row, r) => {
       if (r === 1 || !row.getCell(2).value) return;
+      names.push(String(row.getCell(2).value));
       header.forEach((h, c) => {
         const points = /（(\d+)分）/.exec(h);
         if (points) row.getCell(c + 1).value = Math.round(Number(points[1]) * (0.7 + 0.03 * r));
@@ -126,8 +128,22 @@ describe('kaoping template', () => {
     await wb.xlsx.writeFile(out);
     const r = kaoping(['score', out, '--json', 'tpl.json']);
     expect(r.code).toBe(0);
-    const json = JSON.parse(readFileSync(join(dir, 'tpl.json'), 'utf8'));
-    expect(json.subjects.length).toBeGreaterThan(3);
+    const json = JSON.parse(readFileSync(join(dir, 'tpl.json'), 'utf8')) as { subjects: { name: string; total: number; rank: number }[] };
+    // every filled-in row is scored, ranked by its total, and the written 结果汇总 says the same
+    expect(json.subjects.map((s) => s.name).sort()).toEqual([...names].sort());
+    json.subjects.forEach((s, i) => {
+      expect(s.total).toBeGreaterThan(0);
+      if (i > 0) expect(s.total).toBeLessThanOrEqual(json.subjects[i - 1].total);
+      expect(s.rank).toBe(json.subjects.filter((o) => o.total > s.total).length + 1);
+    });
+    const scored = new ExcelJS.Workbook();
+    await scored.xlsx.readFile(join(dir, `t-${preset}-结果.xlsx`));
+    const summary = scored.getWorksheet('结果汇总')!;
+    const head = (summary.getRow(3).values as unknown[]).map(String);
+    const [nameCol, totalCol] = [head.indexOf('名称'), head.indexOf('总分')];
+    const written: [string, number][] = [];
+    summary.eachRow((row, r) => r > 3 && typeof row.getCell(totalCol).value === 'number' && written.push([String(row.getCell(nameCol).value), row.getCell(totalCol).value as number]));
+    expect(written).toEqual(json.subjects.map((s) => [s.name, s.total]));
   });
 
   it('refuses to overwrite a file and names the presets when one is unknown', () => {

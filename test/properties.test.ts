@@ -40,25 +40,27 @@ describe('properties over random workbooks', () => {
     );
   });
 
-  it('no quota is exceeded except by the declared tie policy or forced grades', () => {
+  it('no quota is exceeded except by totals tied at its boundary under 同分同等次, or by forced grades', () => {
     fc.assert(
       fc.property(options, (o) => {
         const a = assessGenerated(o);
+        const policy = o.settings!.find(([key]) => key === '同分处理')![1];
+        const perGroup = a.scheme!.settings.gradeScope === 'group';
         for (const scope of a.scopes) {
-          const members = a.subjects.filter((s) => scope.scope === '全体' || s.group === scope.scope);
+          const members = a.subjects.filter((s) => !perGroup || s.group === scope.scope);
+          expect(members.length).toBeGreaterThan(0);
           for (const g of scope.grades) {
             if (g.quota === null) continue;
-            const placed = members.filter((s) => s.outcome.grade === g.grade && s.outcome.demotedFrom === null && (s.outcome.why.kind === 'quota' || s.outcome.why.kind === 'tie-admitted'));
-            const admittedTies = placed.filter((s) => s.outcome.why.kind === 'tie-admitted').length;
-            if (placed.length > g.quota) {
-              expect(admittedTies).toBeGreaterThan(0);
-              expect(g.warnings.map((w) => w.code)).toContain('tie-admitted');
-            }
-            const viaQuotaOnly = placed.length - admittedTies;
-            expect(viaQuotaOnly).toBeLessThanOrEqual(g.quota);
-            // anyone else holding the grade was forced into it or demoted into it, not placed by its quota
-            const others = members.filter((s) => s.outcome.grade === g.grade && !placed.includes(s));
-            for (const s of others) expect(s.outcome.why.kind === 'forced' || s.outcome.demotedFrom !== null).toBe(true);
+            // holders on their totals: grades fixed by an event (定等, 一票否决…) or lowered by 降等 are not placed by the quota
+            const holders = members
+              .filter((s) => s.outcome.grade === g.grade && s.constraints.forced === null && s.outcome.demotedFrom === null)
+              .sort((p, q) => q.totalUnits - p.totalUnits);
+            if (holders.length <= g.quota) continue;
+            // more than the quota: only under 同分同等次, and only those tied with the last place inside it
+            expect(policy).toBe('同分同等次');
+            expect(g.quota).toBeGreaterThan(0);
+            const boundary = holders[g.quota - 1].totalUnits;
+            for (const s of holders.slice(g.quota)) expect(s.totalUnits).toBe(boundary);
           }
         }
       }),

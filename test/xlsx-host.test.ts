@@ -69,12 +69,21 @@ describe('xlsx host', () => {
 
   it('carries every other part of the package over byte for byte (charts, pivot tables, macros, images)', async () => {
     const zip = await JSZip.loadAsync(readFileSync(examplePath('ex1-departments-30')));
-    const extra: Record<string, string> = {
+    // binary parts with every byte value, as a VBA project (OLE compound file) and a PNG are
+    const binary = (head: number[]) => Uint8Array.from([...head, ...Array.from({ length: 4096 }, (_, i) => (i * 131 + 7) % 256)]);
+    const extra: Record<string, string | Uint8Array> = {
       'xl/charts/chart1.xml': '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>',
       'xl/pivotTables/pivotTable1.xml': '<pivotTableDefinition/>',
-      'xl/media/image1.png': 'not really a png',
+      'xl/vbaProject.bin': binary([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      'xl/media/image1.png': binary([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     };
-    for (const [path, text] of Object.entries(extra)) zip.file(path, text);
+    for (const [path, content] of Object.entries(extra)) zip.file(path, content);
+    const types = await zip.file('[Content_Types].xml')!.async('string');
+    const vba = '<Override PartName="/xl/vbaProject.bin" ContentType="application/vnd.ms-office.vbaProject"/>';
+    zip.file('[Content_Types].xml', types.replace('</Types>', `${vba}</Types>`));
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    const vbaRel = '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/>';
+    zip.file('xl/_rels/workbook.xml.rels', rels.replace('</Relationships>', `${vbaRel}</Relationships>`));
     const input = await zip.generateAsync({ type: 'uint8array' });
     const book = await XlsxWorkbook.load(input);
     await scoreWorkbook(book, opts);
@@ -83,8 +92,11 @@ describe('xlsx host', () => {
     const edited = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml', 'xl/styles.xml']);
     for (const path of Object.keys(before.files)) {
       if (edited.has(path) || before.files[path].dir) continue;
-      expect(await out.file(path)!.async('string')).toBe(await before.file(path)!.async('string'));
+      expect([path, await out.file(path)!.async('uint8array')]).toEqual([path, await before.file(path)!.async('uint8array')]);
     }
+    // the edited parts still point at the macros
+    expect(await out.file('[Content_Types].xml')!.async('string')).toContain('PartName="/xl/vbaProject.bin"');
+    expect(await out.file('xl/_rels/workbook.xml.rels')!.async('string')).toContain('Target="vbaProject.bin"');
   });
 
   it('refuses encrypted, non-zip and broken files with a reason', async () => {
