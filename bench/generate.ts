@@ -38,20 +38,38 @@ export interface Generated {
 
 export function generate(o: GenOptions): Generated {
   const rand = rng(o.seed);
-  const weights = Array.from({ length: Math.max(o.dimensions, 0) }, (_, d) => (d < o.dimensions - 1 ? Math.floor(100 / o.dimensions) : 100 - Math.floor(100 / o.dimensions) * (o.dimensions - 1)));
+  const weights = Array.from({ length: Math.max(o.dimensions, 0) }, (_, d) =>
+    d < o.dimensions - 1 ? Math.floor(100 / o.dimensions) : 100 - Math.floor(100 / o.dimensions) * (o.dimensions - 1),
+  );
   const dimensionOf = Array.from({ length: o.indicators }, (_, i) => (o.dimensions > 0 ? i % o.dimensions : -1));
   const indicatorPoints = Array.from({ length: o.indicators }, (_, i) => [5, 10, 20, 25][i % 4]);
   const scheme: CellValue[][] = [
-    ['生成的考核方案'], [],
-    ['【设置】'], ['项目', '内容'], ['考核名称', `生成 ${o.subjects}×${o.indicators}`], ['小数位数', 2], ['等次范围', o.perGroup ? '分组' : '全体'],
-    ['否决扣分线', 10], ['加分上限', 5], ...(o.settings ?? []), [],
+    ['生成的考核方案'],
+    [],
+    ['【设置】'],
+    ['项目', '内容'],
+    ['考核名称', `生成 ${o.subjects}×${o.indicators}`],
+    ['小数位数', 2],
+    ['等次范围', o.perGroup ? '分组' : '全体'],
+    ['否决扣分线', 10],
+    ['加分上限', 5],
+    ...(o.settings ?? []),
+    [],
     ...(o.dimensions > 0 ? [['【维度】'], ['维度', '权重(%)'], ...weights.map((w, d) => [`维度${d + 1}`, w]), []] : []),
-    ['【指标】'], ['编号', '维度', '指标', '分值', '牵头部门', '评分标准'],
-    ...indicatorPoints.map((p, i) => [`Z${i + 1}`, o.dimensions > 0 ? `维度${dimensionOf[i] + 1}` : null, `指标${i + 1}`, p, `部门${i % 7}`, null]), [],
-    ['【等次】'], ['等次', '比例上限(%)', '比例下限(%)', '名额', '最低分', '说明'],
-    ['优秀', 15, null, null, 60, null], ['良好', 35, null, null, null, null], ['合格', null, null, null, null, null], [],
-    ['【加减分类别】'], ['类别', '类型', '单项上限', '累计上限', '计入否决'],
-    ['表彰', '加分', 2, 3, null], ['安全', '扣分', null, null, '是'],
+    ['【指标】'],
+    ['编号', '维度', '指标', '分值', '牵头部门', '评分标准'],
+    ...indicatorPoints.map((p, i) => [`Z${i + 1}`, o.dimensions > 0 ? `维度${dimensionOf[i] + 1}` : null, `指标${i + 1}`, p, `部门${i % 7}`, null]),
+    [],
+    ['【等次】'],
+    ['等次', '比例上限(%)', '比例下限(%)', '名额', '最低分', '说明'],
+    ['优秀', 15, null, null, 60, null],
+    ['良好', 35, null, null, null, null],
+    ['合格', null, null, null, null, null],
+    [],
+    ['【加减分类别】'],
+    ['类别', '类型', '单项上限', '累计上限', '计入否决'],
+    ['表彰', '加分', 2, 3, null],
+    ['安全', '扣分', null, null, '是'],
   ];
   const header: CellValue[] = ['序号', '名称', '分组', ...indicatorPoints.map((_, i) => `指标${i + 1}`)];
   const scores: CellValue[][] = [header];

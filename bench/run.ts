@@ -36,9 +36,13 @@ function time(fn: () => void): number {
 function engineMs(g: Generated): number {
   const input = { fileTitle: 'bench', sheetNames: g.sheetNames, sheets: g.sheets };
   assess(input); // warm-up
-  return median(Array.from({ length: RUNS }, () => time(() => {
-    if (!assess(input).ok) throw new Error('generated workbook has errors');
-  })));
+  return median(
+    Array.from({ length: RUNS }, () =>
+      time(() => {
+        if (!assess(input).ok) throw new Error('generated workbook has errors');
+      }),
+    ),
+  );
 }
 
 /** The whole command in a fresh process; peak memory from the process itself (maxRSS). */
@@ -81,7 +85,9 @@ async function formulaWorkbook(g: Generated, n: number): Promise<Uint8Array> {
     row.push({ formula: `_xlfn.RANK.EQ(${baseCol}${r},$${baseCol}$2:$${baseCol}$${last})` } as ExcelJS.CellFormulaValue);
     row.push({ formula: `COUNTIFS($C$2:$C$${last},C${r},$${baseCol}$2:$${baseCol}$${last},">"&${baseCol}${r})+1` } as ExcelJS.CellFormulaValue);
     row.push({ formula: `COUNTIF($C$2:$C$${last},C${r})` } as ExcelJS.CellFormulaValue);
-    row.push({ formula: `IF(AND(${groupRankCol}${r}<=ROUND(${sizeCol}${r}*15%,0),${baseCol}${r}>=60),"优秀",IF(${groupRankCol}${r}<=ROUND(${sizeCol}${r}*15%,0)+ROUND(${sizeCol}${r}*35%,0),"良好","合格"))` } as ExcelJS.CellFormulaValue);
+    row.push({
+      formula: `IF(AND(${groupRankCol}${r}<=ROUND(${sizeCol}${r}*15%,0),${baseCol}${r}>=60),"优秀",IF(${groupRankCol}${r}<=ROUND(${sizeCol}${r}*15%,0)+ROUND(${sizeCol}${r}*35%,0),"良好","合格"))`,
+    } as ExcelJS.CellFormulaValue);
     ws.addRow(row);
   }
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
@@ -121,7 +127,10 @@ function recalcProfile(): string {
 function libreOfficeMs(file: string, profile: string): number {
   const out = join(work, 'lo-out');
   return time(() => {
-    const r = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', out, file], { encoding: 'utf8', timeout: 20 * 60 * 1000 });
+    const r = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', out, file], {
+      encoding: 'utf8',
+      timeout: 20 * 60 * 1000,
+    });
     if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`);
   });
 }
@@ -159,7 +168,19 @@ async function main(): Promise<void> {
   const hasChromium = existsSync(CHROMIUM) && existsSync(join(ROOT, 'dist', 'taskpane.html'));
   const server = hasChromium ? await serve(join(ROOT, 'dist')) : null;
   const browser = hasChromium
-    ? await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] })
+    ? await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      })
     : null;
   const rows: string[] = [];
   for (const n of SIZES) {

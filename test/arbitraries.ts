@@ -2,7 +2,10 @@
 import fc from 'fast-check';
 import type { GenOptions } from '../bench/generate';
 
-export function workbookOptions(max: { subjects: number; indicators: number; dimensions: number; groups: number }, settings?: fc.Arbitrary<GenOptions['settings']>): fc.Arbitrary<GenOptions> {
+export function workbookOptions(
+  max: { subjects: number; indicators: number; dimensions: number; groups: number },
+  settings?: fc.Arbitrary<GenOptions['settings']>,
+): fc.Arbitrary<GenOptions> {
   return fc
     .record<GenOptions>({
       subjects: fc.integer({ min: 1, max: max.subjects }),

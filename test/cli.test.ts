@@ -142,7 +142,10 @@ describe('kaoping template', () => {
     const head = (summary.getRow(3).values as unknown[]).map(String);
     const [nameCol, totalCol] = [head.indexOf('名称'), head.indexOf('总分')];
     const written: [string, number][] = [];
-    summary.eachRow((row, r) => r > 3 && typeof row.getCell(totalCol).value === 'number' && written.push([String(row.getCell(nameCol).value), row.getCell(totalCol).value as number]));
+    summary.eachRow(
+      (row, r) =>
+        r > 3 && typeof row.getCell(totalCol).value === 'number' && written.push([String(row.getCell(nameCol).value), row.getCell(totalCol).value as number]),
+    );
     expect(written).toEqual(json.subjects.map((s) => [s.name, s.total]));
   });
 

@@ -12,11 +12,24 @@ import { makeBook, type BookSpec } from './helpers';
 import { rawXlsx, TIDY_STYLE, type RawCell, type RawSheet } from './raw-xlsx';
 
 const BASE: BookSpec = {
-  settings: [['考核名称', '2026年第三季度考核'], ['同分依据', '业务']],
-  dimensions: [['业务', 60], ['管理', 40]],
-  indicators: [['目标任务', 40, '业务'], ['重点工作', 30, '业务'], ['内部管理', 30, '管理']],
+  settings: [
+    ['考核名称', '2026年第三季度考核'],
+    ['同分依据', '业务'],
+  ],
+  dimensions: [
+    ['业务', 60],
+    ['管理', 40],
+  ],
+  indicators: [
+    ['目标任务', 40, '业务'],
+    ['重点工作', 30, '业务'],
+    ['内部管理', 30, '管理'],
+  ],
   grades: [['优秀', 20, undefined, undefined, 10], ['良好', 50], ['一般']],
-  categories: [['表彰', '加分', 2, 3], ['通报', '扣分', null, null, '是']],
+  categories: [
+    ['表彰', '加分', 2, 3],
+    ['通报', '扣分', null, null, '是'],
+  ],
   subjects: [
     ['市发改委', '经济组', 38, 27, 28],
     ['市财政局', '经济组', 36.5, 29, 27],
@@ -158,7 +171,11 @@ describe('kept the way people keep them, read like the tidy twin', () => {
     const input = join(dir, 'tidy.xlsx');
     writeFileSync(input, await rawXlsx(tidy(), TIDY_STYLE));
     const out = join(dir, 'lo');
-    const r = spawnSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, input], { encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(
+      'soffice',
+      [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, input],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
     expect(r.status).toBe(0);
     const book = await XlsxWorkbook.load(readFileSync(join(out, 'tidy.xlsx')));
     expect(ranked(resultJson(await scoreWorkbook(book, { fileTitle: 'corpus', date: '2026-11-21' }), 'zh'))).toEqual(ranked(twin));
@@ -225,12 +242,34 @@ describe('kept wrongly, said at the cell', () => {
   });
 
   it('quota rules are judged on the counts: 比例下限 20% over 比例上限 18% of 4 (向上取整) both give 1 place', async () => {
-    const spec: BookSpec = { ...BASE, dimensions: undefined, indicators: [['x', 10]], settings: [['名额取整', '向上取整']], categories: undefined, events: undefined, grades: [['A', 18, undefined, undefined, 20], ['B']], subjects: [['a', null, 9], ['b', null, 8], ['c', null, 7], ['d', null, 6]] };
+    const spec: BookSpec = {
+      ...BASE,
+      dimensions: undefined,
+      indicators: [['x', 10]],
+      settings: [['名额取整', '向上取整']],
+      categories: undefined,
+      events: undefined,
+      grades: [['A', 18, undefined, undefined, 20], ['B']],
+      subjects: [
+        ['a', null, 9],
+        ['b', null, 8],
+        ['c', null, 7],
+        ['d', null, 6],
+      ],
+    };
     const r = await resultsOf(makeBook(spec).sheets);
     expect(r.ok).toBe(true);
     expect(r.grades.find((g) => g.grade === 'A')).toEqual({ scope: '全体', grade: 'A', quota: 1, count: 1 });
     expect(r.issues.map((i) => i.code)).toEqual(['share-order']);
-    const two: BookSpec = { ...spec, settings: [], grades: [['A', undefined, 1, undefined, 60], ['B', undefined, 1, undefined, 50], ['C']], subjects: [['a', null, 9], ['b', null, 8]] };
+    const two: BookSpec = {
+      ...spec,
+      settings: [],
+      grades: [['A', undefined, 1, undefined, 60], ['B', undefined, 1, undefined, 50], ['C']],
+      subjects: [
+        ['a', null, 9],
+        ['b', null, 8],
+      ],
+    };
     const r2 = await resultsOf(makeBook(two).sheets);
     expect(r2.ok).toBe(true);
     expect(r2.issues.map((i) => i.code)).toEqual(['share-sum']);

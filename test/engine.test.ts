@@ -55,12 +55,17 @@ describe('exact rounding', () => {
       fc.double({ min: -1e9, max: 1e9, noNaN: true }),
     );
     fc.assert(
-      fc.property(cell, cell.filter((b) => b !== 0), fc.integer({ min: 0, max: 6 }), (a, b, d) => {
-        const quick = publishRatio(a, b, d);
-        const slow = exact(a, b, d);
-        expect(quick.units).toBe(slow.units);
-        expect(quick.value).toBe(slow.value);
-      }),
+      fc.property(
+        cell,
+        cell.filter((b) => b !== 0),
+        fc.integer({ min: 0, max: 6 }),
+        (a, b, d) => {
+          const quick = publishRatio(a, b, d);
+          const slow = exact(a, b, d);
+          expect(quick.units).toBe(slow.units);
+          expect(quick.value).toBe(slow.value);
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -94,12 +99,34 @@ describe('scheme', () => {
   });
 
   it('reports weights that do not sum to 100 and unknown dimensions', () => {
-    const a = run({ dimensions: [['甲', 60], ['乙', 30]], indicators: [['x', 10, '甲'], ['y', 10, '丙']], grades: ABC, subjects: [['a', null, 5, 5]] });
+    const a = run({
+      dimensions: [
+        ['甲', 60],
+        ['乙', 30],
+      ],
+      indicators: [
+        ['x', 10, '甲'],
+        ['y', 10, '丙'],
+      ],
+      grades: ABC,
+      subjects: [['a', null, 5, 5]],
+    });
     expect(errors(a)).toEqual(expect.arrayContaining([expect.stringMatching(/weights-sum/), expect.stringMatching(/unknown-dimension/)]));
   });
 
   it('rejects a quota on the last grade, bad settings and unknown tie-breakers', () => {
-    const a = run({ settings: [['排名方式', '随便'], ['同分依据', '不存在']], indicators: [['x', 10]], grades: [['A', 20], ['B', 50]], subjects: [['a', null, 5]] });
+    const a = run({
+      settings: [
+        ['排名方式', '随便'],
+        ['同分依据', '不存在'],
+      ],
+      indicators: [['x', 10]],
+      grades: [
+        ['A', 20],
+        ['B', 50],
+      ],
+      subjects: [['a', null, 5]],
+    });
     expect(errors(a).map((e) => e.split(' ')[1])).toEqual(expect.arrayContaining(['bad-setting', 'last-grade-rule', 'unknown-tie-breaker']));
   });
 
@@ -114,9 +141,27 @@ describe('scheme', () => {
 
   it('finds grade rules that cannot be met', () => {
     // judged on counts: 比例上限 20% of 4 is 1 place, 比例下限 50% of 4 needs 2
-    const a = run({ indicators: [['x', 10]], grades: [['A', 20, undefined, undefined, 50], ['B']], subjects: [['a', null, 5], ['b', null, 5], ['c', null, 5], ['d', null, 5]] });
+    const a = run({
+      indicators: [['x', 10]],
+      grades: [['A', 20, undefined, undefined, 50], ['B']],
+      subjects: [
+        ['a', null, 5],
+        ['b', null, 5],
+        ['c', null, 5],
+        ['d', null, 5],
+      ],
+    });
     expect(errors(a)).toEqual([expect.stringMatching(/grade-impossible/)]);
-    const b = run({ indicators: [['x', 10]], grades: [['A', undefined, 1, undefined, 50], ['B']], subjects: [['a', null, 5], ['b', null, 5], ['c', null, 5], ['d', null, 5]] });
+    const b = run({
+      indicators: [['x', 10]],
+      grades: [['A', undefined, 1, undefined, 50], ['B']],
+      subjects: [
+        ['a', null, 5],
+        ['b', null, 5],
+        ['c', null, 5],
+        ['d', null, 5],
+      ],
+    });
     expect(errors(b)).toEqual([expect.stringMatching(/grade-impossible/)]);
   });
 });
@@ -139,7 +184,14 @@ describe('score cells', () => {
   it('rejects other text, error values, negatives, too-high scores and uncalculated formulas', () => {
     const a = run(spec(['九', { error: '#DIV/0!' }, -1, 11, { formula: 'SUM(A1)' }, true, 10]));
     // formulas without a value are found first, for the whole sheet, and said once
-    expect(errors(a)).toEqual(['评分表!C6 uncalculated-formula', '评分表!C2 not-a-number', '评分表!C3 error-value', '评分表!C4 out-of-range', '评分表!C5 out-of-range', '评分表!C7 not-a-number']);
+    expect(errors(a)).toEqual([
+      '评分表!C6 uncalculated-formula',
+      '评分表!C2 not-a-number',
+      '评分表!C3 error-value',
+      '评分表!C4 out-of-range',
+      '评分表!C5 out-of-range',
+      '评分表!C7 not-a-number',
+    ]);
     expect(a.subjects).toEqual([]);
   });
 
@@ -151,12 +203,27 @@ describe('score cells', () => {
   });
 
   it('trims names and rejects duplicates and unknown adjustment subjects', () => {
-    const a = run({ indicators: [['x', 10]], grades: ABC, subjects: [[' 甲 ', null, 5], ['甲\u3000', null, 6]], events: [['乙', '加分', '', 1]] });
+    const a = run({
+      indicators: [['x', 10]],
+      grades: ABC,
+      subjects: [
+        [' 甲 ', null, 5],
+        ['甲\u3000', null, 6],
+      ],
+      events: [['乙', '加分', '', 1]],
+    });
     expect(errors(a)).toEqual(['评分表!B3 duplicate-subject', '加减分!A2 unknown-subject']);
   });
 
   it('reports an indicator without a column and warns on header points that disagree', () => {
-    const book = makeBook({ indicators: [['x', 10], ['y', 5]], grades: ABC, subjects: [['a', null, 5, 5]] });
+    const book = makeBook({
+      indicators: [
+        ['x', 10],
+        ['y', 5],
+      ],
+      grades: ABC,
+      subjects: [['a', null, 5, 5]],
+    });
     const header = book.sheets[1].rows[0] as unknown[];
     header[2] = 'x（20分）';
     header[3] = 'z';
@@ -178,8 +245,15 @@ describe('base scores', () => {
   it('weighted model: share of points × weight × 满分', () => {
     const a = run({
       settings: [['满分', 100]],
-      dimensions: [['甲', 30], ['乙', 70]],
-      indicators: [['x', 100, '甲'], ['y', 40, '乙'], ['z', 60, '乙']],
+      dimensions: [
+        ['甲', 30],
+        ['乙', 70],
+      ],
+      indicators: [
+        ['x', 100, '甲'],
+        ['y', 40, '乙'],
+        ['z', 60, '乙'],
+      ],
       grades: ABC,
       subjects: [['a', null, 81.2, 36.3, 57.1]],
     });
@@ -189,7 +263,19 @@ describe('base scores', () => {
   });
 
   it('rounds the total once, half up, from the exact sum', () => {
-    const a = run({ settings: [['小数位数', 2]], dimensions: [['甲', 50], ['乙', 50]], indicators: [['x', 8, '甲'], ['y', 8, '乙']], grades: ABC, subjects: [['a', null, 7.1, 7.2]] });
+    const a = run({
+      settings: [['小数位数', 2]],
+      dimensions: [
+        ['甲', 50],
+        ['乙', 50],
+      ],
+      indicators: [
+        ['x', 8, '甲'],
+        ['y', 8, '乙'],
+      ],
+      grades: ABC,
+      subjects: [['a', null, 7.1, 7.2]],
+    });
     // 7.1/8×50 + 7.2/8×50 = 44.375 + 45 = 89.375 → 89.38
     expect(a.subjects[0].score.total.value).toBe(89.38);
   });
@@ -197,65 +283,168 @@ describe('base scores', () => {
 
 describe('bonuses, deductions and vetoes', () => {
   const base: BookSpec = {
-    settings: [['加分上限', 4], ['否决扣分线', 10]],
+    settings: [
+      ['加分上限', 4],
+      ['否决扣分线', 10],
+    ],
     indicators: [['x', 100]],
     grades: [['A', 50], ['B']],
-    categories: [['表彰', '加分', 2, 3], ['其他', '加分'], ['安全', '扣分', null, null, '是'], ['纪律', '扣分', 6, null, '是']],
-    subjects: [['a', null, 80], ['b', null, 70], ['c', null, 60]],
+    categories: [
+      ['表彰', '加分', 2, 3],
+      ['其他', '加分'],
+      ['安全', '扣分', null, null, '是'],
+      ['纪律', '扣分', 6, null, '是'],
+    ],
+    subjects: [
+      ['a', null, 80],
+      ['b', null, 70],
+      ['c', null, 60],
+    ],
   };
 
   it('caps per event, per category and per subject', () => {
-    const a = run({ ...base, events: [['a', '加分', '表彰', 2.5], ['a', '加分', '表彰', 2], ['a', '加分', '其他', 3]] });
+    const a = run({
+      ...base,
+      events: [
+        ['a', '加分', '表彰', 2.5],
+        ['a', '加分', '表彰', 2],
+        ['a', '加分', '其他', 3],
+      ],
+    });
     const s = byName(a).a;
     // 表彰: 2 + 2 = 4 → 累计上限 3; 其他 3; 6 → 加分上限 4
     expect(s.score.bonus.categories.map((c) => c.counted)).toEqual([3, 3]);
-    expect(s.score.bonus.categories[0].events.map((e) => [e.counted, e.cappedByEvent])).toEqual([[2, true], [2, false]]);
+    expect(s.score.bonus.categories[0].events.map((e) => [e.counted, e.cappedByEvent])).toEqual([
+      [2, true],
+      [2, false],
+    ]);
     expect(s.score.bonus.cappedBySubject).toBe(true);
     expect(s.score.total.value).toBe(84);
   });
 
   it('adds the 评分表 加分/扣分 columns as an uncapped category', () => {
-    const a = run({ ...base, settings: [], extraColumns: [{ header: '加分', values: [1.5] }, { header: '扣分', values: [null, 2] }] });
+    const a = run({
+      ...base,
+      settings: [],
+      extraColumns: [
+        { header: '加分', values: [1.5] },
+        { header: '扣分', values: [null, 2] },
+      ],
+    });
     expect(byName(a).a.score.total.value).toBe(81.5);
     expect(byName(a).b.score.total.value).toBe(68);
   });
 
   it('vetoes by event and by the veto line over 计入否决 categories after caps', () => {
-    const a = run({ ...base, events: [['b', '扣分', '纪律', 8], ['b', '扣分', '安全', 3], ['c', '一票否决', '', null, '', '重大事故'], ['a', '扣分', '纪律', 9]] });
+    const a = run({
+      ...base,
+      events: [
+        ['b', '扣分', '纪律', 8],
+        ['b', '扣分', '安全', 3],
+        ['c', '一票否决', '', null, '', '重大事故'],
+        ['a', '扣分', '纪律', 9],
+      ],
+    });
     const s = byName(a);
     expect(s.b.score.vetoed).toBe(false); // 纪律 8 → 6 by 单项上限, + 3 = 9 < 10
     expect(s.a.score.vetoed).toBe(false);
     expect(s.c.score.vetoed).toBe(true);
     expect(s.c.grade).toBe('B');
-    const b = run({ ...base, events: [['b', '扣分', '纪律', 8], ['b', '扣分', '安全', 4]] });
+    const b = run({
+      ...base,
+      events: [
+        ['b', '扣分', '纪律', 8],
+        ['b', '扣分', '安全', 4],
+      ],
+    });
     expect(byName(b).b.score.vetoed).toBe(true);
     expect(byName(b).b.grade).toBe('B');
   });
 
   it('rejects unknown types, bad amounts and a category of the other kind', () => {
-    const a = run({ ...base, events: [['a', '奖励', '', 1], ['a', '加分', '', -1], ['a', '扣分', '表彰', 1], ['a', '定等', '', null, 'Z']] });
+    const a = run({
+      ...base,
+      events: [
+        ['a', '奖励', '', 1],
+        ['a', '加分', '', -1],
+        ['a', '扣分', '表彰', 1],
+        ['a', '定等', '', null, 'Z'],
+      ],
+    });
     expect(errors(a)).toEqual(['加减分!B2 unknown-event-type', '加减分!D3 bad-amount', '加减分!C4 category-kind', '加减分!E5 unknown-grade']);
   });
 });
 
 describe('ranking', () => {
-  const subjects: BookSpec['subjects'] = [['a', null, 50, 40], ['b', null, 60, 30], ['c', null, 45, 40], ['d', null, 40, 40]];
+  const subjects: BookSpec['subjects'] = [
+    ['a', null, 50, 40],
+    ['b', null, 60, 30],
+    ['c', null, 45, 40],
+    ['d', null, 40, 40],
+  ];
   it('competition ranking skips after ties; dense does not', () => {
-    const c = run({ indicators: [['x', 100], ['y', 100]], grades: ABC, subjects });
-    expect(c.subjects.map((s) => [s.name, s.rank])).toEqual([['a', 1], ['b', 1], ['c', 3], ['d', 4]]);
-    const d = run({ settings: [['排名方式', '中国式排名']], indicators: [['x', 100], ['y', 100]], grades: ABC, subjects: [...subjects, ['e', null, 35, 40]] });
+    const c = run({
+      indicators: [
+        ['x', 100],
+        ['y', 100],
+      ],
+      grades: ABC,
+      subjects,
+    });
+    expect(c.subjects.map((s) => [s.name, s.rank])).toEqual([
+      ['a', 1],
+      ['b', 1],
+      ['c', 3],
+      ['d', 4],
+    ]);
+    const d = run({
+      settings: [['排名方式', '中国式排名']],
+      indicators: [
+        ['x', 100],
+        ['y', 100],
+      ],
+      grades: ABC,
+      subjects: [...subjects, ['e', null, 35, 40]],
+    });
     expect(d.subjects.map((s) => s.rank)).toEqual([1, 1, 2, 3, 4]);
   });
 
   it('breaks ties by the 同分依据 chain, in order', () => {
-    const a = run({ settings: [['同分依据', 'y、x']], indicators: [['x', 100], ['y', 100]], grades: ABC, subjects });
-    expect(a.subjects.map((s) => [s.name, s.rank])).toEqual([['a', 1], ['b', 2], ['c', 3], ['d', 4]]);
+    const a = run({
+      settings: [['同分依据', 'y、x']],
+      indicators: [
+        ['x', 100],
+        ['y', 100],
+      ],
+      grades: ABC,
+      subjects,
+    });
+    expect(a.subjects.map((s) => [s.name, s.rank])).toEqual([
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+      ['d', 4],
+    ]);
     expect(a.subjects[0].notes.map((n) => n.code)).toContain('note-tie-broken');
   });
 
   it('ranks within groups', () => {
-    const a = run({ indicators: [['x', 100]], grades: ABC, subjects: [['a', 'G1', 50], ['b', 'G2', 60], ['c', 'G1', 70], ['d', 'G2', 60]] });
-    expect(a.subjects.map((s) => [s.name, s.rank, s.groupRank])).toEqual([['c', 1, 1], ['b', 2, 1], ['d', 2, 1], ['a', 4, 2]]);
+    const a = run({
+      indicators: [['x', 100]],
+      grades: ABC,
+      subjects: [
+        ['a', 'G1', 50],
+        ['b', 'G2', 60],
+        ['c', 'G1', 70],
+        ['d', 'G2', 60],
+      ],
+    });
+    expect(a.subjects.map((s) => [s.name, s.rank, s.groupRank])).toEqual([
+      ['c', 1, 1],
+      ['b', 2, 1],
+      ['d', 2, 1],
+      ['a', 4, 2],
+    ]);
   });
 });
 
@@ -282,7 +471,8 @@ describe('grades', () => {
 
   it('handles a tie at the quota boundary by 同分处理', () => {
     const subjects = ten([90, 80, 80, 70]);
-    const g = (policy: string) => run({ settings: [['同分处理', policy]], indicators: [['x', 100]], grades: [['A', undefined, 2], ['B', undefined, 1], ['C']], subjects });
+    const g = (policy: string) =>
+      run({ settings: [['同分处理', policy]], indicators: [['x', 100]], grades: [['A', undefined, 2], ['B', undefined, 1], ['C']], subjects });
     expect(grades(g('同分同等次'))).toBe('AAAB');
     expect(grades(g('同分均降'))).toBe('ACCC'); // tied again at B's quota of 1: down again
     const pending = g('待定');
@@ -296,7 +486,11 @@ describe('grades', () => {
       indicators: [['x', 100]],
       grades: [['A', undefined, 1], ['B', undefined, 1], ['C']],
       subjects: ten([90, 80, 70, 60]),
-      events: [['s1', '一票否决', '', null, '', '事故'], ['s4', '一票肯定', '', null, '', '表彰'], ['s3', '定等', '', null, 'B', '决定']],
+      events: [
+        ['s1', '一票否决', '', null, '', '事故'],
+        ['s4', '一票肯定', '', null, '', '表彰'],
+        ['s3', '定等', '', null, 'B', '决定'],
+      ],
     });
     expect(a.subjects.map((s) => `${s.name}${s.grade}`)).toEqual(['s1C', 's2A', 's3B', 's4A']);
     expect(a.scopes[0].grades.map((g) => g.count)).toEqual([2, 1, 1]);
@@ -308,7 +502,8 @@ describe('grades', () => {
       grades: [['A', undefined, 2], ['B', undefined, 1], ['C']],
       subjects: ten([90, 85, 80, 70, 60]),
       events: [
-        ['s1', '一票肯定'], ['s1', '一票否决'],
+        ['s1', '一票肯定'],
+        ['s1', '一票否决'],
         ['s2', '一票否优'],
         ['s3', '降等', '', 2],
         ['s5', '限等', '', null, 'C'],
@@ -324,7 +519,17 @@ describe('grades', () => {
   });
 
   it('grades per group with 等次范围 = 分组', () => {
-    const a = run({ settings: [['等次范围', '分组']], indicators: [['x', 100]], grades: [['A', undefined, 1], ['B']], subjects: [['a', 'G1', 90], ['b', 'G1', 80], ['c', 'G2', 70], ['d', 'G2', 60]] });
+    const a = run({
+      settings: [['等次范围', '分组']],
+      indicators: [['x', 100]],
+      grades: [['A', undefined, 1], ['B']],
+      subjects: [
+        ['a', 'G1', 90],
+        ['b', 'G1', 80],
+        ['c', 'G2', 70],
+        ['d', 'G2', 60],
+      ],
+    });
     expect(a.subjects.map((s) => `${s.name}${s.grade}`)).toEqual(['aA', 'bB', 'cA', 'dB']);
     expect(a.scopes.map((s) => s.scope)).toEqual(['G1', 'G2']);
   });
@@ -336,20 +541,58 @@ describe('grades', () => {
 
   it('uses the published total for 最低分 and ranks (no floating point surprises)', () => {
     // 0.1 + 0.2 as cells: the exact total is 0.3, which meets a 最低分 of 0.3
-    const a = run({ settings: [['小数位数', 1]], indicators: [['x', 1], ['y', 1]], grades: [['A', undefined, undefined, 0.3], ['B']], subjects: [['a', null, 0.1, 0.2], ['b', null, 0.3, 0]] });
-    expect(a.subjects.map((s) => [s.rank, s.grade])).toEqual([[1, 'A'], [1, 'A']]);
+    const a = run({
+      settings: [['小数位数', 1]],
+      indicators: [
+        ['x', 1],
+        ['y', 1],
+      ],
+      grades: [['A', undefined, undefined, 0.3], ['B']],
+      subjects: [
+        ['a', null, 0.1, 0.2],
+        ['b', null, 0.3, 0],
+      ],
+    });
+    expect(a.subjects.map((s) => [s.rank, s.grade])).toEqual([
+      [1, 'A'],
+      [1, 'A'],
+    ]);
   });
 });
 
 describe('reading cells as people keep them (issue 7)', () => {
   it('同分依据 compares published indicator values, rounded half up decimal-exactly: 9.915 and 9.9101 differ at 2 decimals', () => {
-    const a = run({ settings: [['同分依据', 'y']], indicators: [['x', 90], ['y', 10]], grades: [['A', undefined, 1], ['B']], subjects: [['a', null, 80.0899, 9.9101], ['b', null, 80.085, 9.915]] });
+    const a = run({
+      settings: [['同分依据', 'y']],
+      indicators: [
+        ['x', 90],
+        ['y', 10],
+      ],
+      grades: [['A', undefined, 1], ['B']],
+      subjects: [
+        ['a', null, 80.0899, 9.9101],
+        ['b', null, 80.085, 9.915],
+      ],
+    });
     // both totals are 90.00 at 2 decimals; y is 9.92 for b and 9.91 for a: b ranks first, no tie
-    expect(a.subjects.map((s) => [s.name, s.score.total.value, s.rank, s.grade])).toEqual([['b', 90, 1, 'A'], ['a', 90, 2, 'B']]);
+    expect(a.subjects.map((s) => [s.name, s.score.total.value, s.rank, s.grade])).toEqual([
+      ['b', 90, 1, 'A'],
+      ['a', 90, 2, 'B'],
+    ]);
   });
 
   it('a percent-formatted 比例上限 is percent points; a plain 0.2 is 0.2% with a warning', () => {
-    const spec = (pct: unknown): BookSpec => ({ indicators: [['x', 10]], grades: [['A', pct as number], ['B']], subjects: [['a', null, 9], ['b', null, 8], ['c', null, 7], ['d', null, 6], ['e', null, 5]] });
+    const spec = (pct: unknown): BookSpec => ({
+      indicators: [['x', 10]],
+      grades: [['A', pct as number], ['B']],
+      subjects: [
+        ['a', null, 9],
+        ['b', null, 8],
+        ['c', null, 7],
+        ['d', null, 6],
+        ['e', null, 5],
+      ],
+    });
     const percent = run(spec({ percent: 0.2 }));
     expect(percent.issues).toEqual([]);
     expect(percent.scopes[0].grades[0].quota).toBe(1);
@@ -359,18 +602,60 @@ describe('reading cells as people keep them (issue 7)', () => {
   });
 
   it('statistics rows are left out with a warning; a row with scores and no name is an error', () => {
-    const stats = run({ indicators: [['x', 10]], grades: ABC, subjects: [['a', null, 9], ['b', null, 8], ['平均分', null, 8.5], ['Total', null, 17]] });
+    const stats = run({
+      indicators: [['x', 10]],
+      grades: ABC,
+      subjects: [
+        ['a', null, 9],
+        ['b', null, 8],
+        ['平均分', null, 8.5],
+        ['Total', null, 17],
+      ],
+    });
     expect(stats.subjects.map((s) => s.name)).toEqual(['a', 'b']);
     expect(warnings(stats)).toEqual(['评分表!B4 statistics-row', '评分表!B5 statistics-row']);
-    const nameless = run({ indicators: [['x', 10]], grades: ABC, subjects: [['a', null, 9], ['', null, 8]] });
+    const nameless = run({
+      indicators: [['x', 10]],
+      grades: ABC,
+      subjects: [
+        ['a', null, 9],
+        ['', null, 8],
+      ],
+    });
     expect(errors(nameless)).toEqual(['评分表!B3 scores-without-name']);
   });
 
   it('a merged 分组 belongs to every row of the merge; without merge information the lost groups are named', () => {
-    const book = makeBook({ indicators: [['x', 10]], grades: ABC, subjects: [['a', '一组', 9], ['b', null, 8], ['c', '二组', 7], ['d', null, 6]] });
+    const book = makeBook({
+      indicators: [['x', 10]],
+      grades: ABC,
+      subjects: [
+        ['a', '一组', 9],
+        ['b', null, 8],
+        ['c', '二组', 7],
+        ['d', null, 6],
+      ],
+    });
     const scores = book.sheets[1];
-    const merged = assess({ ...book, sheets: [book.sheets[0], { ...scores, merges: [{ r0: 1, c0: 2, r1: 2, c1: 2 }, { r0: 3, c0: 2, r1: 4, c1: 2 }] }] });
-    expect(merged.subjects.map((s) => [s.name, s.group, s.groupRank])).toEqual([['a', '一组', 1], ['b', '一组', 2], ['c', '二组', 1], ['d', '二组', 2]]);
+    const merged = assess({
+      ...book,
+      sheets: [
+        book.sheets[0],
+        {
+          ...scores,
+          merges: [
+            { r0: 1, c0: 2, r1: 2, c1: 2 },
+            { r0: 3, c0: 2, r1: 4, c1: 2 },
+          ],
+        },
+      ],
+    });
+    expect(merged.subjects.map((s) => [s.name, s.group, s.groupRank])).toEqual([
+      ['a', '一组', 1],
+      ['b', '一组', 2],
+      ['c', '二组', 1],
+      ['d', '二组', 2],
+    ]);
     const unknown = assess({ ...book, sheets: [book.sheets[0], { ...scores, merges: undefined }] });
     expect(warnings(unknown).filter((w) => w.includes('group-maybe-merged'))).toEqual(['评分表!C3 group-maybe-merged', '评分表!C5 group-maybe-merged']);
   });
@@ -388,14 +673,25 @@ describe('reading cells as people keep them (issue 7)', () => {
   });
 
   it('knows statistics labels, also qualified ones, and not unit names', () => {
-    for (const label of ['平均分', '平均', '合计', '总计', '小计', '最高分', '最低分', 'Average', 'TOTAL', '全市平均分', '经济组小计']) expect([label, isStatisticsLabel(label)]).toEqual([label, true]);
+    for (const label of ['平均分', '平均', '合计', '总计', '小计', '最高分', '最低分', 'Average', 'TOTAL', '全市平均分', '经济组小计'])
+      expect([label, isStatisticsLabel(label)]).toEqual([label, true]);
     for (const name of ['市统计局', '市发改委', '平均路街道办事处', '合计划财务科']) expect([name, isStatisticsLabel(name)]).toEqual([name, false]);
   });
 });
 
 describe('减分 is 扣分', () => {
   it('as an event type, a category type and a 评分表 column', () => {
-    const a = run({ indicators: [['x', 10]], grades: ABC, categories: [['通报', '减分']], subjects: [['a', null, 9], ['b', null, 8]], events: [['a', '减分', '通报', 2]], extraColumns: [{ header: '减分', values: [null, 1] }] });
+    const a = run({
+      indicators: [['x', 10]],
+      grades: ABC,
+      categories: [['通报', '减分']],
+      subjects: [
+        ['a', null, 9],
+        ['b', null, 8],
+      ],
+      events: [['a', '减分', '通报', 2]],
+      extraColumns: [{ header: '减分', values: [null, 1] }],
+    });
     expect(errors(a)).toEqual([]);
     expect(Object.fromEntries(a.subjects.map((s) => [s.name, s.score.total.value]))).toEqual({ a: 7, b: 7 });
   });
@@ -403,7 +699,17 @@ describe('减分 is 扣分', () => {
 
 describe('counts typed with their unit', () => {
   it('reads 名额 `1人` and 比例上限 `40％` as numbers', () => {
-    const a = run({ indicators: [['x', 10]], grades: [['A', '40％' as unknown as number], ['B', undefined, '1人' as unknown as number], ['C']], subjects: [['a', null, 9], ['b', null, 8], ['c', null, 7], ['d', null, 6], ['e', null, 5]] });
+    const a = run({
+      indicators: [['x', 10]],
+      grades: [['A', '40％' as unknown as number], ['B', undefined, '1人' as unknown as number], ['C']],
+      subjects: [
+        ['a', null, 9],
+        ['b', null, 8],
+        ['c', null, 7],
+        ['d', null, 6],
+        ['e', null, 5],
+      ],
+    });
     expect(errors(a)).toEqual([]);
     expect(a.scopes[0].grades.map((g) => g.quota)).toEqual([2, 1, null]);
   });

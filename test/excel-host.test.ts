@@ -55,8 +55,18 @@ describe('the Office.js host', () => {
   });
 
   it('chooses one way for formula-like text: the text number format on exactly those cells', () => {
-    const spec = { cells: [['ok', '=a', '+b'], ['-c', '@d', 5]] } as never;
-    expect(formulaLikeCells(spec)).toEqual([[0, 1], [0, 2], [1, 0], [1, 1]]);
+    const spec = {
+      cells: [
+        ['ok', '=a', '+b'],
+        ['-c', '@d', 5],
+      ],
+    } as never;
+    expect(formulaLikeCells(spec)).toEqual([
+      [0, 1],
+      [0, 2],
+      [1, 0],
+      [1, 1],
+    ]);
   });
 
   it('leaves the previous results intact when a run fails half-way, and cleans up on the next run', async () => {
@@ -69,7 +79,15 @@ describe('the Office.js host', () => {
     await expect(scoreWorkbook(book, opts)).rejects.toThrow('injected failure');
     expect(fake.valuesOf('结果汇总')).toEqual(before);
     expect(sheetsBefore.every((n) => fake.sheets.some((s) => s.name === n))).toBe(true);
-    expect([...fake.names.keys()].filter((n) => n.startsWith('kaoping_')).sort()).toEqual(['kaoping_analysis', 'kaoping_distribution', 'kaoping_groups', 'kaoping_notice', 'kaoping_reports', 'kaoping_summary', 'kaoping_validation']);
+    expect([...fake.names.keys()].filter((n) => n.startsWith('kaoping_')).sort()).toEqual([
+      'kaoping_analysis',
+      'kaoping_distribution',
+      'kaoping_groups',
+      'kaoping_notice',
+      'kaoping_reports',
+      'kaoping_summary',
+      'kaoping_validation',
+    ]);
     fake.failAtSync = null;
     await scoreWorkbook(book, opts);
     expect(fake.sheets.map((s) => s.name)).toEqual(sheetsBefore);
@@ -89,7 +107,13 @@ describe('the Office.js host', () => {
     expect(fake.cell('结果汇总', 'A3')!.style['border.EdgeTop.style']).toBe('Continuous');
     expect(fake.cell('结果汇总', 'H4')!.numberFormat).toBe('General'); // an indicator score, as typed
     expect(fake.cell('结果汇总', 'I4')!.numberFormat).toBe('0.00'); // 基础分
-    expect(s.pageLayout).toMatchObject({ paperSize: 'A4', orientation: 'Landscape', printTitleRows: '$3:$3', 'footer.centerFooter': '第 &P 页 共 &N 页', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    expect(s.pageLayout).toMatchObject({
+      paperSize: 'A4',
+      orientation: 'Landscape',
+      printTitleRows: '$3:$3',
+      'footer.centerFooter': '第 &P 页 共 &N 页',
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+    });
     expect(fake.sheet('分组排名').pageBreaks.length).toBe(2);
     // the optional sheets: a real chart, a data bar, a page per subject at a fixed scale
     expect(fake.sheet('等次分布').charts).toEqual([expect.objectContaining({ type: 'ColumnClustered', source: 'E4:E6', xValues: 'B4:B6' })]);
@@ -116,7 +140,18 @@ describe('the Office.js host', () => {
       await ctx.sync();
     });
     await scoreWorkbook(new ExcelWorkbook(fake.run, fake.supports), opts);
-    expect(fake.sheets.map((s) => s.name)).toEqual(['加减分', '考核方案', '评分表', '结果汇总', '分组排名', '等次分布', '结果公示', '指标分析', '成绩单', '校验报告']);
+    expect(fake.sheets.map((s) => s.name)).toEqual([
+      '加减分',
+      '考核方案',
+      '评分表',
+      '结果汇总',
+      '分组排名',
+      '等次分布',
+      '结果公示',
+      '指标分析',
+      '成绩单',
+      '校验报告',
+    ]);
   });
 
   it('selects the cell of an issue', async () => {
@@ -138,8 +173,17 @@ describe('marking problem cells', () => {
       cf.custom.rule.formula = '=A1>0';
       await ctx.sync();
     });
-    await book.markCells([{ sheet: '评分表', cell: 'C3' }, { sheet: '评分表', cell: 'D4' }, { sheet: '加减分', cell: 'A2' }, { sheet: '评分表', cell: '' }]);
-    const marks = (sheet: string) => fake.sheet(sheet).conditionalFormats.filter((c) => c.custom['rule.formula'] === '="kaoping"="kaoping"').map((c) => c.address);
+    await book.markCells([
+      { sheet: '评分表', cell: 'C3' },
+      { sheet: '评分表', cell: 'D4' },
+      { sheet: '加减分', cell: 'A2' },
+      { sheet: '评分表', cell: '' },
+    ]);
+    const marks = (sheet: string) =>
+      fake
+        .sheet(sheet)
+        .conditionalFormats.filter((c) => c.custom['rule.formula'] === '="kaoping"="kaoping"')
+        .map((c) => c.address);
     expect(marks('评分表')).toEqual(['C3:C3', 'D4:D4']);
     expect(marks('加减分')).toEqual(['A2:A2']);
     expect(fake.sheet('评分表').conditionalFormats[1].custom['fill.color']).toBe('#FFC7CE');
@@ -154,7 +198,17 @@ describe('marking problem cells', () => {
 describe('reading cells as Excel shows them (issue 7)', () => {
   const small = () => {
     const fake = new FakeExcel();
-    const book = makeBook({ indicators: [['x', 10]], grades: [['A', 20], ['B']], subjects: [['a', '一组', 9], ['b', null, 8], ['c', null, 7], ['d', '二组', 6], ['e', null, 5]] });
+    const book = makeBook({
+      indicators: [['x', 10]],
+      grades: [['A', 20], ['B']],
+      subjects: [
+        ['a', '一组', 9],
+        ['b', null, 8],
+        ['c', null, 7],
+        ['d', '二组', 6],
+        ['e', null, 5],
+      ],
+    });
     for (const s of book.sheets) fake.seed(s.name, s.rows as never);
     return fake;
   };
@@ -174,7 +228,13 @@ describe('reading cells as Excel shows them (issue 7)', () => {
     fake.sheet('评分表').merges.push('C2:C4', 'C5:C6');
     fake.apiVersion = '1.13';
     const merged = await checkWorkbook(new ExcelWorkbook(fake.run, fake.supports), opts);
-    expect(merged.assessment.subjects.map((s) => [s.name, s.group])).toEqual([['a', '一组'], ['b', '一组'], ['c', '一组'], ['d', '二组'], ['e', '二组']]);
+    expect(merged.assessment.subjects.map((s) => [s.name, s.group])).toEqual([
+      ['a', '一组'],
+      ['b', '一组'],
+      ['c', '一组'],
+      ['d', '二组'],
+      ['e', '二组'],
+    ]);
     fake.apiVersion = '1.9';
     const unknown = await checkWorkbook(new ExcelWorkbook(fake.run, fake.supports), opts);
     expect(unknown.issues.filter((i) => i.code === 'group-maybe-merged').map((i) => i.cell)).toEqual(['C3', 'C4', 'C6']);

@@ -11,7 +11,10 @@ import { columnLetters } from '../src/engine/cells';
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
 export class FakeExcelError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -143,7 +146,21 @@ export class FakeExcel {
   addSheet(name: string): FakeSheet {
     if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new FakeExcelError('InvalidArgument', `bad sheet name ${name}`);
     if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new FakeExcelError('ItemAlreadyExists', `sheet ${name} exists`);
-    const s: FakeSheet = { name, cells: new Map(), merges: [], columnWidths: new Map(), rowHeights: new Map(), freezeRows: 0, showGridlines: true, pageLayout: {}, pageBreaks: [], conditionalFormats: [], validations: [], charts: [], names: new Map() };
+    const s: FakeSheet = {
+      name,
+      cells: new Map(),
+      merges: [],
+      columnWidths: new Map(),
+      rowHeights: new Map(),
+      freezeRows: 0,
+      showGridlines: true,
+      pageLayout: {},
+      pageBreaks: [],
+      conditionalFormats: [],
+      validations: [],
+      charts: [],
+      names: new Map(),
+    };
     this.sheets.push(s);
     return s;
   }
@@ -185,13 +202,23 @@ export class FakeExcel {
     s.name = to;
     for (const [n, f] of this.names) this.names.set(n, f.split(`=${quoteName(from)}!`).join(`=${quoteName(to)}!`));
     // formulas in any sheet that point at the renamed sheet follow it, as in Excel
-    for (const sheet of this.sheets) for (const cell of sheet.cells.values()) if (cell.formula) cell.formula = cell.formula.split(`'${from}'!`).join(`${quoteFormula(to)}!`).split(`${from}!`).join(`${quoteFormula(to)}!`);
+    for (const sheet of this.sheets)
+      for (const cell of sheet.cells.values())
+        if (cell.formula)
+          cell.formula = cell.formula
+            .split(`'${from}'!`)
+            .join(`${quoteFormula(to)}!`)
+            .split(`${from}!`)
+            .join(`${quoteFormula(to)}!`);
   }
 
   deleteSheet(s: FakeSheet): void {
     this.sheets.splice(this.sheets.indexOf(s), 1);
     // formulas that pointed at the deleted sheet turn into #REF!, as in Excel
-    for (const sheet of this.sheets) for (const cell of sheet.cells.values()) if (cell.formula && (cell.formula.includes(`'${s.name}'!`) || cell.formula.includes(`${s.name}!`))) cell.formula = cell.formula.split(`'${s.name}'!`).join('#REF!').split(`${s.name}!`).join('#REF!');
+    for (const sheet of this.sheets)
+      for (const cell of sheet.cells.values())
+        if (cell.formula && (cell.formula.includes(`'${s.name}'!`) || cell.formula.includes(`${s.name}!`)))
+          cell.formula = cell.formula.split(`'${s.name}'!`).join('#REF!').split(`${s.name}!`).join('#REF!');
     for (const [n, f] of this.names) if (f.startsWith(`=${quoteName(s.name)}!`)) this.names.set(n, f.replace(/^=[^!]+!/, '=#REF!'));
   }
 }
@@ -201,7 +228,11 @@ abstract class Proxy {
   protected loaded = new Set<string>();
   constructor(protected readonly host: FakeExcel) {}
   protected need(prop: string): void {
-    if (!this.loaded.has(prop)) throw new FakeExcelError('PropertyNotLoaded', `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()"`);
+    if (!this.loaded.has(prop))
+      throw new FakeExcelError(
+        'PropertyNotLoaded',
+        `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()"`,
+      );
   }
 }
 
@@ -284,7 +315,10 @@ class FakeNames extends Proxy {
 }
 
 class FakeWorksheet extends Proxy {
-  constructor(host: FakeExcel, readonly resolve: () => FakeSheet | null) {
+  constructor(
+    host: FakeExcel,
+    readonly resolve: () => FakeSheet | null,
+  ) {
     super(host);
   }
   /** Names scoped to the sheet (ExcelApi 1.4). */
@@ -299,7 +333,11 @@ class FakeWorksheet extends Proxy {
           if (s.names.has(name)) throw new FakeExcelError('ItemAlreadyExists', `name ${name} exists`);
           s.names.set(name, formula);
         });
-        return { set visible(_v: boolean) { host.enqueue(30, () => undefined); } };
+        return {
+          set visible(_v: boolean) {
+            host.enqueue(30, () => undefined);
+          },
+        };
       },
       getItemOrNullObject: (name: string) => {
         let found: string | null = null;
@@ -411,7 +449,8 @@ class FakeWorksheet extends Proxy {
       add: (type: string, source: FakeRange, seriesBy: string) => {
         const chart: FakeSheet['charts'][number] = { type, source: source.a1(), seriesBy, props: {} };
         this.host.enqueue(80, () => this.s.charts.push(chart));
-        const record = (prefix: string) => new globalThis.Proxy({}, { set: (_t, p: string, v) => (this.host.enqueue(40, () => (chart.props[prefix + p] = v)), true) });
+        const record = (prefix: string) =>
+          new globalThis.Proxy({}, { set: (_t, p: string, v) => (this.host.enqueue(40, () => (chart.props[prefix + p] = v)), true) });
         return {
           series: { getItemAt: (_i: number) => ({ setXAxisValues: (r: FakeRange) => this.host.enqueue(60, () => (chart.xValues = r.a1())) }) },
           title: record('title.'),
@@ -422,11 +461,17 @@ class FakeWorksheet extends Proxy {
     };
   }
   get freezePanes() {
-    return { freezeRows: (n: number) => this.host.enqueue(30, () => (this.s.freezeRows = n)), unfreeze: () => this.host.enqueue(30, () => (this.s.freezeRows = 0)) };
+    return {
+      freezeRows: (n: number) => this.host.enqueue(30, () => (this.s.freezeRows = n)),
+      unfreeze: () => this.host.enqueue(30, () => (this.s.freezeRows = 0)),
+    };
   }
   get horizontalPageBreaks() {
     if (!this.host.supports('1.9')) throw new FakeExcelError('ApiNotFound', 'page breaks need ExcelApi 1.9');
-    return { add: (ref: string) => this.host.enqueue(30, () => this.s.pageBreaks.push(ref)), removePageBreaks: () => this.host.enqueue(30, () => (this.s.pageBreaks.length = 0)) };
+    return {
+      add: (ref: string) => this.host.enqueue(30, () => this.s.pageBreaks.push(ref)),
+      removePageBreaks: () => this.host.enqueue(30, () => (this.s.pageBreaks.length = 0)),
+    };
   }
   get pageLayout() {
     if (!this.host.supports('1.9')) throw new FakeExcelError('ApiNotFound', 'pageLayout needs ExcelApi 1.9');
@@ -453,7 +498,14 @@ class FakeRange extends Proxy {
   private data: { address: string; values: unknown[][]; numberFormat: string[][]; text: string[][] } | null = null;
   private nullRange = false;
 
-  constructor(host: FakeExcel, private readonly ws: FakeWorksheet, private r0: number, private c0: number, private rows: number, private cols: number) {
+  constructor(
+    host: FakeExcel,
+    private readonly ws: FakeWorksheet,
+    private r0: number,
+    private c0: number,
+    private rows: number,
+    private cols: number,
+  ) {
     super(host);
   }
 
@@ -489,11 +541,17 @@ class FakeRange extends Proxy {
       }
       if (this.r0 < 0) {
         // the used range (values only)
-        let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+        let r0 = Infinity,
+          c0 = Infinity,
+          r1 = -1,
+          c1 = -1;
         for (const [k, cell] of sheet.cells) {
           if (cell.value === '' && !cell.formula) continue; // values only: formatted empty cells do not count
           const [r, c] = k.split(',').map(Number);
-          r0 = Math.min(r0, r); c0 = Math.min(c0, c); r1 = Math.max(r1, r); c1 = Math.max(c1, c);
+          r0 = Math.min(r0, r);
+          c0 = Math.min(c0, c);
+          r1 = Math.max(r1, r);
+          c1 = Math.max(c1, c);
         }
         if (r1 < 0) {
           this.nullRange = true;
@@ -502,7 +560,8 @@ class FakeRange extends Proxy {
         }
         Object.assign(this, { r0, c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 });
       }
-      const matrix = <T>(f: (cell: Cell | undefined) => T) => Array.from({ length: this.rows }, (_, r) => Array.from({ length: this.cols }, (_, c) => f(sheet.cells.get(key(this.r0 + r, this.c0 + c)))));
+      const matrix = <T>(f: (cell: Cell | undefined) => T) =>
+        Array.from({ length: this.rows }, (_, r) => Array.from({ length: this.cols }, (_, c) => f(sheet.cells.get(key(this.r0 + r, this.c0 + c)))));
       const values = matrix((cell) => cell?.value ?? '');
       const numberFormat = matrix((cell) => cell?.numberFormat ?? 'General');
       // the text Excel shows: numbers as typed; enough for the date-system check of the tests
@@ -511,7 +570,11 @@ class FakeRange extends Proxy {
       this.data = { address, values, numberFormat, text };
       const wanted = props.split(',').map((p) => p.trim());
       for (const p of ['isNullObject', ...wanted]) this.loaded.add(p);
-      const sizes: Record<string, number> = { values: JSON.stringify(values).length, numberFormat: JSON.stringify(numberFormat).length, text: JSON.stringify(text).length };
+      const sizes: Record<string, number> = {
+        values: JSON.stringify(values).length,
+        numberFormat: JSON.stringify(numberFormat).length,
+        text: JSON.stringify(text).length,
+      };
       return address.length + wanted.reduce((n, p) => n + (sizes[p] ?? 0), 0);
     });
     return this;
@@ -547,14 +610,15 @@ class FakeRange extends Proxy {
     if (!this.host.supports('1.13')) throw new FakeExcelError('ApiNotFound', 'getMergedAreasOrNullObject needs ExcelApi 1.13');
     let found: string[] | null = null;
     const host = this.host;
-    const self = this;
+    const { r0, c0, rows, cols } = this;
+    const sheetOf = () => this.sheet;
     const result = {
       load(_props: string) {
         host.onLoad(() => {
-          const sheet = self.sheet;
+          const sheet = sheetOf();
           const inside = sheet.merges.filter((m) => {
             const [a, b] = m.split(':').map(parseCell);
-            return a[0] >= self.r0 && b[0] < self.r0 + self.rows && a[1] >= self.c0 && b[1] < self.c0 + self.cols;
+            return a[0] >= r0 && b[0] < r0 + rows && a[1] >= c0 && b[1] < c0 + cols;
           });
           if (inside.length > 512) throw new FakeExcelError('GeneralException', 'more than 512 merged areas');
           found = inside.map((m) => `${quoteName(sheet.name)}!${m}`);
@@ -576,7 +640,10 @@ class FakeRange extends Proxy {
 
   private checkShape(m: unknown[][], what: string): void {
     if (!Array.isArray(m) || m.length !== this.rows || m.some((row) => !Array.isArray(row) || row.length !== this.cols)) {
-      throw new FakeExcelError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}).`);
+      throw new FakeExcelError(
+        'InvalidArgument',
+        `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}).`,
+      );
     }
   }
 
@@ -684,10 +751,14 @@ class FakeRange extends Proxy {
         const custom: Record<string, unknown> = {};
         const address = `${colName(this.c0)}${this.r0 + 1}:${colName(this.c0 + this.cols - 1)}${this.r0 + this.rows}`;
         this.host.enqueue(60, () => this.sheet.conditionalFormats.push({ address, type, dataBar, custom }));
-        const record = (target: Record<string, unknown>, prefix: string) => new globalThis.Proxy({}, { set: (_t, p: string, v) => (host.enqueue(40, () => (target[prefix + p] = v)), true) });
+        const record = (target: Record<string, unknown>, prefix: string) =>
+          new globalThis.Proxy({}, { set: (_t, p: string, v) => (host.enqueue(40, () => (target[prefix + p] = v)), true) });
         const positiveFormat = record(dataBar, 'positiveFormat.');
         return {
-          dataBar: new globalThis.Proxy({ positiveFormat } as Record<string, unknown>, { set: (_t, p: string, v) => (host.enqueue(40, () => (dataBar[p] = v)), true), get: (t, p: string) => t[p] }),
+          dataBar: new globalThis.Proxy({ positiveFormat } as Record<string, unknown>, {
+            set: (_t, p: string, v) => (host.enqueue(40, () => (dataBar[p] = v)), true),
+            get: (t, p: string) => t[p],
+          }),
           custom: { rule: record(custom, 'rule.'), format: { fill: record(custom, 'fill.') } },
         };
       },
@@ -700,7 +771,11 @@ class FakeRange extends Proxy {
               rule: {
                 load() {
                   host.onLoad(() => 20);
-                  return { get formula() { return entry.custom['rule.formula']; } };
+                  return {
+                    get formula() {
+                      return entry.custom['rule.formula'];
+                    },
+                  };
                 },
               },
             },
@@ -727,7 +802,10 @@ class FakeRange extends Proxy {
       return v;
     };
     const clear = () => this.host.enqueue(30, () => (this.sheet.validations.length = 0));
-    return new globalThis.Proxy({ clear } as Record<string, unknown>, { set: (_t, p: string, v) => (this.host.enqueue(100, () => ((entry() as Record<string, unknown>)[p] = v)), true), get: (t, p: string) => t[p] });
+    return new globalThis.Proxy({ clear } as Record<string, unknown>, {
+      set: (_t, p: string, v) => (this.host.enqueue(100, () => ((entry() as Record<string, unknown>)[p] = v)), true),
+      get: (t, p: string) => t[p],
+    });
   }
 }
 
@@ -735,7 +813,10 @@ class FakeRange extends Proxy {
  * Seeds a sheet read by the .xlsx host into the fake as Excel holds it: percents and dates as
  * numbers with a percent or date format; formulas without a value and errors as blanks.
  */
-export function seedFake(fake: FakeExcel, sheet: { name: string; rows: readonly (readonly unknown[])[]; merges?: readonly { r0: number; c0: number; r1: number; c1: number }[] }): void {
+export function seedFake(
+  fake: FakeExcel,
+  sheet: { name: string; rows: readonly (readonly unknown[])[]; merges?: readonly { r0: number; c0: number; r1: number; c1: number }[] },
+): void {
   const serial = (iso: string) => (Date.parse(`${iso.slice(0, 10)}T${iso.slice(11) || '00:00'}Z`) - Date.UTC(1899, 11, 30)) / 86_400_000;
   const plain = (v: unknown) => {
     if (v === null || typeof v !== 'object') return v;

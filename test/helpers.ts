@@ -57,15 +57,33 @@ export function makeBook(spec: BookSpec): { sheetNames: string[]; sheets: SheetD
   const hasGroups = spec.subjects.some((s) => s[1] !== null);
   const extra = spec.extraColumns ?? [];
   const scores: CellValue[][] = [['序号', '名称', ...(hasGroups ? ['分组'] : []), ...spec.indicators.map(([n]) => n), ...extra.map((e) => e.header)]];
-  spec.subjects.forEach(([name, group, ...vals], i) => scores.push([i + 1, name, ...(hasGroups ? [group] : []), ...vals, ...extra.map((e) => e.values[i] ?? null)]));
+  spec.subjects.forEach(([name, group, ...vals], i) =>
+    scores.push([i + 1, name, ...(hasGroups ? [group] : []), ...vals, ...extra.map((e) => e.values[i] ?? null)]),
+  );
   const sheets: Record<string, CellValue[][]> = { 考核方案: scheme, 评分表: scores };
   if (spec.events) {
-    sheets['加减分'] = [['名称', '类型', '类别', '分值', '等次', '事由', '依据', '日期'], ...spec.events.map(([n, t, c, a, g, r]) => [n, t, c ?? null, a ?? null, g ?? null, r ?? null, null, null])];
+    sheets['加减分'] = [
+      ['名称', '类型', '类别', '分值', '等次', '事由', '依据', '日期'],
+      ...spec.events.map(([n, t, c, a, g, r]) => [n, t, c ?? null, a ?? null, g ?? null, r ?? null, null, null]),
+    ];
   }
   return book(sheets);
 }
 
 /** A sheet a user made (no kaoping mark), as a spec any host can add. */
 export function userSheet(name: string, rows: (string | number)[][] = [['我的表']]): import('../src/report/spec').SheetSpec {
-  return { role: null, name, cells: rows, styles: [], merges: [], columnWidths: [], rowHeights: {}, freezeRows: 0, print: { orientation: 'portrait', titleRows: null, footer: '', breaksBefore: [] }, dataBars: [], validations: [], chart: null };
+  return {
+    role: null,
+    name,
+    cells: rows,
+    styles: [],
+    merges: [],
+    columnWidths: [],
+    rowHeights: {},
+    freezeRows: 0,
+    print: { orientation: 'portrait', titleRows: null, footer: '', breaksBefore: [] },
+    dataBars: [],
+    validations: [],
+    chart: null,
+  };
 }

@@ -22,7 +22,14 @@ function kaoping(args: string[], timeout = 60_000) {
 }
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
 
-const SMALL = makeBook({ indicators: [['x', 10]], grades: [['A', 50], ['B']], subjects: [['甲', null, 9], ['乙', null, 8]] }).sheets;
+const SMALL = makeBook({
+  indicators: [['x', 10]],
+  grades: [['A', 50], ['B']],
+  subjects: [
+    ['甲', null, 9],
+    ['乙', null, 8],
+  ],
+}).sheets;
 
 /** The small workbook with its 评分表 part replaced by `xml` (compressed as given, or raw bytes). */
 async function withSheetXml(xml: string | Uint8Array): Promise<Uint8Array> {
@@ -45,7 +52,12 @@ function plainFailure(r: ReturnType<typeof kaoping>, pattern: RegExp): void {
   expect(r.signal).toBeNull();
   expect(r.code).toBe(2);
   expect(r.err).toMatch(pattern);
-  expect(r.err.trim().split('\n').filter((line) => !/^\[[█░]+\]/.test(line))).toHaveLength(1);
+  expect(
+    r.err
+      .trim()
+      .split('\n')
+      .filter((line) => !/^\[[█░]+\]/.test(line)),
+  ).toHaveLength(1);
   expect(r.err).not.toMatch(/\n\s+at |Error:|FATAL|heap/);
 }
 
@@ -196,7 +208,14 @@ describe('data safety', () => {
   });
 
   it('terminal output never carries control characters from workbook text', async () => {
-    const sheets = makeBook({ indicators: [['x', 10]], grades: [['A', 50], ['B']], subjects: [['甲_x001B_[31m红', null, 'x9'], ['乙\u202e', null, 'bad']] }).sheets;
+    const sheets = makeBook({
+      indicators: [['x', 10]],
+      grades: [['A', 50], ['B']],
+      subjects: [
+        ['甲_x001B_[31m红', null, 'x9'],
+        ['乙\u202e', null, 'bad'],
+      ],
+    }).sheets;
     const p = save('ctrl.xlsx', await rawXlsx(sheets, TIDY_STYLE));
     const r = kaoping(['validate', p]);
     expect(r.code).toBe(1);
@@ -207,7 +226,15 @@ describe('data safety', () => {
 
   it('text longer than a cell holds is cut at 32,767 characters with a visible mark', async () => {
     const long = '说明'.repeat(20_000); // 40,000 characters in 备注
-    const sheets = makeBook({ indicators: [['x', 10]], grades: [['A', 50], ['B']], subjects: [['甲', null, 9], ['乙', null, 8]], extraColumns: [{ header: '备注', values: [long] }] }).sheets;
+    const sheets = makeBook({
+      indicators: [['x', 10]],
+      grades: [['A', 50], ['B']],
+      subjects: [
+        ['甲', null, 9],
+        ['乙', null, 8],
+      ],
+      extraColumns: [{ header: '备注', values: [long] }],
+    }).sheets;
     const book = await XlsxWorkbook.load(await rawXlsx(sheets, TIDY_STYLE));
     expect((await scoreWorkbook(book, opts)).ok).toBe(true);
     const out = await XlsxWorkbook.load(await book.toBytes());

@@ -96,9 +96,19 @@ describe.each(HOSTS)('the %s host', (_, make) => {
 describe('a workbook kept the way people keep them through every host', () => {
   it('percent quotas, merged groups and a statistics row read the same in both hosts', async () => {
     const book = makeBook({
-      indicators: [['x', 60], ['y', 40]],
+      indicators: [
+        ['x', 60],
+        ['y', 40],
+      ],
       grades: [['A', 20, undefined, undefined, 10], ['B', 50], ['C']],
-      subjects: [['a', '一组', 50, 30], ['b', null, 55, 35], ['c', null, 40, 38], ['d', '二组', 52, 33], ['e', null, 48, 36], ['f', null, 58, 39]],
+      subjects: [
+        ['a', '一组', 50, 30],
+        ['b', null, 55, 35],
+        ['c', null, 40, 38],
+        ['d', '二组', 52, 33],
+        ['e', null, 48, 36],
+        ['f', null, 58, 39],
+      ],
     }).sheets.map((s) => ({ ...s, rows: s.rows.map((r) => [...r]), merges: [] as { r0: number; c0: number; r1: number; c1: number }[] }));
     const scheme = book[0];
     const g = scheme.rows.findIndex((r) => r[0] === '【等次】') + 2;
@@ -113,7 +123,11 @@ describe('a workbook kept the way people keep them through every host', () => {
       const host = await make(bytes);
       const run = await scoreWorkbook(host.port, opts);
       expect(run.ok).toBe(true);
-      results.push({ subjects: run.assessment.subjects.map((s) => [s.name, s.group, s.score.total.value, s.rank, s.groupRank, s.grade]), issues: run.issues.map((i) => `${i.sheet}!${i.cell} ${i.code}`), sheets: (await everySheet(host.port)).sheets });
+      results.push({
+        subjects: run.assessment.subjects.map((s) => [s.name, s.group, s.score.total.value, s.rank, s.groupRank, s.grade]),
+        issues: run.issues.map((i) => `${i.sheet}!${i.cell} ${i.code}`),
+        sheets: (await everySheet(host.port)).sheets,
+      });
     }
     expect(results[1]).toEqual(results[0]);
     expect(results[0].issues).toEqual(['评分表!B8 statistics-row']);

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { ROOT } from './helpers';
 
 // The Microsoft validator needs the internet; this checks what can be checked offline.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { withBaseUrl } = require('../scripts/manifest-url');
 const xml = readFileSync(join(ROOT, 'manifest.xml'), 'utf8');
 const top = xml.replace(/<!--[\s\S]*?-->/g, '');
@@ -23,7 +22,23 @@ describe('manifest.xml', () => {
   it('is well formed', () => wellFormed(top.replace(/<\?xml[^>]*\?>/, '')));
 
   it('has the required elements in schema order', () => {
-    const order = ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'VersionOverrides'];
+    const order = [
+      'Id',
+      'Version',
+      'ProviderName',
+      'DefaultLocale',
+      'DisplayName',
+      'Description',
+      'IconUrl',
+      'HighResolutionIconUrl',
+      'SupportUrl',
+      'AppDomains',
+      'Hosts',
+      'Requirements',
+      'DefaultSettings',
+      'Permissions',
+      'VersionOverrides',
+    ];
     const positions = order.map((name) => top.search(new RegExp(`<${name}[\\s>/]`)));
     for (const p of positions) expect(p).toBeGreaterThan(0);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -88,7 +103,6 @@ describe('office.js for the pane', () => {
       else process.env[k] = v;
     }
     jest.resetModules();
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const config = await require('../webpack.config.js')({}, { mode: 'production' });
     process.env = saved;
     const define = config.plugins.find((p: { definitions?: Record<string, string> }) => p.definitions?.OFFICE_JS_URL);
@@ -100,13 +114,16 @@ describe('office.js for the pane', () => {
     expect((await load({ OFFICE_JS: undefined, OFFICE_JS_URL: undefined })).url).toBe('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
     const self = await load({ OFFICE_JS: 'self', OFFICE_JS_URL: undefined });
     expect(self.url).toBe('office-js/office.js');
-    expect(self.patterns.map((p) => p.from)).toEqual(expect.arrayContaining(['node_modules/@microsoft/office-js/dist/office.js', 'node_modules/@microsoft/office-js/dist/excel-*.js']));
-    expect((await load({ OFFICE_JS_URL: 'https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js' })).url).toContain('office365.cn');
+    expect(self.patterns.map((p) => p.from)).toEqual(
+      expect.arrayContaining(['node_modules/@microsoft/office-js/dist/office.js', 'node_modules/@microsoft/office-js/dist/excel-*.js']),
+    );
+    expect((await load({ OFFICE_JS_URL: 'https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js' })).url).toContain(
+      'office365.cn',
+    );
   });
 
   it('npm start serves over HTTPS with the localhost certificate of office-addin-dev-certs, made here', async () => {
     jest.resetModules();
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const config = await require('../webpack.config.js')({ https: true }, { mode: 'development' });
     expect(config.devServer.port).toBe(3000);
     expect(config.devServer.server.type).toBe('https');

@@ -54,7 +54,10 @@ describe('re-runs keep what refers to the result sheets', () => {
     const read = excel.requests - before;
     // the write's requests: names; marks; new sheets (none on a re-run); then 结果汇总 in place: fail that one
     excel.failAtRequest = excel.requests + read + 4;
-    const error = await scoreWorkbook(host, opts).then(() => null, (e: unknown) => e);
+    const error = await scoreWorkbook(host, opts).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(WriteInterrupted);
     expect((error as WriteInterrupted).partial).toBe('结果汇总');
     expect((error as WriteInterrupted).complete).toEqual([]);

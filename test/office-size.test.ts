@@ -37,7 +37,15 @@ async function xlsxResults(g: ReturnType<typeof generate>): Promise<Map<string, 
  * and the 成绩单 of 10,000 subjects has 450,000).
  */
 async function measure(subjects: number, indicators: number, compare: 'xlsx' | 'specs' | null = null) {
-  const g = generate({ subjects, indicators, dimensions: Math.min(4, indicators), groups: Math.max(1, Math.round(subjects / 30)), perGroup: false, seed: 3, eventShare: 0.2 });
+  const g = generate({
+    subjects,
+    indicators,
+    dimensions: Math.min(4, indicators),
+    groups: Math.max(1, Math.round(subjects / 30)),
+    perGroup: false,
+    seed: 3,
+    eventShare: 0.2,
+  });
   const excel = new ExcelEmulator();
   for (const s of g.sheets) excel.book.seed(s.name, s.rows as never);
   const host = new ExcelWorkbook(officeRun(excel.respond), excel.supports);
@@ -47,10 +55,17 @@ async function measure(subjects: number, indicators: number, compare: 'xlsx' | '
   const largest = Math.max(...excel.log.map((r) => r.requestBytes));
   const largestResponse = Math.max(...excel.log.map((r) => r.responseBytes));
   const release = excel.log.filter((r) => r.release).reduce((a, r) => a + r.requestBytes, 0);
-  console.log(`${subjects} × ${indicators}: ${excel.requests} requests; largest request ${(largest / MB).toFixed(2)} MB (${largest} bytes); largest response ${(largestResponse / MB).toFixed(2)} MB; release requests ${(release / MB).toFixed(2)} MB`);
+  console.log(
+    `${subjects} × ${indicators}: ${excel.requests} requests; largest request ${(largest / MB).toFixed(2)} MB (${largest} bytes); largest response ${(largestResponse / MB).toFixed(2)} MB; release requests ${(release / MB).toFixed(2)} MB`,
+  );
   if (compare) {
     // cell for cell, every result sheet
-    const expected = compare === 'xlsx' ? await xlsxResults(g) : new Map(checked.specs.map(wholeSheet).map((s) => [s.name, plain(s.cells.map((row) => row.map((v) => (typeof v === 'string' ? cellTextFitted(v) : v))))]));
+    const expected =
+      compare === 'xlsx'
+        ? await xlsxResults(g)
+        : new Map(
+            checked.specs.map(wholeSheet).map((s) => [s.name, plain(s.cells.map((row) => row.map((v) => (typeof v === 'string' ? cellTextFitted(v) : v))))]),
+          );
     expect(checked.specs.map((s) => s.name).sort()).toEqual([...expected.keys()].sort());
     for (const [name, rows] of expected) expect([name, plain(excel.book.valuesOf(name))]).toEqual([name, rows]);
   }
@@ -58,11 +73,19 @@ async function measure(subjects: number, indicators: number, compare: 'xlsx' | '
 }
 
 describe('request sizes through Microsoft’s client', () => {
-  it.each([[99, 8], [1000, 40], [10000, 40]])('%i × %i with every result sheet (成绩单 included): every request at most 4 MB, the sheets as the .xlsx host writes them', async (n, k) => {
-    const { largest, excel } = await measure(n, k, n === 1000 ? 'xlsx' : n > 1000 ? 'specs' : null);
-    expect(largest).toBeLessThanOrEqual(4 * MB);
-    expect(Math.max(...excel.log.map((r) => r.responseBytes))).toBeLessThanOrEqual(4 * MB);
-  }, 300_000);
+  it.each([
+    [99, 8],
+    [1000, 40],
+    [10000, 40],
+  ])(
+    '%i × %i with every result sheet (成绩单 included): every request at most 4 MB, the sheets as the .xlsx host writes them',
+    async (n, k) => {
+      const { largest, excel } = await measure(n, k, n === 1000 ? 'xlsx' : n > 1000 ? 'specs' : null);
+      expect(largest).toBeLessThanOrEqual(4 * MB);
+      expect(Math.max(...excel.log.map((r) => r.responseBytes))).toBeLessThanOrEqual(4 * MB);
+    },
+    300_000,
+  );
 
   it('grows in round trips only with the data: a read per 100,000 cells, a write per 3 MB', async () => {
     const small = (await measure(100, 40)).excel;

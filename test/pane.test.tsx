@@ -25,7 +25,12 @@ beforeAll(async () => {
 
 function excelSession(example: string | Record<string, (string | number | null)[][]>): { session: PaneSession; fake: FakeExcel } {
   const fake = new FakeExcel();
-  if (typeof example === 'string') for (const s of SHEETS[example]) fake.seed(s.name, s.rows.map((r) => r.map((v) => (v !== null && typeof v === 'object' ? null : v))));
+  if (typeof example === 'string')
+    for (const s of SHEETS[example])
+      fake.seed(
+        s.name,
+        s.rows.map((r) => r.map((v) => (v !== null && typeof v === 'object' ? null : v))),
+      );
   else for (const [name, rows] of Object.entries(example)) fake.seed(name, rows);
   const book = new ExcelWorkbook(fake.run, fake.supports);
   const session: PaneSession = {
@@ -88,8 +93,21 @@ describe('the pane', () => {
     fireEvent.click(screen.getByRole('button', { name: '写入结果表' }));
     expect(await screen.findByText(/已写入：结果汇总、分组排名、等次分布、结果公示、指标分析、成绩单、校验报告/)).toBeTruthy();
     expect(fake.activeSheet).toBe('结果汇总');
-    expect(fake.sheets.map((s) => s.name)).toEqual(['考核方案', '评分表', '加减分', '结果汇总', '分组排名', '等次分布', '结果公示', '指标分析', '成绩单', '校验报告']);
-    expect(fake.sheet('等次分布').charts.map((c) => [c.type, c.source, c.xValues, c.props['title.text']])).toEqual([['ColumnClustered', 'E4:E7', 'A4:B7', '各等次人数']]);
+    expect(fake.sheets.map((s) => s.name)).toEqual([
+      '考核方案',
+      '评分表',
+      '加减分',
+      '结果汇总',
+      '分组排名',
+      '等次分布',
+      '结果公示',
+      '指标分析',
+      '成绩单',
+      '校验报告',
+    ]);
+    expect(fake.sheet('等次分布').charts.map((c) => [c.type, c.source, c.xValues, c.props['title.text']])).toEqual([
+      ['ColumnClustered', 'E4:E7', 'A4:B7', '各等次人数'],
+    ]);
   });
 
   it('输出 before ExcelApi 1.9: results without print setup, and a notice saying so', async () => {
@@ -140,7 +158,18 @@ describe('the pane', () => {
     fireEvent.click(screen.getByRole('button', { name: '新建考核' }));
     expect(await screen.findByText(/已新建：考核方案、评分表、加减分/)).toBeTruthy();
     expect(fake.sheets.map((s) => s.name)).toEqual(['Sheet1', '考核方案', '评分表', '加减分']);
-    expect(fake.valuesOf('评分表')[0]).toEqual(['序号', '名称', '分组', '业务指标完成率（100分）', '工作数量（40分）', '工作时限（30分）', '工作质量（30分）', '环境评价得分（100分）', '学习培训（100分）', '备注']);
+    expect(fake.valuesOf('评分表')[0]).toEqual([
+      '序号',
+      '名称',
+      '分组',
+      '业务指标完成率（100分）',
+      '工作数量（40分）',
+      '工作时限（30分）',
+      '工作质量（30分）',
+      '环境评价得分（100分）',
+      '学习培训（100分）',
+      '备注',
+    ]);
     expect(fake.sheet('评分表').freezeRows).toBe(1);
     expect(fake.sheet('评分表').validations.find((v) => v.address === 'E2:E37')?.rule).toEqual({ decimal: { formula1: 0, formula2: 40, operator: 'Between' } });
     // blank scores are now what the check reports
@@ -171,7 +200,10 @@ describe('the pane', () => {
     expect(await screen.findByText(/已把工作表“打分”改名为“评分表”/)).toBeTruthy();
     expect(fake.sheets.map((s) => s.name)).toEqual(['评分表', '考核方案']);
     const scheme = fake.valuesOf('考核方案');
-    expect(scheme.filter((r) => r[2] === '目标任务' || r[2] === '作风').map((r) => [r[2], r[3]])).toEqual([['目标任务', 60], ['作风', 40]]);
+    expect(scheme.filter((r) => r[2] === '目标任务' || r[2] === '作风').map((r) => [r[2], r[3]])).toEqual([
+      ['目标任务', 60],
+      ['作风', 40],
+    ]);
     await waitFor(() => expect((screen.getByRole('tab', { name: '计算' }) as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(screen.getByRole('tab', { name: '计算' }));
     expect(await screen.findByText('3 个考核对象')).toBeTruthy();
@@ -179,7 +211,13 @@ describe('the pane', () => {
 
   it('inside Office without office.js, or in an Excel too old, says so in words and points to the browser page', () => {
     const page = 'https://kaohe.example.gov.cn/taskpane.html?standalone';
-    const { unmount } = renderPane(<App lang="zh" initialSession={null} hostProblem={{ kind: 'office-unavailable', officeJs: 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js', browserPage: page }} />);
+    const { unmount } = renderPane(
+      <App
+        lang="zh"
+        initialSession={null}
+        hostProblem={{ kind: 'office-unavailable', officeJs: 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js', browserPage: page }}
+      />,
+    );
     expect(screen.getByText(/无法加载 office\.js（https:\/\/appsforoffice/)).toBeTruthy();
     expect(screen.getByRole('link', { name: page })).toBeTruthy();
     expect(screen.queryByText('打开工作簿')).toBeNull();

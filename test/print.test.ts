@@ -26,7 +26,10 @@ describe('printed 结果汇总', () => {
     const ex1 = render(await summaryOnly(readFileSync(examplePath('ex1-departments-30'))), 'ex1-summary');
     expect(ex1.pages[0]).toContain('2026年第三季度市直单位绩效考核 结果汇总');
     expect(ex1.pages[0]).toContain('制表单位：市绩效考评办公室');
-    const { pages, sizes } = render(await summaryOnly(await toXlsx(generate({ subjects: 90, indicators: 8, dimensions: 4, groups: 3, perGroup: false, seed: 3 }))), 'generated-summary');
+    const { pages, sizes } = render(
+      await summaryOnly(await toXlsx(generate({ subjects: 90, indicators: 8, dimensions: 4, groups: 3, perGroup: false, seed: 3 }))),
+      'generated-summary',
+    );
     expect(pages.length).toBeGreaterThanOrEqual(2);
     for (const size of [...sizes, ...ex1.sizes]) expect(isA4(size)).toBe(true);
     expect(pages[0]).toContain('生成 90×8 结果汇总');

@@ -8,12 +8,22 @@ import { XlsxWorkbook } from '../src/hosts/xlsx/xlsx-workbook';
 
 const options = workbookOptions(
   { subjects: 80, indicators: 8, dimensions: 3, groups: 4 },
-  fc.tuple(
-    fc.constantFrom('竞争排名', '中国式排名'),
-    fc.constantFrom('同分同等次', '同分均降', '待定'),
-    fc.constantFrom('四舍五入', '向下取整', '向上取整'),
-    fc.constantFrom(0, 1, 2),
-  ).map(([r, t, q, d]) => [['排名方式', r], ['同分处理', t], ['名额取整', q], ['小数位数', d]] as [string, string | number][]),
+  fc
+    .tuple(
+      fc.constantFrom('竞争排名', '中国式排名'),
+      fc.constantFrom('同分同等次', '同分均降', '待定'),
+      fc.constantFrom('四舍五入', '向下取整', '向上取整'),
+      fc.constantFrom(0, 1, 2),
+    )
+    .map(
+      ([r, t, q, d]) =>
+        [
+          ['排名方式', r],
+          ['同分处理', t],
+          ['名额取整', q],
+          ['小数位数', d],
+        ] as [string, string | number][],
+    ),
 );
 
 const assessGenerated = (o: GenOptions) => {

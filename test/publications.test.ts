@@ -10,7 +10,21 @@ const ctx = { date: '2026-11-21' };
 
 describe('指标分析', () => {
   it('computes averages, 得分率, full marks and points lost exactly, lowest rate first, and per 牵头部门', () => {
-    const a = assess(makeBook({ indicators: [['x', 10], ['y', 20], ['z', 5]], grades: [['A']], subjects: [['a', null, 10, 15, 5], ['b', null, 9, 20, 4], ['c', null, 8.5, 10, 5]] }));
+    const a = assess(
+      makeBook({
+        indicators: [
+          ['x', 10],
+          ['y', 20],
+          ['z', 5],
+        ],
+        grades: [['A']],
+        subjects: [
+          ['a', null, 10, 15, 5],
+          ['b', null, 9, 20, 4],
+          ['c', null, 8.5, 10, 5],
+        ],
+      }),
+    );
     const stats = analyse(a);
     // x: avg 9.17 (27.5/3), rate 91.67%; y: avg 15, rate 75%; z: avg 4.67, rate 93.33%
     expect(stats.indicators.map((i) => [i.name, i.average.value, i.rate.value, i.fullMarks, i.pointsLost.value, i.highest, i.lowest])).toEqual([
@@ -33,7 +47,17 @@ describe('结果公示', () => {
   it('shows 排名 | 名称 | 等次, with 总分 only when 公示总分 = 是, then 公示说明', async () => {
     const a = await assessFile(examplePath('ex2-staff-weighted-12'));
     expect(noticeSheet(a, ctx).cells[2]).toEqual(['排名', '名称', '分组', '等次']);
-    const shown = assess(makeBook({ settings: [['公示总分', '是'], ['公示说明', '公示期 5 个工作日，联系电话 1234。']], indicators: [['x', 10]], grades: [['A']], subjects: [['a', null, 9]] }));
+    const shown = assess(
+      makeBook({
+        settings: [
+          ['公示总分', '是'],
+          ['公示说明', '公示期 5 个工作日，联系电话 1234。'],
+        ],
+        indicators: [['x', 10]],
+        grades: [['A']],
+        subjects: [['a', null, 9]],
+      }),
+    );
     const spec = noticeSheet(shown, ctx);
     expect(spec.cells[2]).toEqual(['排名', '名称', '总分', '等次']);
     expect(spec.cells.flat()).toContain('公示期 5 个工作日，联系电话 1234。');
@@ -83,8 +107,18 @@ describe('成绩单', () => {
     const vetoed = ex3.subjects.find((s) => s.name === '市人才发展中心')!;
     expect(gradeReason(vetoed, ex3)).toBe('否决类扣分 30 分，达到否决扣分线 30 分，一票否决');
     const ex2 = await assessFile(examplePath('ex2-staff-weighted-12'));
-    expect(gradeReason(ex2.subjects.find((s) => s.name === '董桂倩')!, ex2)).toBe('总分不低于合格最低分 60；未评为更高等次：优秀名额已满');
+    expect(
+      gradeReason(
+        ex2.subjects.find((s) => s.name === '董桂倩')!,
+        ex2,
+      ),
+    ).toBe('总分不低于合格最低分 60；未评为更高等次：优秀名额已满');
     const ex1 = await assessFile(examplePath('ex1-departments-30'));
-    expect(gradeReason(ex1.subjects.find((s) => s.name === '市燃气公司')!, ex1)).toBe('与名额边界同分，按“同分同等次”计入一等（名额 6 个）');
+    expect(
+      gradeReason(
+        ex1.subjects.find((s) => s.name === '市燃气公司')!,
+        ex1,
+      ),
+    ).toBe('与名额边界同分，按“同分同等次”计入一等（名额 6 个）');
   });
 });

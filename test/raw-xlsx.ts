@@ -55,7 +55,10 @@ export interface RawSheet {
 }
 
 const NS = {
-  transitional: { main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main', rel: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships' },
+  transitional: {
+    main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
+    rel: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+  },
   strict: { main: 'http://purl.oclc.org/ooxml/spreadsheetml/main', rel: 'http://purl.oclc.org/ooxml/officeDocument/relationships' },
 };
 
@@ -109,7 +112,8 @@ export async function rawXlsx(sheets: readonly RawSheet[], style: XmlStyle = TID
   const shared: string[] = [];
   const sharedIndex = new Map<string, number>();
   const stringCell = (text: string, at: Record<string, string | undefined>) => {
-    if (!style.sharedStrings) return el('c', { ...at, t: 'inlineStr' }, el('is', {}, el('t', { 'xml:space': /^\s|\s$/.test(text) ? 'preserve' : undefined }, content(text, style))));
+    if (!style.sharedStrings)
+      return el('c', { ...at, t: 'inlineStr' }, el('is', {}, el('t', { 'xml:space': /^\s|\s$/.test(text) ? 'preserve' : undefined }, content(text, style))));
     let i = sharedIndex.get(text);
     if (i === undefined) sharedIndex.set(text, (i = shared.push(text) - 1));
     return el('c', { ...at, t: 's' }, el('v', {}, String(i)));
@@ -140,8 +144,17 @@ export async function rawXlsx(sheets: readonly RawSheet[], style: XmlStyle = TID
         return cells === '' && !style.noRefs ? '' : el('row', { r: style.noRefs ? undefined : r + 1 }, cells);
       })
       .join('');
-    const merges = sheet.merges?.length ? el('mergeCells', { count: sheet.merges.length }, sheet.merges.map((m) => el('mergeCell', { ref: `${columnLetters(m.c0)}${m.r0 + 1}:${columnLetters(m.c1)}${m.r1 + 1}` })).join('')) : '';
-    zip.file(`xl/worksheets/sheet${k + 1}.xml`, encode(`<${style.prefix}worksheet ${xmlns}="${ns.main}" xmlns:r="${ns.rel}">${el('sheetData', {}, rows)}${merges}</${style.prefix}worksheet>`, style));
+    const merges = sheet.merges?.length
+      ? el(
+          'mergeCells',
+          { count: sheet.merges.length },
+          sheet.merges.map((m) => el('mergeCell', { ref: `${columnLetters(m.c0)}${m.r0 + 1}:${columnLetters(m.c1)}${m.r1 + 1}` })).join(''),
+        )
+      : '';
+    zip.file(
+      `xl/worksheets/sheet${k + 1}.xml`,
+      encode(`<${style.prefix}worksheet ${xmlns}="${ns.main}" xmlns:r="${ns.rel}">${el('sheetData', {}, rows)}${merges}</${style.prefix}worksheet>`, style),
+    );
   });
   const wb = `<${style.prefix}workbook ${xmlns}="${ns.main}" xmlns:r="${ns.rel}">${date1904 ? el('workbookPr', { date1904: 1 }) : ''}${el('bookViews', {}, el('workbookView', { activeTab: 0 }))}${el(
     'sheets',
@@ -153,20 +166,40 @@ export async function rawXlsx(sheets: readonly RawSheet[], style: XmlStyle = TID
   const rels = sheets.map((_, k) => relEl('Relationship', { Id: `rId${k + 1}`, Type: `${ns.rel}/worksheet`, Target: `worksheets/sheet${k + 1}.xml` }));
   rels.push(relEl('Relationship', { Id: 'rIdS', Type: `${ns.rel}/styles`, Target: 'styles.xml' }));
   if (shared.length > 0) rels.push(relEl('Relationship', { Id: 'rIdSS', Type: `${ns.rel}/sharedStrings`, Target: 'sharedStrings.xml' }));
-  zip.file('xl/_rels/workbook.xml.rels', encode(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`, style));
-  zip.file('_rels/.rels', encode(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${relEl('Relationship', { Id: 'rId1', Type: `${ns.rel}/officeDocument`, Target: 'xl/workbook.xml' })}</Relationships>`, style));
+  zip.file(
+    'xl/_rels/workbook.xml.rels',
+    encode(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`, style),
+  );
+  zip.file(
+    '_rels/.rels',
+    encode(
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${relEl('Relationship', { Id: 'rId1', Type: `${ns.rel}/officeDocument`, Target: 'xl/workbook.xml' })}</Relationships>`,
+      style,
+    ),
+  );
   const lists = style.minimalStyles
     ? ''
     : el('fonts', { count: 1 }, el('font', {}, el('sz', { val: 11 }) + el('name', { val: 'Calibri' }))) +
       el('fills', { count: 2 }, el('fill', {}, el('patternFill', { patternType: 'none' })) + el('fill', {}, el('patternFill', { patternType: 'gray125' }))) +
       el('borders', { count: 1 }, el('border', {}, el('left') + el('right') + el('top') + el('bottom') + el('diagonal'))) +
       el('cellStyleXfs', { count: 1 }, el('xf', { numFmtId: 0, fontId: 0, fillId: 0, borderId: 0 }));
-  const xfs = el('cellXfs', { count: 3 }, [0, 9, 14].map((id) => el('xf', { numFmtId: id, fontId: 0, fillId: 0, borderId: 0, xfId: style.minimalStyles ? undefined : 0 })).join(''));
+  const xfs = el(
+    'cellXfs',
+    { count: 3 },
+    [0, 9, 14].map((id) => el('xf', { numFmtId: id, fontId: 0, fillId: 0, borderId: 0, xfId: style.minimalStyles ? undefined : 0 })).join(''),
+  );
   zip.file('xl/styles.xml', encode(`<${style.prefix}styleSheet ${xmlns}="${ns.main}">${lists}${xfs}</${style.prefix}styleSheet>`, style));
   if (shared.length > 0) {
-    zip.file('xl/sharedStrings.xml', encode(`<${style.prefix}sst ${xmlns}="${ns.main}" count="${shared.length}" uniqueCount="${shared.length}">${shared.map((t) => el('si', {}, el('t', { 'xml:space': /^\s|\s$/.test(t) ? 'preserve' : undefined }, content(t, style)))).join('')}</${style.prefix}sst>`, style));
+    zip.file(
+      'xl/sharedStrings.xml',
+      encode(
+        `<${style.prefix}sst ${xmlns}="${ns.main}" count="${shared.length}" uniqueCount="${shared.length}">${shared.map((t) => el('si', {}, el('t', { 'xml:space': /^\s|\s$/.test(t) ? 'preserve' : undefined }, content(t, style)))).join('')}</${style.prefix}sst>`,
+        style,
+      ),
+    );
   }
-  const over = (part: string, type: string) => `<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.${type}+xml"/>`;
+  const over = (part: string, type: string) =>
+    `<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.${type}+xml"/>`;
   zip.file(
     '[Content_Types].xml',
     encode(

@@ -28,6 +28,14 @@ describe('识别现有评分表', () => {
   });
 
   it('finds nothing on a sheet without a header row', () => {
-    expect(recogniseScores({ name: 'x', rows: [[1, 2], [3, 4]] })).toBeNull();
+    expect(
+      recogniseScores({
+        name: 'x',
+        rows: [
+          [1, 2],
+          [3, 4],
+        ],
+      }),
+    ).toBeNull();
   });
 });

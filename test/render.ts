@@ -32,11 +32,16 @@ export function render(bytes: Uint8Array, name: string, pngPages = 3): Rendered 
   const xlsx = join(dir, `${name}.xlsx`);
   writeFileSync(xlsx, bytes);
   const profile = join(dir, 'profile');
-  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, xlsx], { stdio: 'ignore', timeout: 120000 });
+  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, xlsx], {
+    stdio: 'ignore',
+    timeout: 120000,
+  });
   const pdf = join(dir, `${name}.pdf`);
   const info = execFileSync('pdfinfo', ['-f', '1', '-l', '9999', pdf], { encoding: 'utf8' });
   const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as [number, number]);
-  const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\f').slice(0, sizes.length);
+  const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+    .split('\f')
+    .slice(0, sizes.length);
   mkdirSync(PRINT_OUTPUT, { recursive: true });
   execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', String(Math.min(pngPages, sizes.length)), pdf, join(PRINT_OUTPUT, name)]);
   return { pdf, pages, sizes };

@@ -59,7 +59,13 @@ describe('xlsx host', () => {
     const run = await scoreWorkbook(book, opts);
     expect(run.ok).toBe(false);
     const wb = XlsxWorkbook.create();
-    await wb.writeResults([{ ...((await import('../src/report/sheets')).validationSheet(run.assessment, { date: 'x' })), cells: [['=HYPERLINK("http://x")', '+1', '-2', '@a']], merges: [] }]);
+    await wb.writeResults([
+      {
+        ...(await import('../src/report/sheets')).validationSheet(run.assessment, { date: 'x' }),
+        cells: [['=HYPERLINK("http://x")', '+1', '-2', '@a']],
+        merges: [],
+      },
+    ]);
     const out = new ExcelJS.Workbook();
     await out.xlsx.load((await wb.toBytes()) as unknown as ArrayBuffer);
     const row = out.getWorksheet('校验报告')!.getRow(1);
@@ -100,7 +106,11 @@ describe('xlsx host', () => {
   });
 
   it('refuses encrypted, non-zip and broken files with a reason', async () => {
-    const reason = async (bytes: Uint8Array) => XlsxWorkbook.load(bytes).then(() => 'opened', (e: WorkbookOpenError) => e.reason);
+    const reason = async (bytes: Uint8Array) =>
+      XlsxWorkbook.load(bytes).then(
+        () => 'opened',
+        (e: WorkbookOpenError) => e.reason,
+      );
     expect(await reason(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toBe('encrypted-or-xls');
     expect(await reason(new TextEncoder().encode('名称,分数\n甲,1'))).toBe('not-xlsx');
     expect(await reason(Uint8Array.from([0x50, 0x4b, 3, 4, 1, 2, 3]))).toBe('corrupt');

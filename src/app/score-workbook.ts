@@ -63,7 +63,11 @@ export async function checkWorkbook(port: WorkbookPort, options: RunOptions): Pr
 }
 
 /** Writes what `checkWorkbook` found to write. */
-export async function publishResults(port: WorkbookPort, checked: Checked, options: Pick<RunOptions, 'onStage'> & { onProgress?: (done: number) => void } = {}): Promise<RunResult> {
+export async function publishResults(
+  port: WorkbookPort,
+  checked: Checked,
+  options: Pick<RunOptions, 'onStage'> & { onProgress?: (done: number) => void } = {},
+): Promise<RunResult> {
   const { assessment, issues, ok } = checked;
   if (!checked.writable) return { assessment, issues, ok: false, written: null };
   options.onStage?.('write');

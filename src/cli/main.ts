@@ -91,7 +91,7 @@ async function writeStreamSafely(path: string, produce: (write: (chunk: Uint8Arr
     const file = fd;
     await produce((chunk) => {
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-      for (let at = 0; at < bytes.length; ) at += writeSync(file, bytes, at);
+      for (let at = 0; at < bytes.length;) at += writeSync(file, bytes, at);
     });
     closeSync(fd);
     fd = null;
@@ -132,7 +132,9 @@ function printIssues(issues: readonly Issue[], lang: Lang, io: Io, t: CliText): 
   const sorted = [...issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   for (const i of sorted.slice(0, PRINTED_ISSUES)) {
     const place = issuePlace(i);
-    io.stderr.write(terminalSafe(`${SEVERITY_WORD[lang][i.severity]}${place ? ` ${place}` : ''}: ${issueMessage(i, lang)}${i.value ? ` [${i.value}]` : ''}`) + '\n');
+    io.stderr.write(
+      terminalSafe(`${SEVERITY_WORD[lang][i.severity]}${place ? ` ${place}` : ''}: ${issueMessage(i, lang)}${i.value ? ` [${i.value}]` : ''}`) + '\n',
+    );
   }
   if (sorted.length > PRINTED_ISSUES) io.stderr.write(`${t.more(sorted.length - PRINTED_ISSUES)}\n`);
 }
@@ -150,7 +152,11 @@ function resultTable(run: RunResult, t: CliText): string {
   const head = [t.table.rank, t.table.name, t.table.group, t.table.total, t.table.grade, t.table.notes];
   const cols = a.hasGroups ? [0, 1, 2, 3, 4, 5] : [0, 1, 3, 4, 5];
   const widths = cols.map((c) => Math.max(textWidth(head[c]), ...rows.map((r) => textWidth(r[c]))));
-  const line = (r: string[]) => cols.map((c, i) => pad(r[c], widths[i], c === 0 || c === 3)).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    cols
+      .map((c, i) => pad(r[c], widths[i], c === 0 || c === 3))
+      .join('  ')
+      .trimEnd();
   return terminalSafe([line(head), cols.map((_, i) => '─'.repeat(widths[i])).join('  '), ...rows.map(line)].join('\n')) + '\n';
 }
 

@@ -66,7 +66,12 @@ export function analyse(a: Assessment): Analysis {
   scheme.indicators.forEach((ind, i) => pushTo(byLead, ind.lead || NO_LEAD, i));
   const leads = [...byLead].map(([lead, members]) => {
     const sum = members.reduce((acc, i) => X.add(acc, lost[i]), X.ZERO);
-    return { lead, indicators: members.length, pointsLost: X.publish(sum, decimals), share: X.publish(X.isZero(totalLost) ? X.ZERO : X.div(sum, totalLost), RATE_DECIMALS) };
+    return {
+      lead,
+      indicators: members.length,
+      pointsLost: X.publish(sum, decimals),
+      share: X.publish(X.isZero(totalLost) ? X.ZERO : X.div(sum, totalLost), RATE_DECIMALS),
+    };
   });
   return {
     indicators: [...indicators].sort((p, q) => p.rate.units - q.rate.units || p.index - q.index),

@@ -127,7 +127,17 @@ function notesOf(s: SubjectResult, scheme: Scheme, tieKeyNames: readonly string[
     if (side.cappedBySubject) notes.push({ code: `note-${sideName}-capped`, params: { cap: side.published.value } });
   }
   if (outcome.demotedFrom !== null) {
-    notes.push({ code: 'note-demoted', params: { from: gradeName(outcome.demotedFrom), to: gradeName(outcome.grade), reason: c.demoteEvents.map((e) => e.reason).filter(Boolean).join('；') } });
+    notes.push({
+      code: 'note-demoted',
+      params: {
+        from: gradeName(outcome.demotedFrom),
+        to: gradeName(outcome.grade),
+        reason: c.demoteEvents
+          .map((e) => e.reason)
+          .filter(Boolean)
+          .join('；'),
+      },
+    });
   }
   if (outcome.why.kind === 'tie-admitted') notes.push({ code: 'note-tie-admitted', params: { grade: gradeName(outcome.grade), quota: outcome.why.quota } });
   if (outcome.why.kind === 'pending') notes.push({ code: 'note-tie-pending', params: {} });
@@ -150,7 +160,7 @@ function withSubjects(issues: readonly Issue[], sheets: readonly (SheetData | un
   }
   return issues.map((i) => {
     const at = i.cell ? parseAddress(i.cell) : null;
-    const name = at ? nameOfRow.get(i.sheet)?.(at[0]) ?? '' : '';
+    const name = at ? (nameOfRow.get(i.sheet)?.(at[0]) ?? '') : '';
     return name === '' || isStatisticsLabel(name) ? i : { ...i, subject: name };
   });
 }
@@ -160,7 +170,13 @@ export function assess(input: AssessInput): Assessment {
   const sheets = input.sheets.map(fillMerges);
   const run = assessSheets({ ...input, sheets });
   const byName = new Map(sheets.map((s) => [s.name, s]));
-  return { ...run, issues: withSubjects(run.issues, [run.sheets.scores, run.sheets.adjustments].map((n) => (n ? byName.get(n) : undefined))) };
+  return {
+    ...run,
+    issues: withSubjects(
+      run.issues,
+      [run.sheets.scores, run.sheets.adjustments].map((n) => (n ? byName.get(n) : undefined)),
+    ),
+  };
 }
 
 function assessSheets(input: AssessInput): Assessment {

@@ -36,7 +36,10 @@ export function minOf(values: Iterable<number>): number {
 
 /** An A1 address (also `$C$3`, `Sheet!C3:F9`: the first cell counts) → 0-based [row, column]; null if it is not one. */
 export function parseAddress(ref: string): [number, number] | null {
-  const cell = ref.slice(ref.lastIndexOf('!') + 1).split(':')[0].replace(/\$/g, '');
+  const cell = ref
+    .slice(ref.lastIndexOf('!') + 1)
+    .split(':')[0]
+    .replace(/\$/g, '');
   const m = /^([A-Z]+)(\d+)$/.exec(cell);
   if (!m) return null;
   let c = 0;

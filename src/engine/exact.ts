@@ -194,7 +194,7 @@ export function publishRatio(a: number, b: number, decimals: number): Published 
       while (q * bottom > top) q--;
       while ((q + 1) * bottom <= top) q++;
       if (2 * (top - q * bottom) >= bottom) q++;
-      const units = (a < 0) !== (b < 0) && q !== 0 ? -q : q;
+      const units = a < 0 !== b < 0 && q !== 0 ? -q : q;
       return { units, value: units / 10 ** decimals };
     }
   }

@@ -103,7 +103,16 @@ export function checkGradeRules(scheme: Scheme, scopes: ReadonlyMap<string, numb
     });
     if (needed > n) {
       const first = scheme.grades.find((g) => g.minPct !== null);
-      log.error('grade-impossible', sheet, first && first.row >= 0 ? `A${first.row + 1}` : '', null, { grade: scheme.grades.filter((g) => g.minPct !== null).map((g) => g.name).join('、'), reason: 'min-count-sum', scope, need: needed, n });
+      log.error('grade-impossible', sheet, first && first.row >= 0 ? `A${first.row + 1}` : '', null, {
+        grade: scheme.grades
+          .filter((g) => g.minPct !== null)
+          .map((g) => g.name)
+          .join('、'),
+        reason: 'min-count-sum',
+        scope,
+        need: needed,
+        n,
+      });
     }
   }
 }
@@ -116,7 +125,14 @@ function meetsMinScore(totalUnits: number, decimals: number, minScore: X.Exact):
  * Grades one scope. `members` must be in rank order. Returns the scope's distribution; outcomes
  * go into `out`. Boundary warnings are logged against the grade's row in 考核方案.
  */
-export function gradeScope<T extends Gradable>(scope: string, members: readonly T[], scheme: Scheme, out: Map<T, GradeOutcome>, log: IssueLog, sheet: string): ScopeResult {
+export function gradeScope<T extends Gradable>(
+  scope: string,
+  members: readonly T[],
+  scheme: Scheme,
+  out: Map<T, GradeOutcome>,
+  log: IssueLog,
+  sheet: string,
+): ScopeResult {
   const { grades, settings } = scheme;
   const n = members.length;
   const last = grades.length - 1;

@@ -3,17 +3,7 @@ import { address, cellText, isBlank, IssueLog } from './cells';
 import { cleanNumber } from './exact';
 import { cellAt, looksLikeFraction, mapColumns, readNumber, requireColumns, splitList, textAt, type ColumnDecl } from './table';
 import { aliasTable, foldWidth, matchKey, trimName } from './text';
-import type {
-  Category,
-  CellValue,
-  Dimension,
-  GradeRule,
-  Indicator,
-  OptionalSheet,
-  Scheme,
-  Settings,
-  SheetData,
-} from './types';
+import type { Category, CellValue, Dimension, GradeRule, Indicator, OptionalSheet, Scheme, Settings, SheetData } from './types';
 
 export const SCHEME_SHEET = '考核方案';
 export const DEFAULT_SIGNATURE = '制表人：　　　　　审核人：　　　　　日期：';
@@ -121,17 +111,99 @@ const SETTINGS: ReadonlyArray<readonly [readonly string[], SettingParser]> = [
   [['考核名称', 'Title', 'Name'], text((s, v) => (s.title = v))],
   [['考核期间', 'Period'], text((s, v) => (s.period = v))],
   [['制表单位', 'Issued by', 'Issuer'], text((s, v) => (s.issuer = v))],
-  [['满分', 'Full score'], number((s, v) => (s.fullScore = v), (v) => v > 0, '> 0')],
-  [['小数位数', 'Decimals'], number((s, v) => (s.decimals = v), (v) => Number.isInteger(v) && v >= 0 && v <= 6, '0–6')],
-  [['排名方式', 'Ranking'], choice([['competition', ['竞争排名', 'competition', 'RANK.EQ']], ['dense', ['中国式排名', 'dense']]] as const, (s, v) => (s.ranking = v))],
-  [['等次范围', 'Grade scope'], choice([['all', ['全体', 'all']], ['group', ['分组', 'group', 'groups']]] as const, (s, v) => (s.gradeScope = v))],
-  [['名额取整', 'Quota rounding'], choice([['round', ['四舍五入', 'round']], ['floor', ['向下取整', 'floor', 'down']], ['ceil', ['向上取整', 'ceil', 'up']]] as const, (s, v) => (s.quotaRounding = v))],
-  [['同分处理', 'Ties at quota'], choice([['admit', ['同分同等次', 'admit', 'same grade']], ['demote', ['同分均降', 'demote', 'all lower']], ['pending', ['待定', 'pending']]] as const, (s, v) => (s.tiePolicy = v))],
+  [
+    ['满分', 'Full score'],
+    number(
+      (s, v) => (s.fullScore = v),
+      (v) => v > 0,
+      '> 0',
+    ),
+  ],
+  [
+    ['小数位数', 'Decimals'],
+    number(
+      (s, v) => (s.decimals = v),
+      (v) => Number.isInteger(v) && v >= 0 && v <= 6,
+      '0–6',
+    ),
+  ],
+  [
+    ['排名方式', 'Ranking'],
+    choice(
+      [
+        ['competition', ['竞争排名', 'competition', 'RANK.EQ']],
+        ['dense', ['中国式排名', 'dense']],
+      ] as const,
+      (s, v) => (s.ranking = v),
+    ),
+  ],
+  [
+    ['等次范围', 'Grade scope'],
+    choice(
+      [
+        ['all', ['全体', 'all']],
+        ['group', ['分组', 'group', 'groups']],
+      ] as const,
+      (s, v) => (s.gradeScope = v),
+    ),
+  ],
+  [
+    ['名额取整', 'Quota rounding'],
+    choice(
+      [
+        ['round', ['四舍五入', 'round']],
+        ['floor', ['向下取整', 'floor', 'down']],
+        ['ceil', ['向上取整', 'ceil', 'up']],
+      ] as const,
+      (s, v) => (s.quotaRounding = v),
+    ),
+  ],
+  [
+    ['同分处理', 'Ties at quota'],
+    choice(
+      [
+        ['admit', ['同分同等次', 'admit', 'same grade']],
+        ['demote', ['同分均降', 'demote', 'all lower']],
+        ['pending', ['待定', 'pending']],
+      ] as const,
+      (s, v) => (s.tiePolicy = v),
+    ),
+  ],
   [['同分依据', 'Tie-breakers'], (value, s) => (s.tieBreakers = splitList(cellText(value)))],
-  [['加分上限', 'Bonus cap'], number((s, v) => (s.bonusCap = v), (v) => v >= 0, '≥ 0')],
-  [['扣分上限', 'Deduction cap'], number((s, v) => (s.deductionCap = v), (v) => v >= 0, '≥ 0')],
-  [['否决扣分线', 'Veto line'], number((s, v) => (s.vetoLine = v), (v) => v > 0, '> 0')],
-  [['缺项处理', 'Blank scores'], choice([['error', ['报错', 'error']], ['zero', ['按0分', 'zero', '0']]] as const, (s, v) => (s.missing = v))],
+  [
+    ['加分上限', 'Bonus cap'],
+    number(
+      (s, v) => (s.bonusCap = v),
+      (v) => v >= 0,
+      '≥ 0',
+    ),
+  ],
+  [
+    ['扣分上限', 'Deduction cap'],
+    number(
+      (s, v) => (s.deductionCap = v),
+      (v) => v >= 0,
+      '≥ 0',
+    ),
+  ],
+  [
+    ['否决扣分线', 'Veto line'],
+    number(
+      (s, v) => (s.vetoLine = v),
+      (v) => v > 0,
+      '> 0',
+    ),
+  ],
+  [
+    ['缺项处理', 'Blank scores'],
+    choice(
+      [
+        ['error', ['报错', 'error']],
+        ['zero', ['按0分', 'zero', '0']],
+      ] as const,
+      (s, v) => (s.missing = v),
+    ),
+  ],
   [['签字栏', 'Signature line'], text((s, v) => (s.signature = NONE.has(matchKey(v)) ? '' : v))],
   [
     ['输出', 'Output'],
@@ -150,7 +222,16 @@ const SETTINGS: ReadonlyArray<readonly [readonly string[], SettingParser]> = [
       s.outputs = ALL_OPTIONAL_SHEETS.filter((x) => out.includes(x));
     },
   ],
-  [['公示总分', 'Notice shows total'], choice([[true, ['是', 'yes', 'true']], [false, ['否', 'no', 'false']]] as const, (s, v) => (s.noticeShowsTotal = v))],
+  [
+    ['公示总分', 'Notice shows total'],
+    choice(
+      [
+        [true, ['是', 'yes', 'true']],
+        [false, ['否', 'no', 'false']],
+      ] as const,
+      (s, v) => (s.noticeShowsTotal = v),
+    ),
+  ],
   [['公示说明', 'Notice text'], text((s, v) => (s.noticeText = v))],
 ];
 
@@ -222,20 +303,30 @@ interface RowReader {
  * A number in a block cell; logs and returns undefined when the cell is not a valid number.
  * A `percent` column takes percent points: 20% (or 20) is 20; a plain 0.2 is read as 0.2 with a warning.
  */
-function blockNumber(rd: RowReader, r: number, c: number, column: string, check: (v: number) => boolean, rule: string, percent = false): number | null | undefined {
+function blockNumber(
+  rd: RowReader,
+  r: number,
+  c: number,
+  column: string,
+  check: (v: number) => boolean,
+  rule: string,
+  percent = false,
+): number | null | undefined {
   const v = cellAt(rd.rows, r, c);
   const read = readNumber(v, percent);
   if (!read.ok || (read.value !== null && !check(read.value))) {
     rd.log.error('bad-number', rd.sheet, address(r, c), v, { column, rule });
     return undefined;
   }
-  if (percent && looksLikeFraction(v, read.value)) rd.log.warn('percent-as-fraction', rd.sheet, address(r, c), v, { column, value: read.value!, percent: cleanNumber(read.value! * 100) });
+  if (percent && looksLikeFraction(v, read.value))
+    rd.log.warn('percent-as-fraction', rd.sheet, address(r, c), v, { column, value: read.value!, percent: cleanNumber(read.value! * 100) });
   return read.value;
 }
 
 function blockRows<F extends string>(sheet: SheetData, block: Block, decls: readonly ColumnDecl<F>[], log: IssueLog) {
   const cols = mapColumns(sheet.rows[block.headerRow] ?? [], decls);
-  const ok = block.headerRow >= 0 && requireColumns(cols, decls, log, sheet.name, block.headerRow >= 0 ? block.headerRow : block.titleRow, BLOCK_LABEL[block.name]);
+  const ok =
+    block.headerRow >= 0 && requireColumns(cols, decls, log, sheet.name, block.headerRow >= 0 ? block.headerRow : block.titleRow, BLOCK_LABEL[block.name]);
   return { cols, ok };
 }
 
@@ -305,7 +396,8 @@ function parseIndicators(sheet: SheetData, block: Block | undefined, dims: reado
     let dimension = textAt(sheet.rows, r, cols.dimension);
     if (hasDimensionBlock) {
       const known = dimByKey.get(matchKey(dimension));
-      if (dimension === '') log.error('indicator-without-dimension', sheet.name, address(r, cols.dimension < 0 ? cols.name : cols.dimension), null, { indicator: name });
+      if (dimension === '')
+        log.error('indicator-without-dimension', sheet.name, address(r, cols.dimension < 0 ? cols.name : cols.dimension), null, { indicator: name });
       else if (!known) log.error('unknown-dimension', sheet.name, address(r, cols.dimension), dimension, { indicator: name });
       else dimension = known;
     }
@@ -321,7 +413,8 @@ function parseIndicators(sheet: SheetData, block: Block | undefined, dims: reado
   }
   if (out.length === 0 && !log.hasErrors) log.error('empty-block', sheet.name, address(block.titleRow, 0), null, { block: BLOCK_LABEL.indicators });
   for (const d of dims) {
-    if (hasDimensionBlock && !out.some((i) => i.dimension === d.name)) log.error('dimension-without-indicators', sheet.name, address(block.titleRow, 0), null, { dimension: d.name });
+    if (hasDimensionBlock && !out.some((i) => i.dimension === d.name))
+      log.error('dimension-without-indicators', sheet.name, address(block.titleRow, 0), null, { dimension: d.name });
   }
   return out;
 }
@@ -359,7 +452,8 @@ function parseGrades(sheet: SheetData, block: Block | undefined, log: IssueLog):
     const minScore = blockNumber(rd, r, cols.minScore, '最低分', () => true, '');
     if (maxPct === undefined || minPct === undefined || count === undefined || minScore === undefined) continue;
     // whether the shares can be met is judged on the counts for the actual N (checkGradeRules)
-    if (maxPct !== null && minPct !== null && minPct > maxPct) log.warn('share-order', sheet.name, address(r, cols.minPct), cellAt(sheet.rows, r, cols.minPct), { grade: name, min: minPct, max: maxPct });
+    if (maxPct !== null && minPct !== null && minPct > maxPct)
+      log.warn('share-order', sheet.name, address(r, cols.minPct), cellAt(sheet.rows, r, cols.minPct), { grade: name, min: minPct, max: maxPct });
     if (count !== null && maxPct !== null) log.warn('quota-both', sheet.name, address(r, cols.maxPct), maxPct, { grade: name });
     out.push({ name, row: r, maxPct, minPct, count, minScore, note: textAt(sheet.rows, r, cols.note) });
   }
@@ -390,8 +484,14 @@ function parseCategories(sheet: SheetData, block: Block | undefined, log: IssueL
   const { cols, ok } = blockRows(sheet, block, decls, log);
   if (!ok) return [];
   const rd: RowReader = { sheet: sheet.name, rows: sheet.rows, log };
-  const kindOf = aliasTable([['bonus', ['加分', 'bonus']], ['deduction', ['扣分', '减分', 'deduction']]] as const);
-  const yesNo = aliasTable([[true, ['是', 'yes', 'true', 'Y']], [false, ['否', 'no', 'false', 'N']]] as const);
+  const kindOf = aliasTable([
+    ['bonus', ['加分', 'bonus']],
+    ['deduction', ['扣分', '减分', 'deduction']],
+  ] as const);
+  const yesNo = aliasTable([
+    [true, ['是', 'yes', 'true', 'Y']],
+    [false, ['否', 'no', 'false', 'N']],
+  ] as const);
   const out: Category[] = [];
   const names = new Set<string>();
   for (const r of block.dataRows) {
@@ -430,7 +530,14 @@ export function parseScheme(sheet: SheetData, fileTitle: string, log: IssueLog):
 }
 
 /** 同分依据 must name dimensions or indicators; names are normalised to their canonical spelling. */
-function checkTieBreakers(sheet: SheetData, block: Block | undefined, settings: Settings, dims: readonly Dimension[], inds: readonly Indicator[], log: IssueLog): void {
+function checkTieBreakers(
+  sheet: SheetData,
+  block: Block | undefined,
+  settings: Settings,
+  dims: readonly Dimension[],
+  inds: readonly Indicator[],
+  log: IssueLog,
+): void {
   if (settings.tieBreakers.length === 0) return;
   const known = new Map<string, string>();
   for (const i of inds) known.set(matchKey(i.name), i.name);

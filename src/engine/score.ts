@@ -82,7 +82,14 @@ export function planScoring(scheme: Scheme): ScoringPlan {
 
 const NOTHING: SideTotal = { categories: [], column: 0, sum: 0, cappedBySubject: false, exact: X.ZERO, published: { units: 0, value: 0 } };
 
-function side(kind: AdjustmentKind, events: readonly AdjustmentEvent[], known: ReadonlyMap<string, Category>, column: number, cap: number | null, decimals: number): SideTotal {
+function side(
+  kind: AdjustmentKind,
+  events: readonly AdjustmentEvent[],
+  known: ReadonlyMap<string, Category>,
+  column: number,
+  cap: number | null,
+  decimals: number,
+): SideTotal {
   const byName = new Map<string, AdjustmentEvent[]>();
   for (const e of events) if (e.type === kind) pushTo(byName, e.category, e);
   if (byName.size === 0 && column === 0) return NOTHING;

@@ -18,7 +18,9 @@ const COLUMNS = [
 ] as const satisfies readonly ColumnDecl<string>[];
 
 /** Columns people keep beside the scores that the tool computes itself: left out with a word. */
-const COMPUTED_HEADER = aliasTable([[true, ['总分', '合计', '总得分', '得分', '基础分', '排名', '名次', '等次', '等级', '考核等次', 'Total', 'Rank', 'Grade', 'Score']]] as const);
+const COMPUTED_HEADER = aliasTable([
+  [true, ['总分', '合计', '总得分', '得分', '基础分', '排名', '名次', '等次', '等级', '考核等次', 'Total', 'Rank', 'Grade', 'Score']],
+] as const);
 
 /**
  * Rows of statistics under the subjects (平均分, 合计, …): never a subject. A label may be
@@ -82,7 +84,8 @@ function locate(sheet: SheetData, scheme: Scheme, log: IssueLog): ScoresLayout |
       log.error('indicator-without-column', sheet.name, address(headerRow, 0), null, { indicator: ind.name });
       return -1;
     }
-    if (found.length > 1) log.error('duplicate-column', sheet.name, address(headerRow, found[1]), cellAt(sheet.rows, headerRow, found[1]), { indicator: ind.name });
+    if (found.length > 1)
+      log.error('duplicate-column', sheet.name, address(headerRow, found[1]), cellAt(sheet.rows, headerRow, found[1]), { indicator: ind.name });
     const c = found[0];
     const bracket = splitHeader(String(header[c])).bracket;
     const headerPoints = bracket === null ? null : numericText(bracket);
@@ -181,12 +184,18 @@ export function parseScores(sheet: SheetData, scheme: Scheme, log: IssueLog): Sc
   const seen = new Map<string, number>();
   const inds = scheme.indicators;
   const valueCols = [...layout.indicatorCols, layout.bonusCol, layout.deductionCol].filter((c) => c >= 0);
-  reportUncalculated(sheet, log, [layout.nameCol, layout.groupCol, layout.remarkCol, ...valueCols].filter((c) => c >= 0), layout.headerRow + 1);
+  reportUncalculated(
+    sheet,
+    log,
+    [layout.nameCol, layout.groupCol, layout.remarkCol, ...valueCols].filter((c) => c >= 0),
+    layout.headerRow + 1,
+  );
   const firstValueCol = Math.min(...valueCols);
   // merged areas over the name column, by row: a name merged down over rows is one subject
   const nameMerges = new Map<number, CellArea>();
   for (const m of sheet.merges ?? []) {
-    if (m.c0 <= layout.nameCol && layout.nameCol <= m.c1) for (let r = Math.max(m.r0, layout.headerRow + 1); r <= Math.min(m.r1, rows.length - 1); r++) nameMerges.set(r, m);
+    if (m.c0 <= layout.nameCol && layout.nameCol <= m.c1)
+      for (let r = Math.max(m.r0, layout.headerRow + 1); r <= Math.min(m.r1, rows.length - 1); r++) nameMerges.set(r, m);
   }
   for (let r = layout.headerRow + 1; r < rows.length; r++) {
     const nameCell = cellAt(rows, r, layout.nameCol);
@@ -201,7 +210,12 @@ export function parseScores(sheet: SheetData, scheme: Scheme, log: IssueLog): Sc
       // the lower rows of a merged name: scores there of their own cannot be told apart
       for (const c of valueCols) {
         const own = !isBlank(cellAt(rows, r, c)) && !(sheet.merges ?? []).some((m) => m.c0 <= c && c <= m.c1 && m.r0 <= merge.r0 && m.r1 >= r);
-        if (own) log.error('merged-name-row', sheet.name, address(r, c), cellAt(rows, r, c), { name: trimName(cellText(nameCell)), from: merge.r0 + 1, to: merge.r1 + 1 });
+        if (own)
+          log.error('merged-name-row', sheet.name, address(r, c), cellAt(rows, r, c), {
+            name: trimName(cellText(nameCell)),
+            from: merge.r0 + 1,
+            to: merge.r1 + 1,
+          });
       }
       continue;
     }
@@ -238,7 +252,8 @@ export function parseScores(sheet: SheetData, scheme: Scheme, log: IssueLog): Sc
   if (subjects.length === 0) log.error('no-subjects', sheet.name, address(layout.headerRow, layout.nameCol), null);
   const grouped = subjects.filter((s) => s.group !== null).length;
   if (scheme.settings.gradeScope === 'group') {
-    for (const s of subjects) if (s.group === null) log.error('missing-group', sheet.name, address(s.row - 1, Math.max(layout.groupCol, layout.nameCol)), null, { name: s.name });
+    for (const s of subjects)
+      if (s.group === null) log.error('missing-group', sheet.name, address(s.row - 1, Math.max(layout.groupCol, layout.nameCol)), null, { name: s.name });
   } else if (grouped > 0 && grouped < subjects.length) {
     log.warn('some-without-group', sheet.name, address(layout.headerRow, layout.groupCol), null, { count: subjects.length - grouped });
   }
@@ -246,7 +261,8 @@ export function parseScores(sheet: SheetData, scheme: Scheme, log: IssueLog): Sc
     // the host could not read merged areas: a blank group under a filled one is most likely a merge
     let above: string | null = null;
     for (const s of subjects) {
-      if (s.group === null && above !== null) log.warn('group-maybe-merged', sheet.name, address(s.row - 1, layout.groupCol), null, { name: s.name, group: above });
+      if (s.group === null && above !== null)
+        log.warn('group-maybe-merged', sheet.name, address(s.row - 1, layout.groupCol), null, { name: s.name, group: above });
       above = s.group ?? above;
     }
   }

@@ -20,7 +20,9 @@ export function trimName(text: string): string {
 
 /** The form two labels are compared in: folded, without spaces, lower case. */
 export function matchKey(text: string): string {
-  return foldWidth(text).replace(/[\s\u00a0]+/g, '').toLowerCase();
+  return foldWidth(text)
+    .replace(/[\s\u00a0]+/g, '')
+    .toLowerCase();
 }
 
 /**
@@ -46,7 +48,10 @@ export function aliasTable<T>(entries: ReadonlyArray<readonly [T, readonly strin
  * Returns the decimal text, or null when it is not a number.
  */
 export function numericText(text: string): string | null {
-  const s = foldWidth(text).replace(/[\s\u00a0]+/g, '').replace(/分$/, '').replace(/^\+/, '');
+  const s = foldWidth(text)
+    .replace(/[\s\u00a0]+/g, '')
+    .replace(/分$/, '')
+    .replace(/^\+/, '');
   return /^-?(\d+(\.\d*)?|\.\d+)$/.test(s) ? s.replace(/\.$/, '') : null;
 }
 

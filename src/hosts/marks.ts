@@ -39,7 +39,11 @@ export function isWorkbookMark(name: string): boolean {
  * The result sheets the tool owns. `workbookNames` are the workbook-scoped names;
  * `sheetMark(sheet)` is the formula of that sheet's own `kaoping_sheet` name, if any.
  */
-export function ownedSheets(sheetNames: readonly string[], workbookNames: readonly { name: string; formula: string }[], sheetMark: (sheet: string) => string | null | undefined): string[] {
+export function ownedSheets(
+  sheetNames: readonly string[],
+  workbookNames: readonly { name: string; formula: string }[],
+  sheetMark: (sheet: string) => string | null | undefined,
+): string[] {
   const present = new Set(sheetNames);
   const owned: string[] = [];
   for (const { role, name } of RESULT_SHEETS) {

@@ -35,7 +35,7 @@ export function serialDate(serial: number, date1904: boolean): string | null {
   // Excel's 1900 system counts a 29 February 1900 that never was (serial 60)
   if (!date1904 && day === 60) return '1900-02-29';
   const epoch = date1904 ? Date.UTC(1904, 0, 1) : day < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
-  const ms = epoch + Math.round(serial * DAY_MS / 60_000) * 60_000;
+  const ms = epoch + Math.round((serial * DAY_MS) / 60_000) * 60_000;
   const iso = new Date(ms).toISOString();
   const time = iso.slice(11, 16);
   if (serial < 1 && serial > 0) return time;

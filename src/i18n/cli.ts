@@ -65,8 +65,10 @@ export const CLI_TEXT = {
     titles: {} as Record<string, string>,
     noFile: (p: string) => `No such file: ${p}`,
     notXlsx: (p: string) => `Not an .xlsx workbook: ${p} (use Save As .xlsx in Excel)`,
-    encrypted: (p: string) => `Cannot open ${p}: it is an encrypted workbook or an old .xls file. Remove the password or save it as .xlsx in Excel, then try again.`,
-    corrupt: (p: string, why: string) => `The workbook is damaged and cannot be read: ${p} (${why}). Open it in Excel or WPS, check it, save it as .xlsx and try again.`,
+    encrypted: (p: string) =>
+      `Cannot open ${p}: it is an encrypted workbook or an old .xls file. Remove the password or save it as .xlsx in Excel, then try again.`,
+    corrupt: (p: string, why: string) =>
+      `The workbook is damaged and cannot be read: ${p} (${why}). Open it in Excel or WPS, check it, save it as .xlsx and try again.`,
     tooLarge: (p: string, kind: LimitKind, where: string, max: number) =>
       `The workbook is beyond this tool's limits and was not read: ${p}: ${where}${{ 'part-size': ` inflates to more than ${mb(max)}`, 'total-size': ` and the other parts inflate to more than ${mb(max)} in all`, rows: ` has data beyond row ${max.toLocaleString('en-US')} (delete what is below the table)`, cells: ` and the other sheets hold more than ${max.toLocaleString('en-US')} non-empty cells` }[kind]}.`,
     jsonIsOutput: '--json and -o cannot name the same file.',
@@ -84,7 +86,13 @@ export const CLI_TEXT = {
     issueCounts: (errors: number, warnings: number) => `${errors} errors, ${warnings} warnings`,
     noIssues: 'No problems found.',
     more: (n: number) => `… ${n} more in the validation report`,
-    stages: { read: 'reading the workbook', assess: 'checking and computing', sheets: 'building result sheets', write: 'writing result sheets', save: 'saving' },
+    stages: {
+      read: 'reading the workbook',
+      assess: 'checking and computing',
+      sheets: 'building result sheets',
+      write: 'writing result sheets',
+      save: 'saving',
+    },
     table: { rank: 'Rank', name: 'Name', group: 'Group', total: 'Total', grade: 'Grade', notes: 'Notes', vetoed: 'vetoed' },
     demoTitle: (file: string) => `Example: ${file}`,
     failed: (why: string) => `Failed: ${why}`,

@@ -7,7 +7,10 @@ type Table = Record<string, { readonly zh: string; readonly en: string }>;
 /** Issues found in the workbook (codes from the engine and the hosts). */
 export const ISSUE_MESSAGES: Table = {
   'missing-sheet': { zh: '缺少工作表“{sheet}”。工作簿中的工作表：{found}。', en: 'The sheet "{sheet}" is missing. The workbook has: {found}.' },
-  'missing-block': { zh: '缺少{block}块：在 A 列写上标题 {block}，下一行写表头。', en: 'The block {block} is missing: put the title {block} in column A and its header row below it.' },
+  'missing-block': {
+    zh: '缺少{block}块：在 A 列写上标题 {block}，下一行写表头。',
+    en: 'The block {block} is missing: put the title {block} in column A and its header row below it.',
+  },
   'duplicate-block': { zh: '该块标题重复出现，只能有一个。', en: 'This block title appears twice; there can be only one.' },
   'unknown-block': { zh: '不认识的块标题，已忽略。', en: 'Unknown block title; ignored.' },
   'empty-block': { zh: '{block}块没有数据行。', en: 'The block {block} has no data rows.' },
@@ -20,10 +23,19 @@ export const ISSUE_MESSAGES: Table = {
   'blank-name': { zh: '{what}名称为空。', en: 'The {what} name is blank.' },
   'duplicate-name': { zh: '{what}“{value}”重复。', en: 'The {what} "{value}" appears twice.' },
   'weights-sum': { zh: '维度权重合计为 {sum}，应为 100。', en: 'Dimension weights add up to {sum}; they must add up to 100.' },
-  'indicator-without-dimension': { zh: '有【维度】块时，指标“{indicator}”须填维度。', en: 'With a 【维度】 block, the indicator "{indicator}" needs a dimension.' },
-  'unknown-dimension': { zh: '指标“{indicator}”的维度“{value}”不在【维度】块中。', en: 'The dimension "{value}" of indicator "{indicator}" is not listed in 【维度】.' },
+  'indicator-without-dimension': {
+    zh: '有【维度】块时，指标“{indicator}”须填维度。',
+    en: 'With a 【维度】 block, the indicator "{indicator}" needs a dimension.',
+  },
+  'unknown-dimension': {
+    zh: '指标“{indicator}”的维度“{value}”不在【维度】块中。',
+    en: 'The dimension "{value}" of indicator "{indicator}" is not listed in 【维度】.',
+  },
   'dimension-without-indicators': { zh: '维度“{dimension}”没有任何指标。', en: 'The dimension "{dimension}" has no indicators.' },
-  'last-grade-rule': { zh: '最后一个等次“{grade}”兜底，不能设名额、比例上限或最低分。', en: 'The last grade "{grade}" takes everyone left; it cannot have a quota, share or minimum score.' },
+  'last-grade-rule': {
+    zh: '最后一个等次“{grade}”兜底，不能设名额、比例上限或最低分。',
+    en: 'The last grade "{grade}" takes everyone left; it cannot have a quota, share or minimum score.',
+  },
   'grade-impossible': { zh: '等次“{grade}”的规则无法满足（{reason}）。', en: 'The rule of grade "{grade}" cannot be met ({reason}).' },
   'quota-both': { zh: '等次“{grade}”同时设了名额和比例上限，以名额为准。', en: 'Grade "{grade}" has both a quota and a share; the quota counts.' },
   'bad-category-type': { zh: '类别“{category}”的类型须为“加分”或“扣分”。', en: 'The type of category "{category}" must be 加分 (bonus) or 扣分 (deduction).' },
@@ -32,24 +44,57 @@ export const ISSUE_MESSAGES: Table = {
   'no-name-column': { zh: '前 10 行中找不到名称列（{names}等）。', en: 'No name column ({names}, …) in the first 10 rows.' },
   'indicator-without-column': { zh: '指标“{indicator}”在评分表中没有对应的列。', en: 'The indicator "{indicator}" has no column in the scores sheet.' },
   'duplicate-column': { zh: '指标“{indicator}”有两列。', en: 'The indicator "{indicator}" has two columns.' },
-  'header-points': { zh: '表头写“{header}分”，但方案中“{indicator}”的分值为 {points}。', en: 'The header says {header} points, but the scheme gives "{indicator}" {points}.' },
+  'header-points': {
+    zh: '表头写“{header}分”，但方案中“{indicator}”的分值为 {points}。',
+    en: 'The header says {header} points, but the scheme gives "{indicator}" {points}.',
+  },
   'blank-score': { zh: '“{indicator}”得分为空（缺项处理：报错）。', en: 'The score for "{indicator}" is blank (blank scores: error).' },
   'blank-as-zero': { zh: '“{indicator}”得分为空，按 0 分计。', en: 'The score for "{indicator}" is blank; counted as 0.' },
   'not-a-number': { zh: '“{indicator}”得分不是数字。', en: 'The score for "{indicator}" is not a number.' },
   'numeric-text': { zh: '“{indicator}”得分是文本，已按数字 {number} 计算。', en: 'The score for "{indicator}" is text; used as the number {number}.' },
   'error-value': { zh: '“{indicator}”得分是错误值。', en: 'The score for "{indicator}" is an error value.' },
-  'uncalculated-formula': { zh: '这个公式在文件中没有计算结果（文件可能由其他程序生成）：请在 Excel 或 WPS 中打开并保存一次，再运行。', en: 'This formula has no calculated value in the file (it was probably written by another program): open and save the file in Excel or WPS once, then run again.' },
-  'percent-score': { zh: '“{indicator}”得分设成了百分比格式（显示为 {value}）：请填写分数，并把单元格格式改为“常规”或“数值”。', en: 'The score for "{indicator}" is formatted as a percent (shown as {value}): type the score as a number and format the cell as General or Number.' },
-  'percent-as-fraction': { zh: '“{column}”填的是 {value}，按 {value}% 计算；如要 {percent}%，请填 {percent} 或 {percent}%。', en: '"{column}" holds {value}, read as {value}%; for {percent}%, type {percent} or {percent}%.' },
-  'share-order': { zh: '等次“{grade}”的比例下限 {min}% 大于比例上限 {max}%；按本次人数仍可满足，请核对。', en: 'Grade "{grade}": its minimum share {min}% is above its maximum share {max}%; the counts for this run still fit, but check the rule.' },
-  'share-sum': { zh: '各等次比例下限合计 {sum}%，超过 100%；按本次人数仍可满足，请核对。', en: 'The minimum shares add up to {sum}%, more than 100%; the counts for this run still fit, but check the rules.' },
-  'computed-column': { zh: '“{header}”列已忽略：总分、排名和等次由本工具计算。', en: 'The column "{header}" is ignored: totals, ranks and grades are computed by this tool.' },
-  'unknown-column': { zh: '“{header}”列不是方案中的指标，也不是可识别的列（名称、分组、加分、扣分、备注、序号），已忽略。', en: 'The column "{header}" is not an indicator of the scheme nor a known column (name, group, bonus, deduction, remark, No.); ignored.' },
+  'uncalculated-formula': {
+    zh: '这个公式在文件中没有计算结果（文件可能由其他程序生成）：请在 Excel 或 WPS 中打开并保存一次，再运行。',
+    en: 'This formula has no calculated value in the file (it was probably written by another program): open and save the file in Excel or WPS once, then run again.',
+  },
+  'percent-score': {
+    zh: '“{indicator}”得分设成了百分比格式（显示为 {value}）：请填写分数，并把单元格格式改为“常规”或“数值”。',
+    en: 'The score for "{indicator}" is formatted as a percent (shown as {value}): type the score as a number and format the cell as General or Number.',
+  },
+  'percent-as-fraction': {
+    zh: '“{column}”填的是 {value}，按 {value}% 计算；如要 {percent}%，请填 {percent} 或 {percent}%。',
+    en: '"{column}" holds {value}, read as {value}%; for {percent}%, type {percent} or {percent}%.',
+  },
+  'share-order': {
+    zh: '等次“{grade}”的比例下限 {min}% 大于比例上限 {max}%；按本次人数仍可满足，请核对。',
+    en: 'Grade "{grade}": its minimum share {min}% is above its maximum share {max}%; the counts for this run still fit, but check the rule.',
+  },
+  'share-sum': {
+    zh: '各等次比例下限合计 {sum}%，超过 100%；按本次人数仍可满足，请核对。',
+    en: 'The minimum shares add up to {sum}%, more than 100%; the counts for this run still fit, but check the rules.',
+  },
+  'computed-column': {
+    zh: '“{header}”列已忽略：总分、排名和等次由本工具计算。',
+    en: 'The column "{header}" is ignored: totals, ranks and grades are computed by this tool.',
+  },
+  'unknown-column': {
+    zh: '“{header}”列不是方案中的指标，也不是可识别的列（名称、分组、加分、扣分、备注、序号），已忽略。',
+    en: 'The column "{header}" is not an indicator of the scheme nor a known column (name, group, bonus, deduction, remark, No.); ignored.',
+  },
   'text-row': { zh: '该行是跨列合并的文字，不作为考核对象。', en: 'This row is text merged across the score columns; not a subject.' },
-  'merged-name-row': { zh: '名称“{name}”合并了第 {from}–{to} 行，本行的这个值无法归属：请把得分填在第 {from} 行，或取消合并。', en: 'The name "{name}" is merged over rows {from}–{to}; this value cannot be assigned: put the scores in row {from}, or unmerge.' },
+  'merged-name-row': {
+    zh: '名称“{name}”合并了第 {from}–{to} 行，本行的这个值无法归属：请把得分填在第 {from} 行，或取消合并。',
+    en: 'The name "{name}" is merged over rows {from}–{to}; this value cannot be assigned: put the scores in row {from}, or unmerge.',
+  },
   'statistics-row': { zh: '“{label}”是统计行，不参加排名和评等，已跳过。', en: '"{label}" is a statistics row; it takes no rank or grade and is skipped.' },
-  'scores-without-name': { zh: '第 {row} 行有得分但没有名称：请填写名称，或删除该行。', en: 'Row {row} has scores but no name: fill in the name, or delete the row.' },
-  'group-maybe-merged': { zh: '“{name}”没有分组：分组列可能是合并单元格，而此版本 Excel 无法读取合并区域（需要 ExcelApi 1.13）；请取消合并并在每行填写分组（上一组为“{group}”）。', en: '"{name}" has no group: the group column is probably merged, and this version of Excel cannot read merged areas (ExcelApi 1.13 needed); unmerge and fill in each row\'s group (the group above is "{group}").' },
+  'scores-without-name': {
+    zh: '第 {row} 行有得分但没有名称：请填写名称，或删除该行。',
+    en: 'Row {row} has scores but no name: fill in the name, or delete the row.',
+  },
+  'group-maybe-merged': {
+    zh: '“{name}”没有分组：分组列可能是合并单元格，而此版本 Excel 无法读取合并区域（需要 ExcelApi 1.13）；请取消合并并在每行填写分组（上一组为“{group}”）。',
+    en: '"{name}" has no group: the group column is probably merged, and this version of Excel cannot read merged areas (ExcelApi 1.13 needed); unmerge and fill in each row\'s group (the group above is "{group}").',
+  },
   'out-of-range': { zh: '“{indicator}”得分须在 0 到 {max} 之间。', en: 'The score for "{indicator}" must be between 0 and {max}.' },
   'duplicate-subject': { zh: '名称“{name}”重复（第 {first} 行已有）。', en: 'The name "{name}" appears twice (already in row {first}).' },
   'no-subjects': { zh: '评分表没有任何考核对象。', en: 'The scores sheet has no subjects.' },
@@ -64,11 +109,26 @@ export const ISSUE_MESSAGES: Table = {
   'unknown-grade': { zh: '等次不在【等次】块中（{grades}）。', en: 'The grade is not listed in 【等次】 ({grades}).' },
   'category-kind': { zh: '类别“{category}”是{kind}类别，与本行类型不符。', en: 'The category "{category}" is a {kind} category, unlike this row\'s type.' },
   'conflicting-set': { zh: '“{name}”有两个不同的定等（另见第 {first} 行）。', en: '"{name}" has two different set grades (see also row {first}).' },
-  'tie-admitted': { zh: '{scope}“{grade}”名额 {quota}，边界同分 {tied} 个全部计入，实有 {count} 个。', en: '{scope} "{grade}": quota {quota}; {tied} tied at the boundary are all admitted, {count} in all.' },
-  'tie-demoted': { zh: '{scope}“{grade}”名额 {quota}，边界同分 {tied} 个均降等，实有 {count} 个。', en: '{scope} "{grade}": quota {quota}; {tied} tied at the boundary all go lower, {count} in all.' },
-  'tie-pending': { zh: '{scope}“{grade}”名额 {quota}，边界同分 {tied} 个列为待定，请研究确定。', en: '{scope} "{grade}": quota {quota}; {tied} tied at the boundary are pending a decision.' },
-  'below-min-share': { zh: '{scope}“{grade}”只有 {count} 个，少于比例下限要求的 {need} 个。', en: '{scope} "{grade}" has {count}, fewer than the {need} its minimum share asks for.' },
-  'sheet-name-taken': { zh: '工作簿中已有名为“{sheet}”的工作表且不是本工具生成的：请改名或删除后再运行。', en: 'The workbook already has a sheet "{sheet}" that this tool did not write: rename or delete it, then run again.' },
+  'tie-admitted': {
+    zh: '{scope}“{grade}”名额 {quota}，边界同分 {tied} 个全部计入，实有 {count} 个。',
+    en: '{scope} "{grade}": quota {quota}; {tied} tied at the boundary are all admitted, {count} in all.',
+  },
+  'tie-demoted': {
+    zh: '{scope}“{grade}”名额 {quota}，边界同分 {tied} 个均降等，实有 {count} 个。',
+    en: '{scope} "{grade}": quota {quota}; {tied} tied at the boundary all go lower, {count} in all.',
+  },
+  'tie-pending': {
+    zh: '{scope}“{grade}”名额 {quota}，边界同分 {tied} 个列为待定，请研究确定。',
+    en: '{scope} "{grade}": quota {quota}; {tied} tied at the boundary are pending a decision.',
+  },
+  'below-min-share': {
+    zh: '{scope}“{grade}”只有 {count} 个，少于比例下限要求的 {need} 个。',
+    en: '{scope} "{grade}" has {count}, fewer than the {need} its minimum share asks for.',
+  },
+  'sheet-name-taken': {
+    zh: '工作簿中已有名为“{sheet}”的工作表且不是本工具生成的：请改名或删除后再运行。',
+    en: 'The workbook already has a sheet "{sheet}" that this tool did not write: rename or delete it, then run again.',
+  },
 };
 
 /** 备注 notes on a subject. */
@@ -93,7 +153,10 @@ export const NOTE_MESSAGES: Table = {
 
 /** Words for coded parameters (the `reason` of grade-impossible). */
 const REASONS: Table = {
-  'min-count-sum': { zh: '{scope}按比例下限共需 {need} 个，但只有 {n} 个考核对象', en: '{scope}: the minimum shares need {need} in all, but there are only {n} subjects' },
+  'min-count-sum': {
+    zh: '{scope}按比例下限共需 {need} 个，但只有 {n} 个考核对象',
+    en: '{scope}: the minimum shares need {need} in all, but there are only {n} subjects',
+  },
   'quota<min': { zh: '{scope}共 {need} 个才够比例下限，名额却只有 {quota} 个', en: '{scope}: its minimum share needs {need}, its quota allows {quota}' },
 };
 

@@ -34,7 +34,8 @@ export const UI_TEXT = {
     writeExcel: '写入结果表',
     download: '下载结果',
     writing: '正在写入……',
-    officeUnavailable: (url: string) => `在 Office 中无法加载 office.js（${url}）。本机所在网络可能无法访问该地址：请联系管理员，改用随加载项一起部署的 office.js（构建时设 OFFICE_JS=self），或稍后重试。`,
+    officeUnavailable: (url: string) =>
+      `在 Office 中无法加载 office.js（${url}）。本机所在网络可能无法访问该地址：请联系管理员，改用随加载项一起部署的 office.js（构建时设 OFFICE_JS=self），或稍后重试。`,
     excelTooOld: '此版本的 Excel 不支持本加载项所需的 Excel JavaScript API 1.7（需要 Microsoft 365、Office 2021、Office 2019 或网页版 Excel）。',
     useBrowserPage: '也可以在浏览器中使用同样的功能（不上传文件）：',
     interrupted: (complete: string, partial: string) =>
@@ -121,7 +122,8 @@ export const UI_TEXT = {
     writeExcel: 'Write result sheets',
     download: 'Download results',
     writing: 'Writing…',
-    officeUnavailable: (url: string) => `Inside Office, office.js could not be loaded (${url}). This network may not reach that address: ask your administrator to deploy the add-in with its own office.js (build with OFFICE_JS=self), or try again later.`,
+    officeUnavailable: (url: string) =>
+      `Inside Office, office.js could not be loaded (${url}). This network may not reach that address: ask your administrator to deploy the add-in with its own office.js (build with OFFICE_JS=self), or try again later.`,
     excelTooOld: 'This Excel does not support the Excel JavaScript API 1.7 the add-in needs (Microsoft 365, Office 2021, Office 2019 or Excel on the web).',
     useBrowserPage: 'The same works in a browser (your file is not uploaded):',
     interrupted: (complete: string, partial: string) =>
@@ -129,13 +131,15 @@ export const UI_TEXT = {
     writtenExcel: (sheets: string) => `Written: ${sheets}. Switched to 结果汇总.`,
     writtenFile: (sheets: string, file: string) => `Created ${file} (added: ${sheets}). The original file is unchanged.`,
     onlyReport: 'The workbook has errors; only the validation report was written.',
-    noPrintSetup: 'This Excel cannot set up printing (it needs ExcelApi 1.9: Microsoft 365 or Excel 2021 and later): the result sheets were written without page setup, print titles or footer.',
+    noPrintSetup:
+      'This Excel cannot set up printing (it needs ExcelApi 1.9: Microsoft 365 or Excel 2021 and later): the result sheets were written without page setup, print titles or footer.',
     notWritable: 'The workbook already has a sheet of that name that this tool did not write: rename or delete it and try again.',
     failed: (why: string) => `Something went wrong: ${why}`,
     notXlsx: 'This is not an .xlsx workbook. Save it as .xlsx in Excel, then open it.',
     encrypted: 'This is an encrypted workbook or an old .xls file. Remove the password or save it as .xlsx in Excel, then open it.',
     corrupt: 'The workbook is damaged and cannot be read. Open it in Excel or WPS, check it, save it as .xlsx and try again.',
-    tooLarge: "The workbook is beyond this tool's limits (100,000 rows of data per sheet, 256 MB per part inflated) and was not read. Delete what is below the table and try again.",
+    tooLarge:
+      "The workbook is beyond this tool's limits (100,000 rows of data per sheet, 256 MB per part inflated) and was not read. Delete what is below the table and try again.",
     loading: 'Loading…',
     excelIntro: 'Checks 考核方案, 评分表 and 加减分 in this workbook, computes totals, ranks and grades, and writes the result sheets.',
     startCheck: 'Start checking',

@@ -36,8 +36,13 @@ export function textWidth(text: string): number {
 
 function isWide(c: number): boolean {
   return (
-    (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6)
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6)
   );
 }
 
@@ -167,7 +172,12 @@ export class SheetBuilder {
 
   /** A chart of the values in column `valueCol` over the rows [r0, r1], labelled by `labelCols`. */
   chart(title: string, r0: number, r1: number, labelCols: readonly [number, number], valueCol: number): this {
-    this.chartSpec = { title, categories: { r0, c0: labelCols[0], r1, c1: labelCols[1] }, values: { r0, c0: valueCol, r1, c1: valueCol }, anchorRow: this.cells.length + 1 };
+    this.chartSpec = {
+      title,
+      categories: { r0, c0: labelCols[0], r1, c1: labelCols[1] },
+      values: { r0, c0: valueCol, r1, c1: valueCol },
+      anchorRow: this.cells.length + 1,
+    };
     return this;
   }
 
@@ -331,7 +341,9 @@ export class SheetBuilder {
         const kind = kinds[c] ?? col.kind;
         const align = kind === 'text' || kind === 'note' ? 'left' : kind === 'center' || kind === 'int' ? 'center' : 'right';
         const numberFormatOf = numberFormat(kind, head.decimals);
-        return [{ c, style: { border: true, align, valign: 'middle', wrap: kind === 'note', ...(numberFormatOf ? { numberFormat: numberFormatOf } : {}) } as const }];
+        return [
+          { c, style: { border: true, align, valign: 'middle', wrap: kind === 'note', ...(numberFormatOf ? { numberFormat: numberFormatOf } : {}) } as const },
+        ];
       });
       for (const [r0, r1] of runs(rows)) for (const { c, style } of styles) this.style({ r0, c0: c, r1, c1: c }, style);
     }

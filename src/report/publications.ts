@@ -65,7 +65,12 @@ export function gradeReason(s: SubjectResult, a: Assessment): string {
   const parts: string[] = [];
   const forced = s.constraints.forced;
   if (o.why.kind === 'forced' && forced) {
-    if (forced.by === 'veto') parts.push(s.score.vetoLineSum !== null ? `否决类扣分 ${s.score.vetoLineSum} 分，达到否决扣分线 ${scheme.settings.vetoLine} 分，一票否决` : `一票否决（${forced.event?.reason || '见加减分表'}），定为${name(forced.grade)}`);
+    if (forced.by === 'veto')
+      parts.push(
+        s.score.vetoLineSum !== null
+          ? `否决类扣分 ${s.score.vetoLineSum} 分，达到否决扣分线 ${scheme.settings.vetoLine} 分，一票否决`
+          : `一票否决（${forced.event?.reason || '见加减分表'}），定为${name(forced.grade)}`,
+      );
     if (forced.by === 'set') parts.push(`定等为${name(forced.grade)}（${forced.event?.reason || '见加减分表'}）`);
     if (forced.by === 'affirm') parts.push(`一票肯定（${forced.event?.reason || '见加减分表'}），定为${name(forced.grade)}，不占名额`);
   } else if (o.why.kind === 'quota') parts.push(`${scope}按名次评定，第 ${o.why.place} 个获评${name(o.grade)}（名额 ${o.why.quota} 个）`);
@@ -84,7 +89,15 @@ export function gradeReason(s: SubjectResult, a: Assessment): string {
   };
   if (o.misses.length > 0) parts.push(`未评为更高等次：${o.misses.map(missed).join('；')}`);
   if (o.why.kind === 'rest' && o.misses.length === 0) parts.push(`${name(o.grade)}`);
-  if (o.demotedFrom !== null) parts.push(`因降等（${s.constraints.demoteEvents.map((e) => e.reason).filter(Boolean).join('；') || '见加减分表'}）由${name(o.demotedFrom)}降为${name(o.grade)}`);
+  if (o.demotedFrom !== null)
+    parts.push(
+      `因降等（${
+        s.constraints.demoteEvents
+          .map((e) => e.reason)
+          .filter(Boolean)
+          .join('；') || '见加减分表'
+      }）由${name(o.demotedFrom)}降为${name(o.grade)}`,
+    );
   if (o.boundaryKey >= 0) parts.push(`名额边界总分相同，按同分依据“${scheme.settings.tieBreakers[o.boundaryKey]}”区分`);
   return parts.join('；');
 }
@@ -95,14 +108,32 @@ const COMPUTED: ColumnKind[] = ['text', 'raw', 'score', 'rate', 'note'];
 function adjustmentRows(b: SheetBuilder, label: '加分' | '扣分', side: SideTotal, cap: number | null, decimals: number): void {
   for (const cat of side.categories) {
     for (const e of cat.events) {
-      const notes = [e.event.reason, e.event.basis ? `依据：${e.event.basis}` : '', e.event.date ? `日期：${e.event.date}` : '', e.cappedByEvent ? `原 ${e.event.amount} 分，超过单项上限 ${cat.category!.eventCap}，按 ${e.counted} 分计` : ''];
+      const notes = [
+        e.event.reason,
+        e.event.basis ? `依据：${e.event.basis}` : '',
+        e.event.date ? `日期：${e.event.date}` : '',
+        e.cappedByEvent ? `原 ${e.event.amount} 分，超过单项上限 ${cat.category!.eventCap}，按 ${e.counted} 分计` : '',
+      ];
       b.row([`${label}${cat.name ? `（${cat.name}）` : ''}`, null, e.counted, null, notes.filter(Boolean).join('；')], COMPUTED);
     }
-    if (cat.cappedByTotal) b.row([`${label}（${cat.name}）累计`, null, cat.counted, null, `合计 ${cat.sum} 分，超过累计上限 ${cat.category!.totalCap}，按 ${cat.counted} 分计`], COMPUTED);
+    if (cat.cappedByTotal)
+      b.row(
+        [`${label}（${cat.name}）累计`, null, cat.counted, null, `合计 ${cat.sum} 分，超过累计上限 ${cat.category!.totalCap}，按 ${cat.counted} 分计`],
+        COMPUTED,
+      );
   }
   if (side.column !== 0) b.row([`${label}（评分表）`, null, side.column, null, '评分表中填写的加分/扣分，不设类别上限'], COMPUTED);
   if (side.categories.length > 0 || side.column !== 0) {
-    b.row([`${label}合计`, null, side.published.value, null, side.cappedBySubject ? `合计 ${side.sum} 分，超过${label}上限 ${cap}，按 ${fmt(side.published.value, decimals)} 分计` : ''], COMPUTED);
+    b.row(
+      [
+        `${label}合计`,
+        null,
+        side.published.value,
+        null,
+        side.cappedBySubject ? `合计 ${side.sum} 分，超过${label}上限 ${cap}，按 ${fmt(side.published.value, decimals)} 分计` : '',
+      ],
+      COMPUTED,
+    );
   }
 }
 
@@ -148,13 +179,31 @@ export function reportsSheet(a: Assessment, ctx: ReportContext): SheetSpec {
     unshown.forEach(indicatorRow);
     const maxBase = weighted ? fullScore : scheme.indicators.reduce((acc, ind) => acc + ind.points, 0);
     const baseNote = weighted ? '各维度折算得分之和' : '各指标得分之和';
-    const roundingNote = weighted && X.cmp(contributionsSum, X.exactFromNumber(s.score.base.value)) !== 0 ? `；各维度折算得分分别四舍五入，与按精确值计算的基础分相差 ${fmt(Math.abs(X.toNumber(X.sub(contributionsSum, X.exactFromNumber(s.score.base.value)))), decimals)}` : '';
+    const roundingNote =
+      weighted && X.cmp(contributionsSum, X.exactFromNumber(s.score.base.value)) !== 0
+        ? `；各维度折算得分分别四舍五入，与按精确值计算的基础分相差 ${fmt(Math.abs(X.toNumber(X.sub(contributionsSum, X.exactFromNumber(s.score.base.value)))), decimals)}`
+        : '';
     b.row(['基础分', maxBase, s.score.base.value, rate(s.score.base.value, maxBase), baseNote + roundingNote], COMPUTED);
     adjustmentRows(b, '加分', s.score.bonus, scheme.settings.bonusCap, decimals);
     adjustmentRows(b, '扣分', s.score.deduction, scheme.settings.deductionCap, decimals);
-    b.row(['总分', null, s.score.total.value, null, `= 基础分 ${fmt(s.score.base.value, decimals)} + 加分 ${fmt(s.score.bonus.published.value, decimals)} − 扣分 ${fmt(s.score.deduction.published.value, decimals)}，四舍五入保留 ${decimals} 位小数`], COMPUTED);
+    b.row(
+      [
+        '总分',
+        null,
+        s.score.total.value,
+        null,
+        `= 基础分 ${fmt(s.score.base.value, decimals)} + 加分 ${fmt(s.score.bonus.published.value, decimals)} − 扣分 ${fmt(s.score.deduction.published.value, decimals)}，四舍五入保留 ${decimals} 位小数`,
+      ],
+      COMPUTED,
+    );
     const groupRank = s.group !== null ? `；${s.group}第 ${s.groupRank} 名（共 ${groupSize.get(s.group)} 个）` : '';
-    b.row(['排名', null, s.rank, null, `总排名第 ${s.rank} 名（共 ${a.subjects.length} 个，${scheme.settings.ranking === 'dense' ? '中国式排名' : '竞争排名'}）${groupRank}`]);
+    b.row([
+      '排名',
+      null,
+      s.rank,
+      null,
+      `总排名第 ${s.rank} 名（共 ${a.subjects.length} 个，${scheme.settings.ranking === 'dense' ? '中国式排名' : '竞争排名'}）${groupRank}`,
+    ]);
     b.row(['等次', null, s.grade, null, gradeReason(s, a)]);
     if (scheme.settings.signature) b.line(scheme.settings.signature);
     return b;
@@ -176,7 +225,10 @@ export function reportsSheet(a: Assessment, ctx: ReportContext): SheetSpec {
   const spec = top.build(widths);
   const final = spec.columnWidths;
   const titleRows = top.pageProfile();
-  const tallest = pages.reduce((h, p, k) => Math.max(h, profileHeight(p, final) + (k === 0 ? profileHeight(titleRows, final) : 0)), profileHeight(titleRows, final));
+  const tallest = pages.reduce(
+    (h, p, k) => Math.max(h, profileHeight(p, final) + (k === 0 ? profileHeight(titleRows, final) : 0)),
+    profileHeight(titleRows, final),
+  );
   return {
     ...spec,
     freezeRows: 0,

@@ -22,12 +22,12 @@ function scoreCells(s: SubjectResult): number[] {
   return [s.score.base.value, s.score.bonus.published.value, s.score.deduction.published.value, s.score.total.value];
 }
 
-
 type ScoreColumns = { headers: string[]; values: (s: SubjectResult) => SpecValue[]; kind: 'score' | 'raw' };
 
 /** 结果汇总 shows dimension scores, else indicator scores while the table still fits the page. */
 export function summarySheet(a: Assessment, ctx: ReportContext): SheetSpec {
-  if (a.dimensions.length > 0) return summaryWith(a, ctx, { headers: [...a.dimensions], values: (s) => s.score.dimensionScores.map((d) => d.value), kind: 'score' });
+  if (a.dimensions.length > 0)
+    return summaryWith(a, ctx, { headers: [...a.dimensions], values: (s) => s.score.dimensionScores.map((d) => d.value), kind: 'score' });
   const withIndicators = summaryWith(a, ctx, { headers: a.scheme!.indicators.map((i) => i.name), values: (s) => [...s.input.scores], kind: 'raw' });
   const width = withIndicators.columnWidths.reduce((x, y) => x + y, 0);
   return width <= INDICATORS_FIT_WIDTH ? withIndicators : summaryWith(a, ctx, { headers: [], values: () => [], kind: 'raw' });
@@ -46,15 +46,7 @@ function summaryWith(a: Assessment, ctx: ReportContext, scores: ScoreColumns): S
   ];
   const b = new SheetBuilder(head('summary', scheme, ctx), columns).header();
   for (const s of a.subjects) {
-    b.row([
-      s.rank,
-      s.name,
-      ...(a.hasGroups ? [s.group ?? ''] : []),
-      ...scores.values(s),
-      ...scoreCells(s),
-      s.grade,
-      notesText(s),
-    ]);
+    b.row([s.rank, s.name, ...(a.hasGroups ? [s.group ?? ''] : []), ...scores.values(s), ...scoreCells(s), s.grade, notesText(s)]);
   }
   signature(b, scheme);
   return b.build();
@@ -115,7 +107,7 @@ export function distributionSheet(a: Assessment, ctx: ReportContext): SheetSpec 
 }
 
 function issueOrder(a: Issue, b: Issue): number {
-  return (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1);
+  return a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1;
 }
 
 export function validationSheet(a: Assessment, ctx: ReportContext, extra: readonly Issue[] = [], fileTitle = ''): SheetSpec {

@@ -37,7 +37,19 @@ import { Cancelled, type PaneSession } from './session';
 type Step = 'check' | 'compute' | 'output';
 
 /** Notes worth explaining in plain words on the 计算 step. */
-const EXPLAINED = new Set(['note-veto', 'note-veto-line', 'note-veto-overrides', 'note-set', 'note-affirm', 'note-cap', 'note-demoted', 'note-tie-admitted', 'note-tie-demoted', 'note-tie-pending', 'note-tie-broken']);
+const EXPLAINED = new Set([
+  'note-veto',
+  'note-veto-line',
+  'note-veto-overrides',
+  'note-set',
+  'note-affirm',
+  'note-cap',
+  'note-demoted',
+  'note-tie-admitted',
+  'note-tie-demoted',
+  'note-tie-pending',
+  'note-tie-broken',
+]);
 /** Rows shown in the pane's result grid; the result sheets have them all. */
 const GRID_ROWS = 300;
 
@@ -94,30 +106,37 @@ export function App({ lang, initialSession, openFile, exampleUrl, hostProblem }:
   const fileInput = useRef<HTMLInputElement>(null);
 
   /** Runs a step with a spinner; lets the spinner paint before the synchronous engine runs. */
-  const work = useCallback(async (label: string, job: () => Promise<void>) => {
-    setBusy(label);
-    setError(null);
-    await new Promise((r) => setTimeout(r, 0));
-    try {
-      await job();
-    } catch (e) {
-      if (e instanceof Cancelled) setChecked(null); // the work starts again from a fresh check
-      setError(describeError(e, lang));
-    } finally {
-      setBusy(null);
-    }
-  }, [lang]);
+  const work = useCallback(
+    async (label: string, job: () => Promise<void>) => {
+      setBusy(label);
+      setError(null);
+      await new Promise((r) => setTimeout(r, 0));
+      try {
+        await job();
+      } catch (e) {
+        if (e instanceof Cancelled) setChecked(null); // the work starts again from a fresh check
+        setError(describeError(e, lang));
+      } finally {
+        setBusy(null);
+      }
+    },
+    [lang],
+  );
 
   /** Problem cells, for the marks in Excel. */
   const problemCells = (issues: readonly Issue[]) => issues.filter((i) => i.cell).map((i) => ({ sheet: i.sheet, cell: i.cell }));
 
-  const check = useCallback((s: PaneSession, mark = marking) => work(t.checking, async () => {
-    setProgress(0);
-    const result = await s.check(setProgress).finally(() => setProgress(null));
-    setChecked(result);
-    // marks of the previous check are removed in any case when marking is on
-    if (mark && s.markCells) await s.markCells(problemCells(result.issues));
-  }), [work, t, marking]);
+  const check = useCallback(
+    (s: PaneSession, mark = marking) =>
+      work(t.checking, async () => {
+        setProgress(0);
+        const result = await s.check(setProgress).finally(() => setProgress(null));
+        setChecked(result);
+        // marks of the previous check are removed in any case when marking is on
+        if (mark && s.markCells) await s.markCells(problemCells(result.issues));
+      }),
+    [work, t, marking],
+  );
 
   const onMarking = (on: boolean) => {
     setMarking(on);
@@ -126,16 +145,17 @@ export function App({ lang, initialSession, openFile, exampleUrl, hostProblem }:
     void work(t.checking, () => mark(on ? problemCells(checked.issues) : []));
   };
 
-  const open = (load: () => Promise<{ bytes: Uint8Array; name: string }>) => work(t.loading, async () => {
-    if (!openFile) return;
-    const { bytes, name } = await load();
-    const s = await openFile(bytes, name);
-    setSession(s);
-    setChecked(null);
-    setDelivered(null);
-    await check(s);
-    setStep('check');
-  });
+  const open = (load: () => Promise<{ bytes: Uint8Array; name: string }>) =>
+    work(t.loading, async () => {
+      if (!openFile) return;
+      const { bytes, name } = await load();
+      const s = await openFile(bytes, name);
+      setSession(s);
+      setChecked(null);
+      setDelivered(null);
+      await check(s);
+      setStep('check');
+    });
 
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -143,28 +163,30 @@ export function App({ lang, initialSession, openFile, exampleUrl, hostProblem }:
     if (file) void open(async () => ({ bytes: new Uint8Array(await file.arrayBuffer()), name: file.name }));
   };
 
-  const onExample = () => void open(async () => {
-    const res = await fetch(exampleUrl!);
-    if (!res.ok) throw new Error(`${res.status} ${exampleUrl}`);
-    return { bytes: new Uint8Array(await res.arrayBuffer()), name: exampleUrl!.split('/').pop()! };
-  });
+  const onExample = () =>
+    void open(async () => {
+      const res = await fetch(exampleUrl!);
+      if (!res.ok) throw new Error(`${res.status} ${exampleUrl}`);
+      return { bytes: new Uint8Array(await res.arrayBuffer()), name: exampleUrl!.split('/').pop()! };
+    });
 
-  const onWrite = () => work(t.writing, async () => {
-    if (!session || !checked) return;
-    setProgress(0);
-    const result = await session.publish(setProgress).finally(() => setProgress(null));
-    if (!result.written) {
-      setError(t.notWritable);
-      return;
-    }
-    const where = result.where;
-    setNotice(result.written.degraded.includes('print-setup') ? t.noPrintSetup : null);
-    const sheets = result.written.written.join('、');
-    setDelivered(result.ok ? (session.mode === 'excel' ? t.writtenExcel(sheets) : t.writtenFile(sheets, where)) : t.onlyReport);
-    // a second write must start from a fresh read: the workbook changed
-    setChecked(null);
-    await check(session);
-  });
+  const onWrite = () =>
+    work(t.writing, async () => {
+      if (!session || !checked) return;
+      setProgress(0);
+      const result = await session.publish(setProgress).finally(() => setProgress(null));
+      if (!result.written) {
+        setError(t.notWritable);
+        return;
+      }
+      const where = result.where;
+      setNotice(result.written.degraded.includes('print-setup') ? t.noPrintSetup : null);
+      const sheets = result.written.written.join('、');
+      setDelivered(result.ok ? (session.mode === 'excel' ? t.writtenExcel(sheets) : t.writtenFile(sheets, where)) : t.onlyReport);
+      // a second write must start from a fresh read: the workbook changed
+      setChecked(null);
+      await check(session);
+    });
 
   const errors = checked?.issues.filter((i) => i.severity === 'error').length ?? 0;
   const noScheme = checked?.issues.some((i) => i.code === 'missing-sheet' && i.sheet === SCHEME_SHEET) ?? false;
@@ -177,10 +199,15 @@ export function App({ lang, initialSession, openFile, exampleUrl, hostProblem }:
           <Subtitle2>{t.app}</Subtitle2>
         </div>
         <MessageBar intent="error" layout="multiline">
-          <MessageBarBody className={styles.wrapAnywhere}>{hostProblem.kind === 'office-unavailable' ? t.officeUnavailable(hostProblem.officeJs) : t.excelTooOld}</MessageBarBody>
+          <MessageBarBody className={styles.wrapAnywhere}>
+            {hostProblem.kind === 'office-unavailable' ? t.officeUnavailable(hostProblem.officeJs) : t.excelTooOld}
+          </MessageBarBody>
         </MessageBar>
         <Body1 className={styles.wrapAnywhere}>
-          {t.useBrowserPage} <Link href={hostProblem.browserPage} target="_blank">{hostProblem.browserPage}</Link>
+          {t.useBrowserPage}{' '}
+          <Link href={hostProblem.browserPage} target="_blank">
+            {hostProblem.browserPage}
+          </Link>
         </Body1>
       </div>
     );
@@ -190,7 +217,9 @@ export function App({ lang, initialSession, openFile, exampleUrl, hostProblem }:
     <div className={styles.root}>
       <div className={styles.header}>
         <Subtitle2>{t.app}</Subtitle2>
-        <Badge appearance="tint" color={session?.mode === 'excel' ? 'brand' : 'informative'}>{session?.mode === 'excel' || !openFile ? t.modeExcel : t.modeFile}</Badge>
+        <Badge appearance="tint" color={session?.mode === 'excel' ? 'brand' : 'informative'}>
+          {session?.mode === 'excel' || !openFile ? t.modeExcel : t.modeFile}
+        </Badge>
       </div>
 
       {openFile && (
@@ -231,7 +260,9 @@ export function App({ lang, initialSession, openFile, exampleUrl, hostProblem }:
       {busy && progress !== null && <ProgressBar value={progress} thickness="large" aria-label={busy} />}
       {busy && session?.cancel && (
         <div className={styles.row}>
-          <Button size="small" onClick={session.cancel}>{t.cancel}</Button>
+          <Button size="small" onClick={session.cancel}>
+            {t.cancel}
+          </Button>
         </div>
       )}
       {delivered && (
@@ -253,27 +284,45 @@ export function App({ lang, initialSession, openFile, exampleUrl, hostProblem }:
         <>
           <TabList selectedValue={step} onTabSelect={(_, d) => setStep(d.value as Step)} size="small">
             <Tab value="check">{t.steps.check}</Tab>
-            <Tab value="compute" disabled={!checked.ok}>{t.steps.compute}</Tab>
+            <Tab value="compute" disabled={!checked.ok}>
+              {t.steps.compute}
+            </Tab>
             <Tab value="output">{t.steps.output}</Tab>
           </TabList>
           <Divider />
           {step === 'check' && (
             <>
               {session.markCells && <Switch checked={marking} onChange={(_, d) => onMarking(d.checked)} label={t.markCells} />}
-              <CheckStep lang={lang} issues={checked.issues} errors={errors} warnings={warnings} onRecheck={() => void check(session)} busy={busy !== null} onSelect={session.selectCell} />
+              <CheckStep
+                lang={lang}
+                issues={checked.issues}
+                errors={errors}
+                warnings={warnings}
+                onRecheck={() => void check(session)}
+                busy={busy !== null}
+                onSelect={session.selectCell}
+              />
             </>
           )}
           {step === 'compute' && checked.ok && <ComputeStep lang={lang} checked={checked} />}
           {step === 'output' && (
             <div className={styles.list}>
-              {!checked.ok && <MessageBar intent="warning"><MessageBarBody>{t.onlyReport}</MessageBarBody></MessageBar>}
+              {!checked.ok && (
+                <MessageBar intent="warning">
+                  <MessageBarBody>{t.onlyReport}</MessageBarBody>
+                </MessageBar>
+              )}
               <Body1>{checked.sheetsToWrite.join('、')}</Body1>
               <div className={styles.row}>
                 <Button appearance="primary" onClick={() => void onWrite()} disabled={busy !== null || !checked.writable}>
                   {session.mode === 'excel' ? t.writeExcel : t.download}
                 </Button>
               </div>
-              {!checked.writable && <MessageBar intent="error"><MessageBarBody>{t.notWritable}</MessageBarBody></MessageBar>}
+              {!checked.writable && (
+                <MessageBar intent="error">
+                  <MessageBarBody>{t.notWritable}</MessageBarBody>
+                </MessageBar>
+              )}
             </div>
           )}
         </>
@@ -282,7 +331,15 @@ export function App({ lang, initialSession, openFile, exampleUrl, hostProblem }:
   );
 }
 
-function CheckStep(props: { lang: Lang; issues: readonly Issue[]; errors: number; warnings: number; busy: boolean; onRecheck: () => void; onSelect?: (sheet: string, cell: string) => Promise<void> }) {
+function CheckStep(props: {
+  lang: Lang;
+  issues: readonly Issue[];
+  errors: number;
+  warnings: number;
+  busy: boolean;
+  onRecheck: () => void;
+  onSelect?: (sheet: string, cell: string) => Promise<void>;
+}) {
   const t = UI_TEXT[props.lang];
   const styles = useStyles();
   const sorted = [...props.issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
@@ -290,17 +347,24 @@ function CheckStep(props: { lang: Lang; issues: readonly Issue[]; errors: number
     <div className={styles.list}>
       <div className={styles.row}>
         <Body1>{props.issues.length === 0 ? t.noIssues : t.counts(props.errors, props.warnings)}</Body1>
-        <Button size="small" onClick={props.onRecheck} disabled={props.busy}>{t.recheck}</Button>
+        <Button size="small" onClick={props.onRecheck} disabled={props.busy}>
+          {t.recheck}
+        </Button>
       </div>
       {props.errors > 0 && <Caption1>{t.fixFirst}</Caption1>}
       {sorted.slice(0, GRID_ROWS).map((issue, i) => {
         const body: ReactNode = (
           <>
             <span className={styles.row}>
-              <Badge size="small" appearance="filled" color={issue.severity === 'error' ? 'danger' : 'warning'}>{t.severity[issue.severity]}</Badge>
+              <Badge size="small" appearance="filled" color={issue.severity === 'error' ? 'danger' : 'warning'}>
+                {t.severity[issue.severity]}
+              </Badge>
               <span className={styles.place}>{issuePlace(issue)}</span>
             </span>
-            <Caption1>{issueMessage(issue, props.lang)}{issue.value ? (props.lang === 'zh' ? `（${issue.value}）` : ` (${issue.value})`) : ''}</Caption1>
+            <Caption1>
+              {issueMessage(issue, props.lang)}
+              {issue.value ? (props.lang === 'zh' ? `（${issue.value}）` : ` (${issue.value})`) : ''}
+            </Caption1>
           </>
         );
         const select = props.onSelect;
@@ -309,7 +373,9 @@ function CheckStep(props: { lang: Lang; issues: readonly Issue[]; errors: number
             {body}
           </button>
         ) : (
-          <div key={i} className={styles.issue}>{body}</div>
+          <div key={i} className={styles.issue}>
+            {body}
+          </div>
         );
       })}
       {sorted.length > GRID_ROWS && <Caption1 className={styles.muted}>{t.moreIssues(sorted.length - GRID_ROWS)}</Caption1>}
@@ -323,7 +389,11 @@ function ComputeStep({ lang, checked }: { lang: Lang; checked: CheckView }) {
   const a = checked;
   const decimals = a.decimals;
   const explained = a.subjects.filter((s) => s.notes.some((n) => EXPLAINED.has(n.code)));
-  const explain = (s: SubjectView) => s.notes.filter((n) => EXPLAINED.has(n.code)).map((n) => noteText(n, lang)).join('；');
+  const explain = (s: SubjectView) =>
+    s.notes
+      .filter((n) => EXPLAINED.has(n.code))
+      .map((n) => noteText(n, lang))
+      .join('；');
   return (
     <div className={styles.list}>
       <Body1>{t.subjects(a.subjects.length)}</Body1>
@@ -352,14 +422,20 @@ function ComputeStep({ lang, checked }: { lang: Lang; checked: CheckView }) {
       <Subtitle2>{t.gradesTitle}</Subtitle2>
       {a.scopes.map((scope) => (
         <div key={scope.scope} className={styles.list}>
-          <Caption1 className={styles.muted}>{scope.scope}（{scope.size}）</Caption1>
+          <Caption1 className={styles.muted}>
+            {scope.scope}（{scope.size}）
+          </Caption1>
           <div className={styles.row}>
             {scope.grades.map((g) => (
               <Badge key={g.name} appearance="outline" color={g.quota !== null && g.count > g.quota ? 'warning' : 'informative'}>
                 {g.name} {t.quotaLine(g.count, g.quota === null ? t.quotaNone : String(g.quota))}
               </Badge>
             ))}
-            {scope.pending > 0 && <Badge appearance="outline" color="danger">待定 {scope.pending}</Badge>}
+            {scope.pending > 0 && (
+              <Badge appearance="outline" color="danger">
+                待定 {scope.pending}
+              </Badge>
+            )}
           </div>
         </div>
       ))}

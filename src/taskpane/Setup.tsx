@@ -14,7 +14,14 @@ import type { PaneSession } from './session';
 const GROUP_HEADERS = ['分组', '组别', 'Group'];
 
 const useStyles = makeStyles({
-  box: { display: 'flex', flexDirection: 'column', gap: '8px', padding: '10px', borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground2 },
+  box: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '8px',
+    padding: '10px',
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
   row: { display: 'flex', gap: '8px', alignItems: 'center' },
   points: { width: '72px' },
   grow: { flexGrow: 1, minWidth: 0 },
@@ -46,26 +53,30 @@ export function Setup({ lang, session, sheetNames, work, recheck, say }: SetupPr
   const [points, setPoints] = useState<Record<number, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
 
-  const create = () => work(t.create, async () => {
-    const specs = templateSheets(PRESETS.find((p) => p.id === preset)!);
-    const fresh = specs.filter((s) => !sheetNames.includes(s.name));
-    await session.port.addSheets(fresh);
-    const kept = specs.filter((s) => sheetNames.includes(s.name)).map((s) => s.name);
-    say([t.created(fresh.map((s) => s.name).join('、')), kept.length ? t.exists(kept.join('、')) : ''].filter(Boolean).join(' '));
-    await recheck();
-  });
+  const create = () =>
+    work(t.create, async () => {
+      const specs = templateSheets(PRESETS.find((p) => p.id === preset)!);
+      const fresh = specs.filter((s) => !sheetNames.includes(s.name));
+      await session.port.addSheets(fresh);
+      const kept = specs.filter((s) => sheetNames.includes(s.name)).map((s) => s.name);
+      say([t.created(fresh.map((s) => s.name).join('、')), kept.length ? t.exists(kept.join('、')) : ''].filter(Boolean).join(' '));
+      await recheck();
+    });
 
-  const recognise = () => work(t.recognise, async () => {
-    const snap = await session.port.read(() => [sheet]);
-    const rec = snap.sheets[0] ? recogniseScores(snap.sheets[0]) : null;
-    setFound(rec);
-    setColumns(rec ? [...rec.columns] : []);
-    setPoints(Object.fromEntries((rec?.columns ?? []).map((c) => [c.col, c.points === null ? '' : String(c.points)])));
-    setProblem(rec ? null : t.notFound);
-  });
+  const recognise = () =>
+    work(t.recognise, async () => {
+      const snap = await session.port.read(() => [sheet]);
+      const rec = snap.sheets[0] ? recogniseScores(snap.sheets[0]) : null;
+      setFound(rec);
+      setColumns(rec ? [...rec.columns] : []);
+      setPoints(Object.fromEntries((rec?.columns ?? []).map((c) => [c.col, c.points === null ? '' : String(c.points)])));
+      setProblem(rec ? null : t.notFound);
+    });
 
   const setRole = (col: number, role: ColumnGuess['role']) =>
-    setColumns((cs) => cs.map((c) => (c.col === col ? { ...c, role } : role === 'name' || role === 'group' ? (c.role === role ? { ...c, role: 'ignore' } : c) : c)));
+    setColumns((cs) =>
+      cs.map((c) => (c.col === col ? { ...c, role } : role === 'name' || role === 'group' ? (c.role === role ? { ...c, role: 'ignore' } : c) : c)),
+    );
 
   const write = () => {
     const nameCol = columns.find((c) => c.role === 'name');
@@ -88,10 +99,17 @@ export function Setup({ lang, session, sheetNames, work, recheck, say }: SetupPr
   };
 
   const options = (role: 'name' | 'group') => (
-    <Select value={String(columns.find((c) => c.role === role)?.col ?? '')} onChange={(_, d) => (d.value === '' ? setColumns((cs) => cs.map((c) => (c.role === role ? { ...c, role: 'ignore' } : c))) : setRole(Number(d.value), role))}>
+    <Select
+      value={String(columns.find((c) => c.role === role)?.col ?? '')}
+      onChange={(_, d) =>
+        d.value === '' ? setColumns((cs) => cs.map((c) => (c.role === role ? { ...c, role: 'ignore' } : c))) : setRole(Number(d.value), role)
+      }
+    >
       {role === 'group' && <option value="">{t.none}</option>}
       {columns.map((c) => (
-        <option key={c.col} value={c.col}>{c.header}</option>
+        <option key={c.col} value={c.col}>
+          {c.header}
+        </option>
       ))}
     </Select>
   );
@@ -105,13 +123,17 @@ export function Setup({ lang, session, sheetNames, work, recheck, say }: SetupPr
           <Field label={t.preset}>
             <Select value={preset} onChange={(_, d) => setPreset(d.value)}>
               {PRESETS.map((p) => (
-                <option key={p.id} value={p.id}>{p.name}</option>
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
               ))}
             </Select>
           </Field>
           <Caption1>{PRESETS.find((p) => p.id === preset)!.description[lang]}</Caption1>
           <div className={styles.row}>
-            <Button appearance="primary" onClick={() => void create()}>{t.create}</Button>
+            <Button appearance="primary" onClick={() => void create()}>
+              {t.create}
+            </Button>
           </div>
         </div>
       )}
@@ -121,7 +143,9 @@ export function Setup({ lang, session, sheetNames, work, recheck, say }: SetupPr
           <Field label={t.sheet}>
             <Select value={sheet} onChange={(_, d) => setSheet(d.value)}>
               {candidates.map((n) => (
-                <option key={n} value={n}>{n}</option>
+                <option key={n} value={n}>
+                  {n}
+                </option>
               ))}
             </Select>
           </Field>
@@ -138,12 +162,26 @@ export function Setup({ lang, session, sheetNames, work, recheck, say }: SetupPr
                 .filter((c) => c.role !== 'name' && c.role !== 'group')
                 .map((c) => (
                   <div key={c.col} className={styles.row}>
-                    <Checkbox className={styles.grow} checked={c.role === 'indicator'} onChange={(_, d) => setRole(c.col, d.checked ? 'indicator' : 'ignore')} label={c.name} />
-                    <Input className={styles.points} type="number" aria-label={`${c.name} ${t.points}`} value={points[c.col] ?? ''} disabled={c.role !== 'indicator'} onChange={(_, d) => setPoints((p) => ({ ...p, [c.col]: d.value }))} />
+                    <Checkbox
+                      className={styles.grow}
+                      checked={c.role === 'indicator'}
+                      onChange={(_, d) => setRole(c.col, d.checked ? 'indicator' : 'ignore')}
+                      label={c.name}
+                    />
+                    <Input
+                      className={styles.points}
+                      type="number"
+                      aria-label={`${c.name} ${t.points}`}
+                      value={points[c.col] ?? ''}
+                      disabled={c.role !== 'indicator'}
+                      onChange={(_, d) => setPoints((p) => ({ ...p, [c.col]: d.value }))}
+                    />
                   </div>
                 ))}
               <div className={styles.row}>
-                <Button appearance="primary" onClick={() => void write()}>{t.write}</Button>
+                <Button appearance="primary" onClick={() => void write()}>
+                  {t.write}
+                </Button>
               </div>
             </>
           )}

@@ -56,14 +56,16 @@ class WorkerLink {
 
   ask<Op extends WorkerRequest['op']>(request: Extract<WorkerRequest, { op: Op }>, onProgress?: OnProgress): Promise<AnswerOf<Op>> {
     const worker = this.worker;
-    const step = this.queue.catch(() => undefined).then(
-      () =>
-        new Promise<AnswerOf<Op>>((resolve, reject) => {
-          if (worker !== this.worker) return reject(new Cancelled()); // asked of a worker since stopped
-          this.pending = { resolve: (a) => resolve(a as AnswerOf<Op>), reject, onProgress };
-          worker.postMessage(request);
-        }),
-    );
+    const step = this.queue
+      .catch(() => undefined)
+      .then(
+        () =>
+          new Promise<AnswerOf<Op>>((resolve, reject) => {
+            if (worker !== this.worker) return reject(new Cancelled()); // asked of a worker since stopped
+            this.pending = { resolve: (a) => resolve(a as AnswerOf<Op>), reject, onProgress };
+            worker.postMessage(request);
+          }),
+      );
     this.queue = step;
     return step;
   }

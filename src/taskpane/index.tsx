@@ -19,7 +19,11 @@ async function boot(): Promise<void> {
         initialSession={session}
         openFile={session || info.host ? undefined : (bytes, name) => openFileSession(bytes, name, downloadBlob)}
         exampleUrl={session || info.host ? undefined : 'examples/ex1-departments-30.xlsx'}
-        hostProblem={info.host === 'office-unavailable' || info.host === 'excel-too-old' ? { kind: info.host, officeJs: info.officeJs, browserPage: `${location.origin}${location.pathname}?standalone` } : undefined}
+        hostProblem={
+          info.host === 'office-unavailable' || info.host === 'excel-too-old'
+            ? { kind: info.host, officeJs: info.officeJs, browserPage: `${location.origin}${location.pathname}?standalone` }
+            : undefined
+        }
       />
     </FluentProvider>,
   );

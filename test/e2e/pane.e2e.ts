@@ -20,7 +20,16 @@ beforeAll(async () => {
   server = await serve(DIST);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 });
 
@@ -73,7 +82,9 @@ describe.each(['zh', 'en'] as const)('the standalone pane in %s', (lang) => {
     const col = (name: string) => header.indexOf(name);
     const body = rows.slice(3).filter((r) => typeof r[0] === 'number');
     const want = expected('ex1-departments-30').subjects;
-    expect(body.map((r) => [r[col('排名')], r[col('名称')], r[col('总分')], r[col('等次')]])).toEqual(want.map((s: { rank: number; name: string; total: number; grade: string }) => [s.rank, s.name, s.total, s.grade]));
+    expect(body.map((r) => [r[col('排名')], r[col('名称')], r[col('总分')], r[col('等次')]])).toEqual(
+      want.map((s: { rank: number; name: string; total: number; grade: string }) => [s.rank, s.name, s.total, s.grade]),
+    );
     await page.close();
   });
 });
@@ -124,7 +135,10 @@ it('works on a large workbook in a worker: progress, 取消 at once, then a fres
   await page.getByRole('button', { name: '开始校验' }).click();
   await page.getByRole('tab', { name: '输出' }).waitFor({ timeout: 120_000 });
   await page.getByRole('tab', { name: '计算' }).click();
-  await page.getByText(/另有|… \d+/).first().waitFor(); // the pane lists 300 rows; the sheets have them all
+  await page
+    .getByText(/另有|… \d+/)
+    .first()
+    .waitFor(); // the pane lists 300 rows; the sheets have them all
   await page.getByRole('tab', { name: '输出' }).click();
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('button', { name: '下载结果' }).click()]);
   const out = await XlsxWorkbook.load(readFileSync((await download.path())!));

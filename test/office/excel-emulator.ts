@@ -114,7 +114,8 @@ export class ExcelEmulator {
     if (process.env.KAOPING_EMULATOR_PROFILE && requestBytes > 2e6) {
       const by = new Map<string, number>();
       for (const a of body.Actions) by.set(`action ${a.ActionType} ${a.Name}`, (by.get(`action ${a.ActionType} ${a.Name}`) ?? 0) + JSON.stringify(a).length);
-      for (const p of Object.values(body.ObjectPaths)) by.set(`path ${p.ObjectPathType} ${p.Name}`, (by.get(`path ${p.ObjectPathType} ${p.Name}`) ?? 0) + JSON.stringify(p).length);
+      for (const p of Object.values(body.ObjectPaths))
+        by.set(`path ${p.ObjectPathType} ${p.Name}`, (by.get(`path ${p.ObjectPathType} ${p.Name}`) ?? 0) + JSON.stringify(p).length);
       console.log(requestBytes, [...by].sort((x, y) => y[1] - x[1]).slice(0, 12));
     }
     const release = body.Actions.every((a) => a.ActionType === 1 || a.Name === '_RemoveReference');
@@ -122,8 +123,18 @@ export class ExcelEmulator {
       this.log.push({ requestBytes, responseBytes: Buffer.byteLength(responseText), actions: body.Actions.length, release });
       return responseText;
     };
-    if (requestBytes > PAYLOAD_LIMIT) return record(JSON.stringify({ Error: { Code: 'RequestPayloadSizeLimitExceeded', Message: `The request payload size has exceeded the limit (${requestBytes} bytes).`, HttpStatusCode: 413 } }));
-    if (this.failAtRequest === this.log.length + 1) return record(JSON.stringify({ Error: { Code: 'GeneralException', Message: 'injected failure', HttpStatusCode: 500 } }));
+    if (requestBytes > PAYLOAD_LIMIT)
+      return record(
+        JSON.stringify({
+          Error: {
+            Code: 'RequestPayloadSizeLimitExceeded',
+            Message: `The request payload size has exceeded the limit (${requestBytes} bytes).`,
+            HttpStatusCode: 413,
+          },
+        }),
+      );
+    if (this.failAtRequest === this.log.length + 1)
+      return record(JSON.stringify({ Error: { Code: 'GeneralException', Message: 'injected failure', HttpStatusCode: 500 } }));
     const results: { ActionId: number; Value: unknown }[] = [];
     const paths = new Map<number, Node | null>();
     const kept = new Set<number>();
@@ -139,7 +150,12 @@ export class ExcelEmulator {
       }
     }
     const text = JSON.stringify(error ? { Results: results, Error: error } : { Results: results });
-    if (Buffer.byteLength(text) > PAYLOAD_LIMIT) return record(JSON.stringify({ Error: { Code: 'ResponsePayloadSizeLimitExceeded', Message: 'The response payload size has exceeded the limit.', HttpStatusCode: 413 } }));
+    if (Buffer.byteLength(text) > PAYLOAD_LIMIT)
+      return record(
+        JSON.stringify({
+          Error: { Code: 'ResponsePayloadSizeLimitExceeded', Message: 'The response payload size has exceeded the limit.', HttpStatusCode: 413 },
+        }),
+      );
     return record(text);
   };
 
@@ -155,7 +171,14 @@ export class ExcelEmulator {
     } else {
       const parent = this.resolve(info.ParentObjectPathId!, all, paths);
       const args = this.args(info.ArgumentInfo, all, paths);
-      node = parent === null ? null : info.ObjectPathType === 4 ? this.property(parent, info.Name) : info.ObjectPathType === 5 ? this.indexer(parent, args[0]) : this.method(parent, info.Name, args, true) as Node | null;
+      node =
+        parent === null
+          ? null
+          : info.ObjectPathType === 4
+            ? this.property(parent, info.Name)
+            : info.ObjectPathType === 5
+              ? this.indexer(parent, args[0])
+              : (this.method(parent, info.Name, args, true) as Node | null);
     }
     paths.set(id, node);
     return node;
@@ -223,8 +246,12 @@ export class ExcelEmulator {
       case 'worksheet.PageLayout':
       case 'worksheet.Charts': {
         const s = (p as { s: FakeSheet }).s;
-        if ((name === 'PageLayout' || name === 'HorizontalPageBreaks') && !this.supports('1.9')) throw new FakeExcelError('ApiNotFound', `${name} needs ExcelApi 1.9`);
-        return { t: ({ FreezePanes: 'freezePanes', HorizontalPageBreaks: 'pageBreaks', PageLayout: 'pageLayout', Charts: 'charts' } as const)[name as 'Charts'], s };
+        if ((name === 'PageLayout' || name === 'HorizontalPageBreaks') && !this.supports('1.9'))
+          throw new FakeExcelError('ApiNotFound', `${name} needs ExcelApi 1.9`);
+        return {
+          t: ({ FreezePanes: 'freezePanes', HorizontalPageBreaks: 'pageBreaks', PageLayout: 'pageLayout', Charts: 'charts' } as const)[name as 'Charts'],
+          s,
+        };
       }
       case 'pageLayout.HeadersFooters':
         return { t: 'headersFooters', s: (p as { s: FakeSheet }).s };
@@ -249,7 +276,9 @@ export class ExcelEmulator {
       case 'custom.Rule':
       case 'custom.Format':
       case 'cfFormat.Fill': {
-        const t = ({ DataBar: 'dataBar', Custom: 'custom', PositiveFormat: 'positiveFormat', Rule: 'rule', Format: 'cfFormat', Fill: 'cfFill' } as const)[name as 'Rule'];
+        const t = ({ DataBar: 'dataBar', Custom: 'custom', PositiveFormat: 'positiveFormat', Rule: 'rule', Format: 'cfFormat', Fill: 'cfFill' } as const)[
+          name as 'Rule'
+        ];
         return { t, e: (p as { e: CfEntry }).e, s: (p as { s: FakeSheet }).s };
       }
       case 'chart.Series':
@@ -295,7 +324,8 @@ export class ExcelEmulator {
   }
 
   private range(s: FakeSheet, r0: number, c0: number, rows: number, cols: number): Range {
-    if (rows < 1 || cols < 1 || r0 < 0 || c0 < 0 || r0 + rows > 1048576 || c0 + cols > 16384) throw new FakeExcelError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+    if (rows < 1 || cols < 1 || r0 < 0 || c0 < 0 || r0 + rows > 1048576 || c0 + cols > 16384)
+      throw new FakeExcelError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
     return { t: 'range', s, r0, c0, rows, cols };
   }
 
@@ -325,12 +355,14 @@ export class ExcelEmulator {
       case 'worksheet.GetRanges': {
         if (!this.supports('1.9')) throw new FakeExcelError('ApiNotFound', 'getRanges needs ExcelApi 1.9');
         const s = (p as { s: FakeSheet }).s;
-        const list = String(args[0]).split(',').map((part) => {
-          const [from, to = from] = part.split(':');
-          const [r0, c0] = parseRef(from);
-          const [r1, c1] = parseRef(to);
-          return this.range(s, Math.min(r0, r1), Math.min(c0, c1), Math.abs(r1 - r0) + 1, Math.abs(c1 - c0) + 1);
-        });
+        const list = String(args[0])
+          .split(',')
+          .map((part) => {
+            const [from, to = from] = part.split(':');
+            const [r0, c0] = parseRef(from);
+            const [r1, c1] = parseRef(to);
+            return this.range(s, Math.min(r0, r1), Math.min(c0, c1), Math.abs(r1 - r0) + 1, Math.abs(c1 - c0) + 1);
+          });
         return { t: 'areas', list };
       }
       case 'worksheet.GetRangeByIndexes':
@@ -338,11 +370,17 @@ export class ExcelEmulator {
       case 'worksheet.GetUsedRangeOrNullObject':
       case 'worksheet.GetUsedRange': {
         const s = (p as { s: FakeSheet }).s;
-        let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+        let r0 = Infinity,
+          c0 = Infinity,
+          r1 = -1,
+          c1 = -1;
         for (const [k, cell] of s.cells) {
           if (args[0] === true && cell.value === '' && !cell.formula) continue;
           const [r, c] = k.split(',').map(Number);
-          r0 = Math.min(r0, r); c0 = Math.min(c0, c); r1 = Math.max(r1, r); c1 = Math.max(c1, c);
+          r0 = Math.min(r0, r);
+          c0 = Math.min(c0, c);
+          r1 = Math.max(r1, r);
+          c1 = Math.max(c1, c);
         }
         if (r1 < 0) {
           if (name === 'GetUsedRange') return this.range(s, 0, 0, 1, 1);
@@ -364,7 +402,12 @@ export class ExcelEmulator {
         const n = String(args[0]);
         if (map.has(n)) throw new FakeExcelError('ItemAlreadyExists', `The name ${n} already exists.`);
         const ref = args[1] as Node | string;
-        const formula = typeof ref === 'string' ? ref : ref && ref.t === 'range' ? `=${quote(ref.s.name)}!$${columnLetters(ref.c0)}$${ref.r0 + 1}${ref.rows * ref.cols > 1 ? `:$${columnLetters(ref.c0 + ref.cols - 1)}$${ref.r0 + ref.rows}` : ''}` : unknown('a name reference');
+        const formula =
+          typeof ref === 'string'
+            ? ref
+            : ref && ref.t === 'range'
+              ? `=${quote(ref.s.name)}!$${columnLetters(ref.c0)}$${ref.r0 + 1}${ref.rows * ref.cols > 1 ? `:$${columnLetters(ref.c0 + ref.cols - 1)}$${ref.r0 + ref.rows}` : ''}`
+              : unknown('a name reference');
         map.set(n, formula.startsWith('=') ? formula : `=${formula}`);
         return { t: 'name', s: (p as { s: FakeSheet | null }).s, name: n };
       }
@@ -405,7 +448,8 @@ export class ExcelEmulator {
       }
       case 'range._ValidateArraySize': {
         const r = p as Range;
-        if (Number(args[0]) !== r.rows || Number(args[1]) !== r.cols) throw new FakeExcelError('InvalidArgument', "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+        if (Number(args[0]) !== r.rows || Number(args[1]) !== r.cols)
+          throw new FakeExcelError('InvalidArgument', "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
         return undefined;
       }
       case 'range.Clear': {
@@ -508,11 +552,21 @@ export class ExcelEmulator {
 
   // ---- properties -------------------------------------------------------------------------
 
-  private cells<T>(r: Range, f: (cell: { value: string | number | boolean; formula?: string; numberFormat: string; style: Record<string, unknown> } | undefined, row: number, col: number) => T): T[][] {
+  private cells<T>(
+    r: Range,
+    f: (
+      cell: { value: string | number | boolean; formula?: string; numberFormat: string; style: Record<string, unknown> } | undefined,
+      row: number,
+      col: number,
+    ) => T,
+  ): T[][] {
     return Array.from({ length: r.rows }, (_, i) => Array.from({ length: r.cols }, (_, j) => f(r.s.cells.get(key(r.r0 + i, r.c0 + j)), i, j)));
   }
 
-  private each(r: Range, f: (cell: { value: string | number | boolean; formula?: string; numberFormat: string; style: Record<string, unknown> }, i: number, j: number) => void): void {
+  private each(
+    r: Range,
+    f: (cell: { value: string | number | boolean; formula?: string; numberFormat: string; style: Record<string, unknown> }, i: number, j: number) => void,
+  ): void {
     for (let i = 0; i < r.rows; i++) {
       for (let j = 0; j < r.cols; j++) {
         const k = key(r.r0 + i, r.c0 + j);
@@ -557,7 +611,8 @@ export class ExcelEmulator {
             address: () => `${quote(r.s.name)}!${a1(r)}`,
             values: () => this.cells(r, (c) => c?.value ?? ''),
             numberFormat: () => this.cells(r, (c) => c?.numberFormat ?? 'General'),
-            text: () => this.cells(r, (c) => (c === undefined ? '' : typeof c.value === 'number' && c.numberFormat !== 'General' ? String(c.value) : String(c.value))),
+            text: () =>
+              this.cells(r, (c) => (c === undefined ? '' : typeof c.value === 'number' && c.numberFormat !== 'General' ? String(c.value) : String(c.value))),
             rowCount: () => r.rows,
             columnCount: () => r.cols,
             rowIndex: () => r.r0,
@@ -582,7 +637,13 @@ export class ExcelEmulator {
   }
 
   private sheetProps(s: FakeSheet): Record<string, () => unknown> {
-    return { name: () => s.name, id: () => this.idOf(s), position: () => this.book.sheets.indexOf(s), visibility: () => 'Visible', showGridlines: () => s.showGridlines };
+    return {
+      name: () => s.name,
+      id: () => this.idOf(s),
+      position: () => this.book.sheets.indexOf(s),
+      visibility: () => 'Visible',
+      showGridlines: () => s.showGridlines,
+    };
   }
 
   private nameProps(name: string, formula: string): Record<string, () => unknown> {
@@ -688,7 +749,10 @@ export class ExcelEmulator {
 
   private checkShape(r: Range, m: unknown, what: string): void {
     if (!Array.isArray(m) || m.length !== r.rows || m.some((row) => !Array.isArray(row) || row.length !== r.cols)) {
-      throw new FakeExcelError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}).`);
+      throw new FakeExcelError(
+        'InvalidArgument',
+        `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}).`,
+      );
     }
   }
 }

@@ -7,7 +7,6 @@ import vm from 'node:vm';
 import type { ExcelRun } from '../../src/hosts/excel/excel-workbook';
 
 /** What the emulator answers: the body of Excel's ProcessQuery response. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Responder = (body: any) => unknown;
 
 interface OfficeRuntime {
@@ -25,7 +24,17 @@ function officeRuntime(): OfficeRuntime {
   const noop = () => undefined;
   const storage = { getItem: () => null, setItem: noop, removeItem: noop };
   const element = () => ({ style: {}, setAttribute: noop, appendChild: noop });
-  const document = { readyState: 'complete', addEventListener: noop, removeEventListener: noop, getElementsByTagName: () => [], createElement: element, cookie: '', documentElement: {}, head: { appendChild: noop }, body: { appendChild: noop } };
+  const document = {
+    readyState: 'complete',
+    addEventListener: noop,
+    removeEventListener: noop,
+    getElementsByTagName: () => [],
+    createElement: element,
+    cookie: '',
+    documentElement: {},
+    head: { appendChild: noop },
+    body: { appendChild: noop },
+  };
   const window: Record<string, unknown> = {
     document,
     navigator: { userAgent: 'node', language: 'zh-CN' },

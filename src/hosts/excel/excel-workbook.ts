@@ -238,7 +238,12 @@ export class ExcelWorkbook implements WorkbookPort {
     await context.sync();
     this.syncs++;
     const sheetNames = sheets.items.map((s) => s.name);
-    const marks = new Map(RESULT_SHEETS.filter(({ name }) => sheetNames.includes(name)).map(({ name }) => [name, wb.worksheets.getItem(name).names.getItemOrNullObject(SHEET_MARK).load('formula')]));
+    const marks = new Map(
+      RESULT_SHEETS.filter(({ name }) => sheetNames.includes(name)).map(({ name }) => [
+        name,
+        wb.worksheets.getItem(name).names.getItemOrNullObject(SHEET_MARK).load('formula'),
+      ]),
+    );
     const owned = () =>
       ownedSheets(sheetNames, names.items, (sheet) => {
         const m = marks.get(sheet);
@@ -252,10 +257,15 @@ export class ExcelWorkbook implements WorkbookPort {
       const { sheetNames, owned } = await this.sheetsAndMarks(context);
       const wanted = pick(sheetNames).filter((n) => sheetNames.includes(n));
       // the sizes of the sheets wanted, in the round trip that also brings the marks
-      const used = new Map(wanted.map((name) => [name, context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true).load('address,rowCount,columnCount')]));
+      const used = new Map(
+        wanted.map((name) => [name, context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true).load('address,rowCount,columnCount')]),
+      );
       await context.sync();
       this.syncs++;
-      const read = await this.readValues(context, wanted.map((name) => ({ name, range: used.get(name)! })));
+      const read = await this.readValues(
+        context,
+        wanted.map((name) => ({ name, range: used.get(name)! })),
+      );
       return { sheetNames, sheets: await this.withMerges(context, read, used), ownedSheets: owned() };
     });
   }
@@ -403,7 +413,10 @@ export class ExcelWorkbook implements WorkbookPort {
   private async writeSheet(ws: Excel.Worksheet, sheet: SheetSpec, batch: Batch, canPrint: boolean, canValidate: boolean): Promise<void> {
     // a sheet goes to Excel whole: its sections are made now, one sheet at a time
     const spec = wholeSheet(sheet);
-    const width = maxOf(spec.cells.map((r) => r.length), Math.max(1, spec.columnWidths.length));
+    const width = maxOf(
+      spec.cells.map((r) => r.length),
+      Math.max(1, spec.columnWidths.length),
+    );
     // ranges used within one request only: untracked, so Office.js keeps no reference to release
     const rangeOf = (a: Area) => ws.getRangeByIndexes(a.r0, a.c0, a.r1 - a.r0 + 1, a.c1 - a.c0 + 1).untrack();
 
@@ -412,7 +425,13 @@ export class ExcelWorkbook implements WorkbookPort {
     // values and their number formats together, in row blocks under the request budget (a number
     // format per cell costs far less than a range per formatted area); text that looks like a
     // formula gets the text format "@" so that it lands as text
-    const rows = Math.max(spec.cells.length, maxOf(spec.styles.map((a) => a.r1 + 1), 0));
+    const rows = Math.max(
+      spec.cells.length,
+      maxOf(
+        spec.styles.map((a) => a.r1 + 1),
+        0,
+      ),
+    );
     const styler = rowStyler(spec);
     const formulaLike = new Set(formulaLikeCells(spec).map(([r, c]) => r * width + c));
     let start = 0;
@@ -427,7 +446,7 @@ export class ExcelWorkbook implements WorkbookPort {
           const v = spec.cells[end]?.[c] ?? '';
           return typeof v === 'string' ? cellTextFitted(v) : v;
         });
-        const format = Array.from({ length: width }, (_, c) => (formulaLike.has(end * width + c) ? '@' : styles?.get(c)?.style.numberFormat ?? 'General'));
+        const format = Array.from({ length: width }, (_, c) => (formulaLike.has(end * width + c) ? '@' : (styles?.get(c)?.style.numberFormat ?? 'General')));
         bytes += utf8Bytes(JSON.stringify(row)) + JSON.stringify(format).length;
         values.push(row);
         formats.push(format);
@@ -521,7 +540,13 @@ export class ExcelWorkbook implements WorkbookPort {
    * else rectangle by rectangle. Number formats go with the values.
    */
   private async writeFormats(ws: Excel.Worksheet, spec: SheetSpec, width: number, batch: Batch): Promise<void> {
-    const rows = Math.max(spec.cells.length, maxOf(spec.styles.map((a) => a.r1 + 1), 1));
+    const rows = Math.max(
+      spec.cells.length,
+      maxOf(
+        spec.styles.map((a) => a.r1 + 1),
+        1,
+      ),
+    );
     ws.getRangeByIndexes(0, 0, rows, width).untrack().format.font.name = FONT_NAME;
     await batch.add(RANGE_BYTES + ACTION_BYTES);
     const byStyle = new Map<string, StyleRect[]>();

@@ -218,7 +218,7 @@ const encoder = new TextEncoder();
 function sourceChunks(source: PartSource, emit: (chunk: Uint8Array) => void): void {
   if (typeof source === 'function') source(emit);
   else if (typeof source === 'string') {
-    for (let at = 0; at < source.length; ) {
+    for (let at = 0; at < source.length;) {
       let end = Math.min(at + BLOCK, source.length);
       if (end < source.length && isHighSurrogate(source.charCodeAt(end - 1))) end--; // never split a character
       emit(encoder.encode(source.slice(at, end)));

@@ -76,7 +76,7 @@ function isoDate(text: string): CellValue {
 function cellValue(cell: OpenCell, ctx: SheetContext, part: string): CellValue {
   const { type, v, formula } = cell;
   const uncalculated = formula !== null ? { formula } : null;
-  if (type === 'inlineStr') return cell.inline !== null ? unescapeXstring(cell.inline) : v ?? uncalculated;
+  if (type === 'inlineStr') return cell.inline !== null ? unescapeXstring(cell.inline) : (v ?? uncalculated);
   if (v === null) return uncalculated;
   switch (type) {
     case 's': {

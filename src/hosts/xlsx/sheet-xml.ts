@@ -50,14 +50,27 @@ export function writeSheetXml(
 ): void {
   const xfs = rowXfs(book);
   const sections = spec.sections;
-  const rows = Math.max(spec.cells.length, maxOf(spec.styles.map((a) => a.r1 + 1), 0)) + (sections?.rows ?? 0);
-  const lastCol = maxOf(spec.cells.map((r) => r.length - 1), Math.max(0, spec.columnWidths.length - 1));
+  const rows =
+    Math.max(
+      spec.cells.length,
+      maxOf(
+        spec.styles.map((a) => a.r1 + 1),
+        0,
+      ),
+    ) + (sections?.rows ?? 0);
+  const lastCol = maxOf(
+    spec.cells.map((r) => r.length - 1),
+    Math.max(0, spec.columnWidths.length - 1),
+  );
   const out = new Utf8Blocks(emit);
   out.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${ns.main}" xmlns:r="${ns.rel}">`);
   const scale = spec.print.scale;
   out.push(scale ? '<sheetPr/>' : '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
   out.push(`<dimension ref="A1:${columnLetters(lastCol)}${Math.max(rows, 1)}"/>`);
-  const pane = spec.freezeRows > 0 ? `<pane ySplit="${spec.freezeRows}" topLeftCell="A${spec.freezeRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${spec.freezeRows + 1}" sqref="A${spec.freezeRows + 1}"/>` : '';
+  const pane =
+    spec.freezeRows > 0
+      ? `<pane ySplit="${spec.freezeRows}" topLeftCell="A${spec.freezeRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${spec.freezeRows + 1}" sqref="A${spec.freezeRows + 1}"/>`
+      : '';
   out.push(`<sheetViews><sheetView showGridLines="0"${selected ? ' tabSelected="1"' : ''} workbookViewId="0">${pane}</sheetView></sheetViews>`);
   out.push('<sheetFormatPr defaultRowHeight="15"/>');
   if (spec.columnWidths.length > 0) {
@@ -67,12 +80,24 @@ export function writeSheetXml(
   const writeRows = rowWriter(out, onRows);
   const merges: string[] = spec.merges.map((m) => areaAddress(m));
   const breaks = [...spec.print.breaksBefore];
-  let at = Math.max(spec.cells.length, maxOf(spec.styles.map((a) => a.r1 + 1), 0));
+  let at = Math.max(
+    spec.cells.length,
+    maxOf(
+      spec.styles.map((a) => a.r1 + 1),
+      0,
+    ),
+  );
   writeRows(spec, xfs.rows(spec), 0, at);
   for (let k = 0; k < (sections?.count ?? 0); k++) {
     // a section is made now, written and let go
     const part = sections!.section(k);
-    const height = Math.max(part.cells.length, maxOf(part.styles.map((a) => a.r1 + 1), 0));
+    const height = Math.max(
+      part.cells.length,
+      maxOf(
+        part.styles.map((a) => a.r1 + 1),
+        0,
+      ),
+    );
     if (k > 0) breaks.push(at);
     for (const m of part.merges) merges.push(areaAddress({ ...m, r0: m.r0 + at, r1: m.r1 + at }));
     writeRows(part, xfs.rows(part), at, height);
@@ -84,23 +109,31 @@ export function writeSheetXml(
   // an .xlsx written here carries no charts: a chart's values get data bars instead
   const bars = spec.chart ? [...spec.dataBars, { ...spec.chart.values, color: BAR_COLOR }] : spec.dataBars;
   bars.forEach((bar, i) => {
-    out.push(`<conditionalFormatting sqref="${areaAddress(bar)}"><cfRule type="dataBar" priority="${i + 1}"><dataBar><cfvo type="num" val="0"/><cfvo type="max"/><color rgb="FF${bar.color}"/></dataBar></cfRule></conditionalFormatting>`);
+    out.push(
+      `<conditionalFormatting sqref="${areaAddress(bar)}"><cfRule type="dataBar" priority="${i + 1}"><dataBar><cfvo type="num" val="0"/><cfvo type="max"/><color rgb="FF${bar.color}"/></dataBar></cfRule></conditionalFormatting>`,
+    );
   });
   if (spec.validations.length > 0) {
     out.push(`<dataValidations count="${spec.validations.length}">`);
     for (const v of spec.validations) {
-      out.push(`<dataValidation type="decimal" allowBlank="1" showErrorMessage="1" errorTitle="分值超出范围" error="${escapeXml(`请输入 ${v.min} 到 ${v.max} 之间的数字。`)}" sqref="${areaAddress(v)}"><formula1>${v.min}</formula1><formula2>${v.max}</formula2></dataValidation>`);
+      out.push(
+        `<dataValidation type="decimal" allowBlank="1" showErrorMessage="1" errorTitle="分值超出范围" error="${escapeXml(`请输入 ${v.min} 到 ${v.max} 之间的数字。`)}" sqref="${areaAddress(v)}"><formula1>${v.min}</formula1><formula2>${v.max}</formula2></dataValidation>`,
+      );
     }
     out.push('</dataValidations>');
   }
   out.push('<printOptions horizontalCentered="1"/>');
   out.push('<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.7" header="0.3" footer="0.3"/>');
-  out.push(`<pageSetup paperSize="9"${scale ? ` scale="${scale}"` : ''} orientation="${spec.print.orientation}"${scale ? '' : ' fitToWidth="1" fitToHeight="0"'}/>`);
+  out.push(
+    `<pageSetup paperSize="9"${scale ? ` scale="${scale}"` : ''} orientation="${spec.print.orientation}"${scale ? '' : ' fitToWidth="1" fitToHeight="0"'}/>`,
+  );
   const footer = escapeXml(`&C${spec.print.footer}`);
   out.push(`<headerFooter><oddFooter>${footer}</oddFooter></headerFooter>`);
   if (breaks.length > 0) {
     // a break is stored after the row above it (1-based id of that row)
-    out.push(`<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>`);
+    out.push(
+      `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>`,
+    );
   }
   out.push('</worksheet>');
   out.end();
@@ -114,7 +147,12 @@ function rowWriter(out: Utf8Blocks, onRows?: (rows: number) => void) {
   const textCell = inlineTexts();
   const letters: string[] = [];
   let written = 0;
-  return (piece: Pick<SheetSpec, 'cells' | 'rowHeights'>, styleOf: (r: number) => readonly (number | undefined)[] | undefined, offset: number, count: number): void => {
+  return (
+    piece: Pick<SheetSpec, 'cells' | 'rowHeights'>,
+    styleOf: (r: number) => readonly (number | undefined)[] | undefined,
+    offset: number,
+    count: number,
+  ): void => {
     for (let r = 0; r < count; r++) {
       if (++written % ROWS_PER_REPORT === 0) onRows?.(ROWS_PER_REPORT);
       const values = piece.cells[r] ?? [];

@@ -21,9 +21,33 @@ type Tree = [string, Record<string, string | number>, Tree[]?];
 
 /** What a missing list starts with: the entries Excel expects at index 0 (and 1 for fills). */
 const SEEDS: Record<string, Tree[]> = {
-  fonts: [['font', {}, [['sz', { val: 11 }], ['name', { val: FONT_NAME }]]]],
-  fills: [['fill', {}, [['patternFill', { patternType: 'none' }]]], ['fill', {}, [['patternFill', { patternType: 'gray125' }]]]],
-  borders: [['border', {}, [['left', {}], ['right', {}], ['top', {}], ['bottom', {}], ['diagonal', {}]]]],
+  fonts: [
+    [
+      'font',
+      {},
+      [
+        ['sz', { val: 11 }],
+        ['name', { val: FONT_NAME }],
+      ],
+    ],
+  ],
+  fills: [
+    ['fill', {}, [['patternFill', { patternType: 'none' }]]],
+    ['fill', {}, [['patternFill', { patternType: 'gray125' }]]],
+  ],
+  borders: [
+    [
+      'border',
+      {},
+      [
+        ['left', {}],
+        ['right', {}],
+        ['top', {}],
+        ['bottom', {}],
+        ['diagonal', {}],
+      ],
+    ],
+  ],
   cellStyleXfs: [['xf', { numFmtId: 0, fontId: 0, fillId: 0, borderId: 0 }]],
   cellXfs: [['xf', { numFmtId: 0, fontId: 0, fillId: 0, borderId: 0, xfId: 0 }]],
 };
@@ -158,10 +182,32 @@ export class StyleBook {
     const font = this.list('fonts').add([
       'font',
       {},
-      [...(s.bold ? [['b', {}] as Tree] : []), ['sz', { val: s.size ?? 11 }], ...(s.color ? [['color', { rgb: `FF${s.color}` }] as Tree] : []), ['name', { val: FONT_NAME }], ['family', { val: 2 }], ['charset', { val: 134 }]],
+      [
+        ...(s.bold ? [['b', {}] as Tree] : []),
+        ['sz', { val: s.size ?? 11 }],
+        ...(s.color ? [['color', { rgb: `FF${s.color}` }] as Tree] : []),
+        ['name', { val: FONT_NAME }],
+        ['family', { val: 2 }],
+        ['charset', { val: 134 }],
+      ],
     ]);
     const fills = this.list('fills');
-    const fill = s.fill ? fills.add(['fill', {}, [['patternFill', { patternType: 'solid' }, [['fgColor', { rgb: `FF${s.fill}` }], ['bgColor', { indexed: 64 }]]]]]) : 0;
+    const fill = s.fill
+      ? fills.add([
+          'fill',
+          {},
+          [
+            [
+              'patternFill',
+              { patternType: 'solid' },
+              [
+                ['fgColor', { rgb: `FF${s.fill}` }],
+                ['bgColor', { indexed: 64 }],
+              ],
+            ],
+          ],
+        ])
+      : 0;
     const edge = (side: string): Tree => [side, { style: 'thin' }, [['color', { rgb: BORDER_COLOR }]]];
     const borders = this.list('borders');
     const border = s.border ? borders.add(['border', {}, [edge('left'), edge('right'), edge('top'), edge('bottom'), ['diagonal', {}]]]) : 0;
@@ -170,7 +216,18 @@ export class StyleBook {
     if (s.align) alignment.horizontal = s.align;
     if (s.valign) alignment.vertical = s.valign === 'middle' ? 'center' : s.valign;
     if (s.wrap) alignment.wrapText = '1';
-    const attrs = { numFmtId, fontId: font, fillId: fill, borderId: border, xfId: 0, applyNumberFormat: 1, applyFont: 1, applyFill: 1, applyBorder: 1, applyAlignment: 1 };
+    const attrs = {
+      numFmtId,
+      fontId: font,
+      fillId: fill,
+      borderId: border,
+      xfId: 0,
+      applyNumberFormat: 1,
+      applyFont: 1,
+      applyFill: 1,
+      applyBorder: 1,
+      applyAlignment: 1,
+    };
     this.xfFormats = null; // the list may grow: read it afresh
     return this.list('cellXfs').add(['xf', attrs, Object.keys(alignment).length > 0 ? [['alignment', alignment]] : []]);
   }

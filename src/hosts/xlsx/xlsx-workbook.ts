@@ -88,7 +88,10 @@ export class XlsxWorkbook implements WorkbookPort {
     const pkg = ZipPackage.empty(entry);
     const rel = FLAVOURS.transitional.rel;
     const types = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="${STYLES_CONTENT}"/></Types>`;
-    pkg.write('_rels/.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_RELS_NS}"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+    pkg.write(
+      '_rels/.rels',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_RELS_NS}"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    );
     pkg.write('xl/styles.xml', MINIMAL_STYLES);
     const workbook = `<workbook xmlns="${FLAVOURS.transitional.main}" xmlns:r="${rel}"><bookViews><workbookView activeTab="0"/></bookViews><sheets/></workbook>`;
     const rels = `<Relationships xmlns="${PACKAGE_RELS_NS}"><Relationship Id="rId1" Type="${rel}/styles" Target="styles.xml"/></Relationships>`;
@@ -101,7 +104,8 @@ export class XlsxWorkbook implements WorkbookPort {
    */
   static async load(data: Uint8Array, entry: EntryMaker = fflateEntry): Promise<XlsxWorkbook> {
     // an encrypted .xlsx and an old .xls are both OLE compound files
-    if (data.length >= 4 && data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0) throw new WorkbookOpenError('encrypted-or-xls', 'OLE compound file');
+    if (data.length >= 4 && data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0)
+      throw new WorkbookOpenError('encrypted-or-xls', 'OLE compound file');
     if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b) throw new WorkbookOpenError('not-xlsx', 'not a zip package');
     const pkg = ZipPackage.open(data, entry);
     const rootRelsText = await pkg.text('_rels/.rels');
@@ -112,7 +116,13 @@ export class XlsxWorkbook implements WorkbookPort {
     if (workbook === undefined || rels === undefined || types === undefined) {
       throw new WorkbookOpenError(pkg.has('word/document.xml') || pkg.has('ppt/presentation.xml') ? 'not-xlsx' : 'corrupt', 'no workbook part');
     }
-    return new XlsxWorkbook(pkg, pkg.find(workbookPart)!, parseXml(workbookPart, workbook), parseXml(relsPathOf(workbookPart), rels), parseXml('[Content_Types].xml', types));
+    return new XlsxWorkbook(
+      pkg,
+      pkg.find(workbookPart)!,
+      parseXml(workbookPart, workbook),
+      parseXml(relsPathOf(workbookPart), rels),
+      parseXml('[Content_Types].xml', types),
+    );
   }
 
   private relationships(): Element[] {
@@ -234,7 +244,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** Writes sheets that are not results (a new workbook's input sheets). */
   async addSheets(specs: readonly SheetSpec[]): Promise<void> {
-    await this.appendSheets(specs, false, this.sheets.length === 0 ? specs[0]?.name ?? null : null);
+    await this.appendSheets(specs, false, this.sheets.length === 0 ? (specs[0]?.name ?? null) : null);
   }
 
   private workbookView(): Element | undefined {
@@ -250,7 +260,10 @@ export class XlsxWorkbook implements WorkbookPort {
   private setActive(name: string | null): void {
     const view = this.workbookView();
     if (!view) return;
-    const i = Math.max(0, this.sheets.findIndex((s) => s.name === name));
+    const i = Math.max(
+      0,
+      this.sheets.findIndex((s) => s.name === name),
+    );
     view.setAttribute('activeTab', String(i));
     const first = view.getAttribute('firstSheet');
     if (first !== null && first !== '' && Number(first) > i) view.setAttribute('firstSheet', String(i));
@@ -373,7 +386,10 @@ export class XlsxWorkbook implements WorkbookPort {
   /** The workbook as .xlsx bytes passed to `sink` a piece at a time, never held whole. */
   async writeTo(sink: (chunk: Uint8Array) => void, onProgress?: (done: number) => void): Promise<void> {
     let done = 0;
-    const total = Math.max(1, [...this.rowsOfPart.values()].reduce((a, b) => a + b, 0));
+    const total = Math.max(
+      1,
+      [...this.rowsOfPart.values()].reduce((a, b) => a + b, 0),
+    );
     this.onRows = onProgress ? (rows) => onProgress(Math.min(1, (done += rows) / total)) : null;
     this.pkg.write(this.workbookPart, serializeXml(this.workbook));
     this.pkg.write(relsPathOf(this.workbookPart), serializeXml(this.rels));

@@ -130,7 +130,7 @@ export function parseXml(part: string, text: string): Document {
 /** A document as UTF-8 text with its declaration (a UTF-16 part is written back as UTF-8). */
 export function serializeXml(doc: Document): string {
   // the declaration is written afresh; text between top-level nodes is dropped so it cannot pile up
-  for (let n = doc.firstChild; n; ) {
+  for (let n = doc.firstChild; n;) {
     const next = n.nextSibling;
     if ((n.nodeType === 7 && (n as Node & { target?: string }).target === 'xml') || n.nodeType === 3) doc.removeChild(n);
     n = next;
