@@ -99,6 +99,11 @@ export interface SheetSections {
 
 export type SheetSection = Pick<SheetSpec, 'cells' | 'styles' | 'merges' | 'rowHeights'>;
 
+/** Rows a sheet or a section takes: its values' and its styled areas', whichever reach further. */
+export function rowsUsed(piece: Pick<SheetSpec, 'cells' | 'styles'>): number {
+  return piece.styles.reduce((n, a) => Math.max(n, a.r1 + 1), piece.cells.length);
+}
+
 /** Every row a sheet has: its own and its sections'. */
 export function sheetRows(spec: SheetSpec): number {
   return spec.cells.length + (spec.sections?.rows ?? 0);
@@ -118,14 +123,17 @@ export function wholeSheet(spec: SheetSpec): SheetSpec {
   const rowHeights: Record<number, number> = { ...spec.rowHeights };
   const breaksBefore = [...spec.print.breaksBefore];
   const down = <T extends Area>(a: T, by: number): T => ({ ...a, r0: a.r0 + by, r1: a.r1 + by });
+  // the same offsets as the .xlsx writer's: a piece ends where its values or its styles end
+  let at = rowsUsed(spec);
   for (let k = 0; k < sections.count; k++) {
     const part = sections.section(k);
-    const at = cells.length;
+    while (cells.length < at) cells.push([]);
     if (k > 0) breaksBefore.push(at);
     cells.push(...part.cells);
     for (const a of part.styles) styles.push(down(a, at));
     for (const m of part.merges) merges.push(down(m, at));
     for (const [r, h] of Object.entries(part.rowHeights)) rowHeights[Number(r) + at] = h;
+    at += rowsUsed(part);
   }
   const { sections: _, ...rest } = spec;
   return { ...rest, cells, styles, merges, rowHeights, print: { ...spec.print, breaksBefore } };

@@ -8,7 +8,7 @@ import { findInputSheets } from '../../engine/assess';
 import { areaAddress, columnLetters, maxOf, parseAddress, pushTo } from '../../engine/cells';
 import { rowStyler, styleRects, type StyleRect } from '../../report/style-runs';
 import type { CellArea, CellValue, SheetData } from '../../engine/types';
-import { cellTextFitted, FONT_NAME, RESULT_SHEETS, sheetRows, wholeSheet, type Area, type CellStyle, type SheetSpec } from '../../report/spec';
+import { cellTextFitted, FONT_NAME, RESULT_SHEETS, rowsUsed, sheetRows, wholeSheet, type Area, type CellStyle, type SheetSpec } from '../../report/spec';
 import { isWorkbookMark, MARK_PREFIX, ownedSheets, SHEET_MARK, sheetMarkFormula } from '../marks';
 import { formatShown, serialDate, shownValue } from '../number-format';
 import { WriteInterrupted, type WorkbookPort, type WorkbookSnapshot, type WriteOutcome } from '../port';
@@ -425,13 +425,7 @@ export class ExcelWorkbook implements WorkbookPort {
     // values and their number formats together, in row blocks under the request budget (a number
     // format per cell costs far less than a range per formatted area); text that looks like a
     // formula gets the text format "@" so that it lands as text
-    const rows = Math.max(
-      spec.cells.length,
-      maxOf(
-        spec.styles.map((a) => a.r1 + 1),
-        0,
-      ),
-    );
+    const rows = rowsUsed(spec);
     const styler = rowStyler(spec);
     const formulaLike = new Set(formulaLikeCells(spec).map(([r, c]) => r * width + c));
     let start = 0;
@@ -540,13 +534,7 @@ export class ExcelWorkbook implements WorkbookPort {
    * else rectangle by rectangle. Number formats go with the values.
    */
   private async writeFormats(ws: Excel.Worksheet, spec: SheetSpec, width: number, batch: Batch): Promise<void> {
-    const rows = Math.max(
-      spec.cells.length,
-      maxOf(
-        spec.styles.map((a) => a.r1 + 1),
-        1,
-      ),
-    );
+    const rows = Math.max(rowsUsed(spec), 1);
     ws.getRangeByIndexes(0, 0, rows, width).untrack().format.font.name = FONT_NAME;
     await batch.add(RANGE_BYTES + ACTION_BYTES);
     const byStyle = new Map<string, StyleRect[]>();

@@ -164,13 +164,6 @@ export class ZipPackage {
     this.parts.delete(path.replace(/^\//, '').toLowerCase());
   }
 
-  /** The package as zip bytes. */
-  async save(): Promise<Uint8Array> {
-    const out: Uint8Array[] = [];
-    await this.saveTo((chunk) => out.push(chunk));
-    return concat(out);
-  }
-
   /**
    * The package as zip bytes, passed to `sink` a piece at a time (the command writes them to the
    * file as they come). Parts produced by a function are produced now, straight into the zip; a

@@ -1,7 +1,7 @@
 // A sheet spec as a worksheet part (SpreadsheetML), elements in the order the schema requires.
 import { areaAddress, columnLetters, maxOf } from '../../engine/cells';
 import { BAR_COLOR } from '../../report/layout';
-import { cellTextFitted, type SheetSpec } from '../../report/spec';
+import { cellTextFitted, rowsUsed, type SheetSpec } from '../../report/spec';
 import { rowStyler, styleIds, type RowStyles } from '../../report/style-runs';
 import type { StyleBook } from './styles';
 import { escapeXml } from './xml';
@@ -50,14 +50,7 @@ export function writeSheetXml(
 ): void {
   const xfs = rowXfs(book);
   const sections = spec.sections;
-  const rows =
-    Math.max(
-      spec.cells.length,
-      maxOf(
-        spec.styles.map((a) => a.r1 + 1),
-        0,
-      ),
-    ) + (sections?.rows ?? 0);
+  const rows = rowsUsed(spec) + (sections?.rows ?? 0);
   const lastCol = maxOf(
     spec.cells.map((r) => r.length - 1),
     Math.max(0, spec.columnWidths.length - 1),
@@ -80,24 +73,12 @@ export function writeSheetXml(
   const writeRows = rowWriter(out, onRows);
   const merges: string[] = spec.merges.map((m) => areaAddress(m));
   const breaks = [...spec.print.breaksBefore];
-  let at = Math.max(
-    spec.cells.length,
-    maxOf(
-      spec.styles.map((a) => a.r1 + 1),
-      0,
-    ),
-  );
+  let at = rowsUsed(spec);
   writeRows(spec, xfs.rows(spec), 0, at);
   for (let k = 0; k < (sections?.count ?? 0); k++) {
     // a section is made now, written and let go
     const part = sections!.section(k);
-    const height = Math.max(
-      part.cells.length,
-      maxOf(
-        part.styles.map((a) => a.r1 + 1),
-        0,
-      ),
-    );
+    const height = rowsUsed(part);
     if (k > 0) breaks.push(at);
     for (const m of part.merges) merges.push(areaAddress({ ...m, r0: m.r0 + at, r1: m.r1 + at }));
     writeRows(part, xfs.rows(part), at, height);
