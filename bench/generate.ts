@@ -14,6 +14,12 @@ export interface GenOptions {
   eventShare?: number;
   /** extra 【设置】 rows, e.g. [['排名方式', '中国式排名']] */
   settings?: [string, CellValue][];
+  /**
+   * The rest of what real schemes use: scores to three decimals (小数位数 3), 同分依据 (the first
+   * dimension, then the first indicator), and grade events 定等, 一票肯定 and 限等 besides bonuses,
+   * deductions, vetoes and 降等.
+   */
+  variety?: boolean;
 }
 
 /** A small deterministic PRNG (mulberry32), so a seed gives the same workbook everywhere. */
@@ -49,7 +55,8 @@ export function generate(o: GenOptions): Generated {
     ['【设置】'],
     ['项目', '内容'],
     ['考核名称', `生成 ${o.subjects}×${o.indicators}`],
-    ['小数位数', 2],
+    ...(o.settings?.some(([key]) => key === '小数位数') ? [] : [['小数位数', o.variety ? 3 : 2]]),
+    ...(o.variety ? [['同分依据', [...(o.dimensions > 0 ? ['维度1'] : []), '指标1'].join('、')]] : []),
     ['等次范围', o.perGroup ? '分组' : '全体'],
     ['否决扣分线', 10],
     ['加分上限', 5],
@@ -75,8 +82,9 @@ export function generate(o: GenOptions): Generated {
   const scores: CellValue[][] = [header];
   for (let s = 0; s < o.subjects; s++) {
     const row: CellValue[] = [s + 1, `单位${String(s + 1).padStart(5, '0')}`, `第${(s % o.groups) + 1}组`];
-    // scores in half points, biased high like real ones, with many ties
-    for (const p of indicatorPoints) row.push(Math.round(p * (0.6 + 0.4 * rand()) * 2) / 2);
+    // scores in half points (eighths with variety), biased high like real ones, with many ties
+    const steps = o.variety ? 8 : 2;
+    for (const p of indicatorPoints) row.push(Math.round(p * (0.6 + 0.4 * rand()) * steps) / steps);
     scores.push(row);
   }
   const events: CellValue[][] = [['名称', '类型', '类别', '分值', '等次', '事由', '依据', '日期']];
@@ -88,7 +96,10 @@ export function generate(o: GenOptions): Generated {
     if (kind < 0.5) events.push([name, '加分', '表彰', 1 + Math.floor(rand() * 3), null, '表彰', null, null]);
     else if (kind < 0.85) events.push([name, '扣分', '安全', 2 + Math.floor(rand() * 10), null, '事故', null, null]);
     else if (kind < 0.92) events.push([name, '一票否决', null, null, null, '重大事故', null, null]);
-    else events.push([name, '降等', null, 1, null, '通报', null, null]);
+    else if (!o.variety || kind < 0.94) events.push([name, '降等', null, 1, null, '通报', null, null]);
+    else if (kind < 0.96) events.push([name, '定等', null, null, '合格', '问责', null, null]);
+    else if (kind < 0.98) events.push([name, '一票肯定', null, null, null, '重大贡献', null, null]);
+    else events.push([name, '限等', null, null, '良好', '约谈', null, null]);
   }
   const sheets: SheetData[] = [
     { name: '考核方案', rows: scheme },

@@ -186,7 +186,7 @@ async function main(): Promise<void> {
   for (const n of SIZES) {
     const runs = n >= LARGE ? 3 : RUNS;
     // the job LibreOffice is compared on: the core result sheets (输出 = 无), as the formula workbook has
-    const g = generate({ subjects: n, indicators: INDICATORS, dimensions: 4, groups: 10, perGroup: true, seed: 1, settings: [['输出', '无']] });
+    const g = generate({ subjects: n, indicators: INDICATORS, dimensions: 4, groups: 10, perGroup: true, seed: 1, variety: true, settings: [['输出', '无']] });
     const engine = engineMs(g);
     const file = join(work, `bench-${n}.xlsx`);
     writeFileSync(file, await toXlsx(g));
@@ -196,7 +196,7 @@ async function main(): Promise<void> {
     const peak = Math.max(...coreRuns.map((r) => r.peakMb));
     // the default: all seven sheets, 成绩单 a page per subject
     const full = join(work, `bench-${n}-all.xlsx`);
-    writeFileSync(full, await toXlsx(generate({ subjects: n, indicators: INDICATORS, dimensions: 4, groups: 10, perGroup: true, seed: 1 })));
+    writeFileSync(full, await toXlsx(generate({ subjects: n, indicators: INDICATORS, dimensions: 4, groups: 10, perGroup: true, seed: 1, variety: true })));
     const fullRuns = Array.from({ length: runs }, () => commandRun(full));
     const fullMs = median(fullRuns.map((r) => r.ms));
     const fullPeak = Math.max(...fullRuns.map((r) => r.peakMb));

@@ -15,6 +15,7 @@ export function workbookOptions(
       perGroup: fc.boolean(),
       seed: fc.integer(),
       eventShare: fc.double({ min: 0, max: 0.4, noNaN: true }),
+      variety: fc.boolean(),
       ...(settings ? { settings } : {}),
     })
     .filter((o) => o.dimensions <= o.indicators);

@@ -38,12 +38,19 @@ describe('properties over random workbooks', () => {
         const a = assessGenerated(o);
         expect(a.ok).toBe(true);
         const dense = o.settings![0][1] === '中国式排名';
-        const totals = a.subjects.map((s) => s.totalUnits);
+        // the rank key: the total, then 同分依据 (with variety: the first dimension, then the first
+        // indicator), each as published; worked out here from the published numbers and the input
+        const decimals = a.scheme!.settings.decimals;
+        const keyOf = (s: (typeof a.subjects)[number]): number[] => [
+          s.totalUnits,
+          ...(o.variety ? [...(o.dimensions > 0 ? [s.score.dimensionScores[0].units] : []), Math.round((s.input.scores[0] as number) * 10 ** decimals)] : []),
+        ];
+        const compare = (p: number[], q: number[]) => p.reduce((c, x, k) => c || x - q[k], 0);
+        const keys = a.subjects.map(keyOf);
         a.subjects.forEach((s, i) => {
-          if (i > 0) expect(totals[i]).toBeLessThanOrEqual(totals[i - 1]);
-          const better = new Set(totals.filter((t) => t > s.totalUnits));
-          // no tie-breakers here: equal totals share a rank
-          expect(s.rank).toBe(dense ? better.size + 1 : totals.filter((t) => t > s.totalUnits).length + 1);
+          if (i > 0) expect(compare(keys[i], keys[i - 1])).toBeLessThanOrEqual(0);
+          const better = keys.filter((k) => compare(k, keys[i]) > 0);
+          expect(s.rank).toBe(dense ? new Set(better.map(String)).size + 1 : better.length + 1);
         });
       }),
       { numRuns: 150 },
