@@ -1,10 +1,11 @@
 // 加减分: one row per bonus, deduction, veto or grade event (contract section 4).
 import { address, cellText, isBlank, IssueLog } from './cells';
+import { eventTypeNamed, eventTypes, type EventRow } from './event-types';
 import { decimalText } from './exact';
 import { findHeaderRow } from './scores';
-import { cellAt, mapColumns, readNumber, requireColumns, textAt, type ColumnDecl } from './table';
-import { aliasTable, closestName, matchKey } from './text';
-import type { AdjustmentEvent, CellValue, EventType, Scheme, SheetData } from './types';
+import { cellAt, mapColumns, requireColumns, textAt, type ColumnDecl } from './table';
+import { closestName, matchKey } from './text';
+import type { AdjustmentEvent, CellValue, Scheme, SheetData } from './types';
 
 export const ADJUSTMENTS_SHEET = '加减分';
 
@@ -18,99 +19,6 @@ const COLUMNS = [
   { field: 'basis', names: ['依据', 'Basis', '文件依据'] },
   { field: 'date', names: ['日期', 'Date'] },
 ] as const satisfies readonly ColumnDecl<string>[];
-type Field = (typeof COLUMNS)[number]['field'];
-
-interface Row {
-  readonly sheet: string;
-  readonly r: number;
-  readonly cols: Record<Field, number>;
-  readonly rows: readonly (readonly CellValue[])[];
-  readonly scheme: Scheme;
-  readonly log: IssueLog;
-}
-
-/** What one 类型 needs from its row: amount and grade, or undefined after logging an error. */
-interface EventRule {
-  readonly type: EventType;
-  readonly names: readonly string[];
-  read(row: Row): { amount: number; grade: number | null } | undefined;
-}
-
-function cellOf(row: Row, f: Field): string {
-  return address(row.r, row.cols[f] >= 0 ? row.cols[f] : row.cols.type);
-}
-
-function positiveAmount(row: Row): number | undefined {
-  const v = cellAt(row.rows, row.r, row.cols.amount);
-  const read = readNumber(v);
-  if (!read.ok || read.value === null || read.value <= 0) {
-    row.log.error('bad-amount', row.sheet, cellOf(row, 'amount'), v, {});
-    return undefined;
-  }
-  return read.value;
-}
-
-function gradeIndex(row: Row): number | undefined {
-  const text = textAt(row.rows, row.r, row.cols.grade);
-  const i = row.scheme.grades.findIndex((g) => matchKey(g.name) === matchKey(text));
-  if (i < 0) {
-    row.log.error('unknown-grade', row.sheet, cellOf(row, 'grade'), text, { grades: row.scheme.grades.map((g) => g.name).join('、') });
-    return undefined;
-  }
-  return i;
-}
-
-const withAmount = (row: Row) => {
-  const amount = positiveAmount(row);
-  return amount === undefined ? undefined : { amount, grade: null };
-};
-const plain = () => ({ amount: 0, grade: null });
-
-/** Every event type of 加减分, each one declared entry. */
-export const EVENT_RULES: readonly EventRule[] = [
-  { type: 'bonus', names: ['加分', 'Bonus'], read: withAmount },
-  { type: 'deduction', names: ['扣分', '减分', 'Deduction'], read: withAmount },
-  { type: 'veto', names: ['一票否决', 'Veto'], read: plain },
-  { type: 'affirm', names: ['一票肯定', 'Affirm', 'Affirmation'], read: plain },
-  {
-    type: 'cap',
-    names: ['限等', 'Cap', 'Grade cap'],
-    read: (row) => {
-      const grade = gradeIndex(row);
-      return grade === undefined ? undefined : { amount: 0, grade };
-    },
-  },
-  {
-    // 一票否优: cannot get the first grade, i.e. 限等 to the second grade
-    type: 'cap',
-    names: ['一票否优', 'No top grade'],
-    read: (row) => ({ amount: 0, grade: Math.min(1, row.scheme.grades.length - 1) }),
-  },
-  {
-    type: 'set',
-    names: ['定等', 'Set grade'],
-    read: (row) => {
-      const grade = gradeIndex(row);
-      return grade === undefined ? undefined : { amount: 0, grade };
-    },
-  },
-  {
-    type: 'demote',
-    names: ['降等', 'Demote'],
-    read: (row) => {
-      const v = cellAt(row.rows, row.r, row.cols.amount);
-      if (isBlank(v)) return { amount: 1, grade: null };
-      const read = readNumber(v);
-      if (!read.ok || read.value === null || !Number.isInteger(read.value) || read.value < 1) {
-        row.log.error('bad-levels', row.sheet, cellOf(row, 'amount'), v, {});
-        return undefined;
-      }
-      return { amount: read.value, grade: null };
-    },
-  },
-];
-
-const ruleByName = aliasTable(EVENT_RULES.map((rule) => [rule, rule.names] as const));
 
 /** A 日期 cell as text: a date as the host read it (yyyy-mm-dd), anything else as shown. */
 function dateText(v: CellValue): string {
@@ -134,7 +42,9 @@ export function parseAdjustments(sheet: SheetData | undefined, scheme: Scheme, s
       if (sheet.rows[r]?.some((v) => !isBlank(v))) log.warn('event-without-name', sheet.name, address(r, cols.name), null, {});
       continue;
     }
-    const row: Row = { sheet: sheet.name, r, cols, rows: sheet.rows, scheme, log };
+    // an error about a column the sheet lacks points at the 类型 cell
+    const cellOf = (f: 'amount' | 'grade' | 'category') => address(r, cols[f] >= 0 ? cols[f] : cols.type);
+    const row: EventRow = { sheet: sheet.name, r, amountCol: cols.amount, gradeCol: cols.grade, cellOf, rows: sheet.rows, scheme, log };
     let ok = true;
     if (!subjectNames.has(name)) {
       const like = closestName(name, subjectNames);
@@ -143,9 +53,13 @@ export function parseAdjustments(sheet: SheetData | undefined, scheme: Scheme, s
       ok = false;
     }
     const typeText = textAt(sheet.rows, r, cols.type);
-    const rule = ruleByName(typeText);
+    const rule = eventTypeNamed(typeText);
     if (!rule) {
-      log.error('unknown-event-type', sheet.name, address(r, cols.type), typeText, { types: '加分、扣分、一票否决、一票肯定、限等、一票否优、定等、降等' });
+      log.error('unknown-event-type', sheet.name, address(r, cols.type), typeText, {
+        types: eventTypes()
+          .map((t) => t.names[0])
+          .join('、'),
+      });
       continue;
     }
     const read = rule.read(row);
@@ -154,8 +68,8 @@ export function parseAdjustments(sheet: SheetData | undefined, scheme: Scheme, s
     const known = categories.get(matchKey(category));
     if (known) {
       category = known.name;
-      if ((rule.type === 'bonus' || rule.type === 'deduction') && known.kind !== rule.type) {
-        log.error('category-kind', sheet.name, cellOf(row, 'category'), category, { category, kind: known.kind === 'bonus' ? '加分' : '扣分' });
+      if (rule.effect.kind === 'points' && known.kind !== rule.effect.side) {
+        log.error('category-kind', sheet.name, cellOf('category'), category, { category, kind: known.kind === 'bonus' ? '加分' : '扣分' });
         continue;
       }
     }

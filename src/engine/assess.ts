@@ -1,6 +1,7 @@
 // The whole assessment: parse scheme → parse scores → validate → score → rank → grade.
 import { ADJUSTMENTS_SHEET, parseAdjustments } from './adjustments';
 import { IssueLog, parseAddress, pushTo } from './cells';
+import { eventType, eventTypes } from './event-types';
 import * as X from './exact';
 import { checkGradeRules, gradeScope, PENDING, type GradeConstraints, type GradeOutcome, type ScopeResult } from './grade';
 import { assignRanks, decidingKey, sortForRanking } from './rank';
@@ -85,50 +86,76 @@ function failed(issues: readonly Issue[], scheme: Scheme | null, sheets: Partial
   return { ok: false, issues, scheme, sheets, layout, subjects: [], scopes: [], hasGroups: false, dimensions: [], groups: [] };
 }
 
-/** Folds the grade events of one subject into constraints; contradictory 定等 are errors. */
-function constraintsOf(events: readonly AdjustmentEvent[], scheme: Scheme, log: IssueLog, sheet: string, vetoed: boolean): GradeConstraints {
+/** The event type whose entry an event was read by. */
+const effectOf = (e: AdjustmentEvent) => eventType(e.type).effect;
+
+/** Folds the grade events of one subject into constraints; events that name different fixed grades are errors. */
+function constraintsOf(events: readonly AdjustmentEvent[], scheme: Scheme, log: IssueLog, sheet: string, vetoedByLine: boolean): GradeConstraints {
   const last = scheme.grades.length - 1;
-  const sets = events.filter((e) => e.type === 'set');
-  for (const e of sets.slice(1)) {
-    if (e.grade !== sets[0].grade) log.error('conflicting-set', sheet, e.typeCell, scheme.grades[e.grade!].name, { name: e.subject, first: sets[0].row });
+  for (const t of eventTypes()) {
+    if (t.effect.kind !== 'force' || t.effect.grade !== 'event') continue;
+    const same = events.filter((e) => e.type === t.type);
+    for (const e of same.slice(1)) {
+      if (e.grade !== same[0].grade) log.error('conflicting-set', sheet, e.typeCell, scheme.grades[e.grade!].name, { name: e.subject, first: same[0].row });
+    }
   }
-  const caps = events.filter((e) => e.type === 'cap');
+  const caps = events.filter((e) => effectOf(e).kind === 'cap');
   const capEvent = caps.reduce<AdjustmentEvent | null>((worst, e) => (worst === null || e.grade! > worst.grade! ? e : worst), null);
   const cap = capEvent?.grade ?? 0;
-  const affirm = events.find((e) => e.type === 'affirm') ?? null;
-  const demoteEvents = events.filter((e) => e.type === 'demote');
+  const demoteEvents = events.filter((e) => effectOf(e).kind === 'demote');
+  // the forcing event of the lowest precedence decides (the first in the sheet among equals)
+  const precedence = (e: AdjustmentEvent) => {
+    const effect = effectOf(e);
+    return effect.kind === 'force' ? effect.precedence : Infinity;
+  };
+  const deciding = events.filter((e) => precedence(e) < Infinity).sort((p, q) => precedence(p) - precedence(q))[0] ?? null;
   let forced: GradeConstraints['forced'] = null;
-  if (vetoed) forced = { grade: last, by: 'veto', event: events.find((e) => e.type === 'veto') ?? null };
-  else if (sets.length > 0) forced = { grade: sets[0].grade!, by: 'set', event: sets[0] };
-  else if (affirm) forced = { grade: cap, by: 'affirm', event: affirm };
+  const effect = deciding ? effectOf(deciding) : null;
+  if (deciding && effect?.kind === 'force' && (effect.vetoes || !vetoedByLine)) {
+    const grade = effect.grade === 'last' ? last : effect.grade === 'event' ? deciding.grade! : cap;
+    forced = { grade, by: deciding.type, event: deciding, demotable: effect.demotable };
+  } else if (vetoedByLine) forced = { grade: last, by: VETO_LINE_TYPE, event: null, demotable: false };
   return { forced, cap, capEvent, demoteLevels: demoteEvents.reduce((a, e) => a + e.amount, 0), demoteEvents };
 }
+
+/** The type 否决扣分线 vetoes as: the first type that vetoes. */
+const VETO_LINE_TYPE = eventTypes().find((t) => t.effect.kind === 'force' && t.effect.vetoes)!.type;
 
 function notesOf(s: SubjectResult, scheme: Scheme, tieKeyNames: readonly string[]): Note[] {
   const notes: Note[] = [];
   const gradeName = (g: number) => (g === PENDING ? PENDING_GRADE : scheme.grades[g].name);
   const { score, constraints: c, outcome } = s;
-  for (const e of score.vetoEvents) notes.push({ code: 'note-veto', params: { reason: e.reason, basis: e.basis } });
-  if (score.vetoLineSum !== null) notes.push({ code: 'note-veto-line', params: { sum: score.vetoLineSum, line: scheme.settings.vetoLine! } });
-  if (c.forced?.by === 'set') notes.push({ code: 'note-set', params: { grade: gradeName(c.forced.grade), reason: c.forced.event!.reason } });
-  if (c.forced?.by === 'affirm') notes.push({ code: 'note-affirm', params: { grade: gradeName(c.forced.grade), reason: c.forced.event!.reason } });
-  if (c.forced?.by === 'veto') {
-    const overridden = s.events.filter((e) => e.type === 'set' || e.type === 'affirm');
+  // fixed grades: a vetoing type notes each of its events (and the veto line), the others the event that decided
+  for (const t of eventTypes()) {
+    if (t.effect.kind !== 'force') continue;
+    if (t.effect.vetoes) {
+      for (const e of s.events) if (e.type === t.type) notes.push({ code: t.note, params: { reason: e.reason, basis: e.basis } });
+      if (t.type === VETO_LINE_TYPE && score.vetoLineSum !== null) {
+        notes.push({ code: 'note-veto-line', params: { sum: score.vetoLineSum, line: scheme.settings.vetoLine! } });
+      }
+    } else if (c.forced?.by === t.type) notes.push({ code: t.note, params: { grade: gradeName(c.forced.grade), reason: c.forced.event!.reason } });
+  }
+  const forcedBy = c.forced ? eventType(c.forced.by).effect : null;
+  if (forcedBy?.kind === 'force' && forcedBy.vetoes) {
+    const overridden = s.events.filter((e) => {
+      const effect = effectOf(e);
+      return effect.kind === 'force' && !effect.vetoes;
+    });
     if (overridden.length > 0) notes.push({ code: 'note-veto-overrides', params: {} });
   }
-  if (c.capEvent) notes.push({ code: 'note-cap', params: { grade: gradeName(c.cap), reason: c.capEvent.reason } });
+  if (c.capEvent) notes.push({ code: eventType(c.capEvent.type).note, params: { grade: gradeName(c.cap), reason: c.capEvent.reason } });
   for (const sideName of ['bonus', 'deduction'] as const) {
     const side = score[sideName];
     for (const cat of side.categories) {
       for (const e of cat.events) {
-        notes.push({ code: `note-${sideName}`, params: { amount: e.counted, reason: e.event.reason, category: cat.name, basis: e.event.basis } });
+        notes.push({ code: eventType(e.event.type).note, params: { amount: e.counted, reason: e.event.reason, category: cat.name, basis: e.event.basis } });
       }
     }
     if (side.cappedBySubject) notes.push({ code: `note-${sideName}-capped`, params: { cap: side.published.value } });
   }
   if (outcome.demotedFrom !== null) {
     notes.push({
-      code: 'note-demoted',
+      code: eventType(c.demoteEvents[0].type).note,
       params: {
         from: gradeName(outcome.demotedFrom),
         to: gradeName(outcome.grade),
@@ -231,7 +258,7 @@ function assessSheets(input: AssessInput): Assessment {
       events: own,
       totalUnits: score.total.units,
       tieKeys: tieKeyOf.map((k) => k(score, input)),
-      constraints: constraintsOf(own, scheme, log, adjName, score.vetoed),
+      constraints: constraintsOf(own, scheme, log, adjName, score.vetoLineSum !== null),
       rank: 0,
       groupRank: null,
       outcome: { grade: 0, why: { kind: 'rest' }, misses: [], demotedFrom: null, boundaryKey: -1 },

@@ -2,15 +2,19 @@
 import { IssueLog, pushTo } from './cells';
 import * as X from './exact';
 import { compareRank, decidingKey, type Rankable } from './rank';
-import type { AdjustmentEvent, GradeRule, QuotaRounding, Scheme } from './types';
+import { QUOTA_ROUNDINGS, TIE_POLICIES, type QuotaRounding } from './policies';
+import type { AdjustmentEvent, GradeRule, Scheme } from './types';
 
 /** The pseudo-grade of subjects tied at a quota boundary under 同分处理 = 待定. */
 export const PENDING = -1;
 
 /** What the events of 加减分 say about one subject's grade. */
 export interface GradeConstraints {
-  /** veto → last grade; 定等 → its grade; 一票肯定 → first grade (or the best 限等 allows) */
-  readonly forced: { readonly grade: number; readonly by: 'veto' | 'set' | 'affirm'; readonly event: AdjustmentEvent | null } | null;
+  /**
+   * a grade fixed outside the quotas by an event type (code in `by`; 一票否决 reached through
+   * 否决扣分线 has no event); `demotable`: 降等 still applies to it
+   */
+  readonly forced: { readonly grade: number; readonly by: string; readonly event: AdjustmentEvent | null; readonly demotable: boolean } | null;
   /** the best grade index allowed by 限等 (0 = no limit) */
   readonly cap: number;
   readonly capEvent: AdjustmentEvent | null;
@@ -25,7 +29,7 @@ export interface GradeMiss {
 }
 
 export type GradeWhy =
-  | { readonly kind: 'forced'; readonly by: 'veto' | 'set' | 'affirm' }
+  | { readonly kind: 'forced'; readonly by: string }
   /** place k within a quota of n */
   | { readonly kind: 'quota'; readonly place: number; readonly quota: number }
   | { readonly kind: 'tie-admitted'; readonly place: number; readonly quota: number }
@@ -74,9 +78,7 @@ export function quotaOf(rule: GradeRule, n: number, rounding: QuotaRounding): nu
 }
 
 function wholeOf(x: X.Exact, rounding: QuotaRounding): number {
-  if (rounding === 'round') return Number(X.roundHalfUpUnits(x, 0));
-  const floor = x.n / x.d; // x ≥ 0 here
-  return Number(rounding === 'ceil' && floor * x.d !== x.n ? floor + 1n : floor);
+  return QUOTA_ROUNDINGS[rounding].whole(x);
 }
 
 /** 比例下限 × N made a whole number by 名额取整, like every share that becomes a count. */
@@ -172,14 +174,11 @@ export function gradeScope<T extends Gradable>(
         while (tieEnd < eligible.length && compareRank(eligible[tieEnd], eligible[quota - 1]) === 0) tieEnd++;
         const tied = tieEnd - tieStart;
         const params = { scope, grade: rule.name, quota, tied, places: quota - tieStart };
-        if (settings.tiePolicy === 'admit') {
-          taken = eligible.slice(0, tieEnd);
-          warnings[g].push({ code: 'tie-admitted', params: { ...params, count: tieEnd } });
-        } else {
-          taken = eligible.slice(0, tieStart);
-          if (settings.tiePolicy === 'pending') pending = eligible.slice(tieStart, tieEnd);
-          warnings[g].push({ code: settings.tiePolicy === 'demote' ? 'tie-demoted' : 'tie-pending', params: { ...params, count: tieStart } });
-        }
+        const policy = TIE_POLICIES[settings.tiePolicy];
+        const end = policy.admits ? tieEnd : tieStart;
+        taken = eligible.slice(0, end);
+        if (policy.pending) pending = eligible.slice(tieStart, tieEnd);
+        warnings[g].push({ code: policy.warning, params: { ...params, count: end } });
       } else if (quota > 0) {
         // a boundary decided by 同分依据: remember which key, for the score report
         const key = decidingKey(eligible[quota - 1], eligible[quota]);
@@ -214,7 +213,7 @@ export function gradeScope<T extends Gradable>(
   for (const m of members) {
     const a = assigned.get(m)!;
     const c = m.constraints;
-    const demotable = a.grade !== PENDING && c.demoteLevels > 0 && (c.forced === null || c.forced.by === 'affirm');
+    const demotable = a.grade !== PENDING && c.demoteLevels > 0 && (c.forced === null || c.forced.demotable);
     const grade = demotable ? Math.min(last, a.grade + c.demoteLevels) : a.grade;
     out.set(m, { grade, why: a.why, misses: misses.get(m) ?? [], demotedFrom: grade !== a.grade ? a.grade : null, boundaryKey: boundary.get(m) ?? -1 });
   }

@@ -1,5 +1,5 @@
 // Ranking (contract 5.4): by published total, then the 同分依据 chain; ties share a rank.
-import type { RankingMethod } from './types';
+import { RANKING_METHODS, type RankingMethod } from './policies';
 
 export interface Rankable {
   /** published total in units of 10^-decimals */
@@ -28,12 +28,12 @@ export function sortForRanking<T extends Rankable>(items: readonly T[]): T[] {
   return [...items].sort((a, b) => compareRank(a, b) || a.index - b.index);
 }
 
-/** Ranks for items already sorted by `sortForRanking`: 1,2,2,4 (competition) or 1,2,2,3 (dense). */
+/** Ranks for items already sorted by `sortForRanking`, by 排名方式. */
 export function assignRanks(sorted: readonly Rankable[], method: RankingMethod): number[] {
   const ranks: number[] = [];
   for (let i = 0; i < sorted.length; i++) {
     if (i > 0 && compareRank(sorted[i - 1], sorted[i]) === 0) ranks.push(ranks[i - 1]);
-    else ranks.push(method === 'competition' ? i + 1 : (ranks[i - 1] ?? 0) + 1);
+    else ranks.push(RANKING_METHODS[method].next(i + 1, ranks[i - 1] ?? 0));
   }
   return ranks;
 }

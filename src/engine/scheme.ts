@@ -1,6 +1,7 @@
 // 考核方案: the rules, in blocks (contract section 2).
 import { address, cellText, isBlank, IssueLog } from './cells';
 import { cleanNumber } from './exact';
+import { choicesOf, QUOTA_ROUNDINGS, RANKING_METHODS, TIE_POLICIES } from './policies';
 import { cellAt, looksLikeFraction, mapColumns, readNumber, requireColumns, splitList, textAt, type ColumnDecl } from './table';
 import { aliasTable, foldWidth, matchKey, trimName } from './text';
 import type { Category, CellValue, Dimension, GradeRule, Indicator, OptionalSheet, Scheme, Settings, SheetData } from './types';
@@ -127,16 +128,7 @@ const SETTINGS: ReadonlyArray<readonly [readonly string[], SettingParser]> = [
       '0–6',
     ),
   ],
-  [
-    ['排名方式', 'Ranking'],
-    choice(
-      [
-        ['competition', ['竞争排名', 'competition', 'RANK.EQ']],
-        ['dense', ['中国式排名', 'dense']],
-      ] as const,
-      (s, v) => (s.ranking = v),
-    ),
-  ],
+  [['排名方式', 'Ranking'], choice(choicesOf(RANKING_METHODS), (s, v) => (s.ranking = v))],
   [
     ['等次范围', 'Grade scope'],
     choice(
@@ -147,28 +139,8 @@ const SETTINGS: ReadonlyArray<readonly [readonly string[], SettingParser]> = [
       (s, v) => (s.gradeScope = v),
     ),
   ],
-  [
-    ['名额取整', 'Quota rounding'],
-    choice(
-      [
-        ['round', ['四舍五入', 'round']],
-        ['floor', ['向下取整', 'floor', 'down']],
-        ['ceil', ['向上取整', 'ceil', 'up']],
-      ] as const,
-      (s, v) => (s.quotaRounding = v),
-    ),
-  ],
-  [
-    ['同分处理', 'Ties at quota'],
-    choice(
-      [
-        ['admit', ['同分同等次', 'admit', 'same grade']],
-        ['demote', ['同分均降', 'demote', 'all lower']],
-        ['pending', ['待定', 'pending']],
-      ] as const,
-      (s, v) => (s.tiePolicy = v),
-    ),
-  ],
+  [['名额取整', 'Quota rounding'], choice(choicesOf(QUOTA_ROUNDINGS), (s, v) => (s.quotaRounding = v))],
+  [['同分处理', 'Ties at quota'], choice(choicesOf(TIE_POLICIES), (s, v) => (s.tiePolicy = v))],
   [['同分依据', 'Tie-breakers'], (value, s) => (s.tieBreakers = splitList(cellText(value)))],
   [
     ['加分上限', 'Bonus cap'],

@@ -1,5 +1,6 @@
 // Base score, bonuses, deductions and vetoes (contract 5.1–5.3), exactly.
 import { pushTo } from './cells';
+import { eventType } from './event-types';
 import * as X from './exact';
 import type { Exact, Published } from './exact';
 import { matchKey } from './text';
@@ -91,7 +92,10 @@ function side(
   decimals: number,
 ): SideTotal {
   const byName = new Map<string, AdjustmentEvent[]>();
-  for (const e of events) if (e.type === kind) pushTo(byName, e.category, e);
+  for (const e of events) {
+    const effect = eventType(e.type).effect;
+    if (effect.kind === 'points' && effect.side === kind) pushTo(byName, e.category, e);
+  }
   if (byName.size === 0 && column === 0) return NOTHING;
   let total = X.exactFromNumber(column);
   const categories: CategoryTotal[] = [];
@@ -126,7 +130,10 @@ export function scoreSubject(subject: SubjectInput, events: readonly AdjustmentE
   const deduction = side('deduction', events, plan.categories, subject.extraDeduction, deductionCap, decimals);
   const total = X.publish(X.sub(X.add(base, bonus.exact), deduction.exact), decimals);
 
-  const vetoEvents = events.filter((e) => e.type === 'veto');
+  const vetoEvents = events.filter((e) => {
+    const effect = eventType(e.type).effect;
+    return effect.kind === 'force' && effect.vetoes;
+  });
   let vetoLineSum: number | null = null;
   if (vetoLine !== null) {
     const counted = deduction.categories.filter((c) => c.category?.countsTowardVeto);

@@ -47,12 +47,12 @@ export interface Issue {
   readonly subject?: string;
 }
 
-export type RankingMethod = 'competition' | 'dense';
 export type GradeScope = 'all' | 'group';
-export type QuotaRounding = 'round' | 'floor' | 'ceil';
-export type TiePolicy = 'admit' | 'demote' | 'pending';
 export type MissingPolicy = 'error' | 'zero';
 export type OptionalSheet = 'notice' | 'analysis' | 'reports';
+
+import type { QuotaRounding, RankingMethod, TiePolicy } from './policies';
+export type { QuotaRounding, RankingMethod, TiePolicy };
 
 export interface Settings {
   title: string;
@@ -121,7 +121,8 @@ export interface Scheme {
   readonly categories: readonly Category[];
 }
 
-export type EventType = 'bonus' | 'deduction' | 'veto' | 'affirm' | 'cap' | 'set' | 'demote';
+/** The code of an event type declared in event-types.ts. */
+export type EventType = string;
 
 /** One row of 加减分. */
 export interface AdjustmentEvent {
@@ -132,9 +133,9 @@ export interface AdjustmentEvent {
   readonly subject: string;
   readonly type: EventType;
   readonly category: string;
-  /** points for bonus/deduction, levels for demote */
+  /** points, or levels for 降等 */
   readonly amount: number;
-  /** index into scheme.grades for cap/set */
+  /** index into scheme.grades for the types that name a grade */
   readonly grade: number | null;
   readonly reason: string;
   readonly basis: string;

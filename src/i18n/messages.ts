@@ -151,6 +151,17 @@ export const NOTE_MESSAGES: Table = {
   'note-remark': { zh: '{text}', en: '{text}' },
 };
 
+/** The 成绩单's 等次说明: what an event did to the grade (codes from the event types' entries). */
+export const REASON_MESSAGES: Table = {
+  'reason-veto': { zh: '一票否决（{reason}），定为{grade}', en: 'Vetoed ({reason}): {grade}' },
+  'reason-veto-line': { zh: '否决类扣分 {sum} 分，达到否决扣分线 {line} 分，一票否决', en: 'Veto deductions {sum} reach the veto line {line}: vetoed' },
+  'reason-set': { zh: '定等为{grade}（{reason}）', en: 'Grade set to {grade} ({reason})' },
+  'reason-affirm': { zh: '一票肯定（{reason}），定为{grade}，不占名额', en: 'Affirmed ({reason}): {grade}, outside the quota' },
+  'reason-cap': { zh: '限等（{reason}），不能评为{grade}', en: 'Capped ({reason}): cannot be {grade}' },
+  'reason-demoted': { zh: '因降等（{reason}）由{from}降为{to}', en: 'Demoted ({reason}) from {from} to {to}' },
+  'reason-see-sheet': { zh: '见加减分表', en: 'see the adjustments sheet' },
+};
+
 /** Words for coded parameters (the `reason` of grade-impossible). */
 const REASONS: Table = {
   'min-count-sum': {

@@ -1,7 +1,11 @@
 // The optional result sheets (contract section 6, 输出): 结果公示, 指标分析, 成绩单.
 import { analyse } from '../engine/analysis';
 import { PENDING_GRADE, type Assessment, type SubjectResult } from '../engine/assess';
+import { eventType } from '../engine/event-types';
 import * as X from '../engine/exact';
+import { RANKING_METHODS } from '../engine/policies';
+import type { AdjustmentEvent } from '../engine/types';
+import { message, REASON_MESSAGES } from '../i18n/messages';
 import { PENDING, type GradeMiss } from '../engine/grade';
 import type { SideTotal } from '../engine/score';
 import { BAR_COLOR, SheetBuilder, profileHeight, type Column, type ColumnKind, type PageProfile } from './layout';
@@ -64,15 +68,15 @@ export function gradeReason(s: SubjectResult, a: Assessment): string {
   const scope = scheme.settings.gradeScope === 'group' ? `${s.group}内` : '全体';
   const parts: string[] = [];
   const forced = s.constraints.forced;
+  // what an event did, in the words of its type's entry
+  const eventReason = (type: string, params: Record<string, string | number>, event: AdjustmentEvent | null) =>
+    message(REASON_MESSAGES, eventType(type).reason!, 'zh', { ...params, reason: event?.reason || message(REASON_MESSAGES, 'reason-see-sheet', 'zh', {}) });
   if (o.why.kind === 'forced' && forced) {
-    if (forced.by === 'veto')
-      parts.push(
-        s.score.vetoLineSum !== null
-          ? `否决类扣分 ${s.score.vetoLineSum} 分，达到否决扣分线 ${scheme.settings.vetoLine} 分，一票否决`
-          : `一票否决（${forced.event?.reason || '见加减分表'}），定为${name(forced.grade)}`,
-      );
-    if (forced.by === 'set') parts.push(`定等为${name(forced.grade)}（${forced.event?.reason || '见加减分表'}）`);
-    if (forced.by === 'affirm') parts.push(`一票肯定（${forced.event?.reason || '见加减分表'}），定为${name(forced.grade)}，不占名额`);
+    const effect = eventType(forced.by).effect;
+    // a veto that 否决扣分线 also reached is explained by the line
+    if (effect.kind === 'force' && effect.vetoes && s.score.vetoLineSum !== null) {
+      parts.push(message(REASON_MESSAGES, 'reason-veto-line', 'zh', { sum: s.score.vetoLineSum, line: scheme.settings.vetoLine! }));
+    } else parts.push(eventReason(forced.by, { grade: name(forced.grade) }, forced.event));
   } else if (o.why.kind === 'quota') parts.push(`${scope}按名次评定，第 ${o.why.place} 个获评${name(o.grade)}（名额 ${o.why.quota} 个）`);
   else if (o.why.kind === 'tie-admitted') parts.push(`与名额边界同分，按“同分同等次”计入${name(o.grade)}（名额 ${o.why.quota} 个）`);
   else if (o.why.kind === 'pending') parts.push('与名额边界同分，按“待定”处理，待研究确定');
@@ -84,20 +88,19 @@ export function gradeReason(s: SubjectResult, a: Assessment): string {
     const g = scheme.grades[m.grade];
     if (m.why === 'quota-full') return `${g.name}名额已满`;
     if (m.why === 'below-min') return `总分低于${g.name}最低分 ${g.minScore}`;
-    if (m.why === 'capped') return `限等（${s.constraints.capEvent?.reason || '见加减分表'}），不能评为${g.name}`;
+    if (m.why === 'capped') return eventReason(s.constraints.capEvent!.type, { grade: g.name }, s.constraints.capEvent);
     return `与名额边界同分，按“同分均降”未评为${g.name}`;
   };
   if (o.misses.length > 0) parts.push(`未评为更高等次：${o.misses.map(missed).join('；')}`);
   if (o.why.kind === 'rest' && o.misses.length === 0) parts.push(`${name(o.grade)}`);
-  if (o.demotedFrom !== null)
-    parts.push(
-      `因降等（${
-        s.constraints.demoteEvents
-          .map((e) => e.reason)
-          .filter(Boolean)
-          .join('；') || '见加减分表'
-      }）由${name(o.demotedFrom)}降为${name(o.grade)}`,
-    );
+  if (o.demotedFrom !== null) {
+    const events = s.constraints.demoteEvents;
+    const reasons = events
+      .map((e) => e.reason)
+      .filter(Boolean)
+      .join('；');
+    parts.push(eventReason(events[0].type, { from: name(o.demotedFrom), to: name(o.grade) }, reasons ? { ...events[0], reason: reasons } : null));
+  }
   if (o.boundaryKey >= 0) parts.push(`名额边界总分相同，按同分依据“${scheme.settings.tieBreakers[o.boundaryKey]}”区分`);
   return parts.join('；');
 }
@@ -202,7 +205,7 @@ export function reportsSheet(a: Assessment, ctx: ReportContext): SheetSpec {
       null,
       s.rank,
       null,
-      `总排名第 ${s.rank} 名（共 ${a.subjects.length} 个，${scheme.settings.ranking === 'dense' ? '中国式排名' : '竞争排名'}）${groupRank}`,
+      `总排名第 ${s.rank} 名（共 ${a.subjects.length} 个，${RANKING_METHODS[scheme.settings.ranking].names[0]}）${groupRank}`,
     ]);
     b.row(['等次', null, s.grade, null, gradeReason(s, a)]);
     if (scheme.settings.signature) b.line(scheme.settings.signature);
