@@ -4,7 +4,7 @@ import { cleanNumber } from './exact';
 import { choicesOf, QUOTA_ROUNDINGS, RANKING_METHODS, TIE_POLICIES } from './policies';
 import { cellAt, looksLikeFraction, mapColumns, readNumber, requireColumns, splitList, textAt, type ColumnDecl } from './table';
 import { aliasTable, foldWidth, matchKey, trimName } from './text';
-import type { Category, CellValue, Dimension, GradeRule, Indicator, OptionalSheet, Scheme, Settings, SheetData } from './types';
+import type { AdjustmentKind, Category, CellValue, Dimension, GradeRule, Indicator, OptionalSheet, Scheme, Settings, SheetData } from './types';
 
 export const SCHEME_SHEET = '考核方案';
 export const DEFAULT_SIGNATURE = '制表人：　　　　　审核人：　　　　　日期：';
@@ -271,232 +271,292 @@ interface RowReader {
   readonly log: IssueLog;
 }
 
+/** A column of a block: its header names (the first names it in messages) and how a cell is read. */
+interface BlockField<V> {
+  readonly names: readonly string[];
+  /** the header must have it */
+  readonly required?: boolean;
+  /** the cell's value; undefined after an error at the cell (`name`: the row's) */
+  readonly read: (rd: RowReader, r: number, c: number, column: string, name: string) => V;
+}
+
+type Values<F> = { [K in keyof F]: F[K] extends BlockField<infer V> ? V : never };
+
+interface BlockAt<F> {
+  readonly rd: RowReader;
+  readonly cols: Record<keyof F, number>;
+  readonly titleCell: string;
+}
+
 /**
- * A number in a block cell; logs and returns undefined when the cell is not a valid number.
- * A `percent` column takes percent points: 20% (or 20) is 20; a plain 0.2 is read as 0.2 with a warning.
+ * A block of 考核方案 as one declaration: its columns and how each cell is read, then the item a
+ * row makes. The reader does what every block shares: the header, blank and repeated names, the
+ * cells in column order.
  */
-function blockNumber(
-  rd: RowReader,
-  r: number,
-  c: number,
-  column: string,
+interface BlockDecl<F extends { name: BlockField<string> }, T> {
+  readonly block: BlockName;
+  /** a missing block is an error (else the block is optional) */
+  readonly required: boolean;
+  /** a repeated name skips its row too (else it is only reported) */
+  readonly skipRepeated?: boolean;
+  readonly fields: F;
+  /** the item from the row's values, with checks across columns; undefined leaves the row out */
+  readonly item: (v: Values<F>, r: number, at: BlockAt<F>) => T | undefined;
+  /** checks over the whole block */
+  readonly after?: (items: readonly T[], at: BlockAt<F>) => void;
+}
+
+function readBlock<F extends { name: BlockField<string> }, T>(
+  sheet: SheetData,
+  blocks: ReadonlyMap<BlockName, Block>,
+  decl: BlockDecl<F, T>,
+  log: IssueLog,
+): T[] {
+  const block = blocks.get(decl.block);
+  if (!block) {
+    if (decl.required) log.error('missing-block', sheet.name, '', null, { block: BLOCK_LABEL[decl.block] });
+    return [];
+  }
+  const fields = Object.entries(decl.fields) as [keyof F & string, BlockField<unknown>][];
+  const columns = fields.map(([field, f]) => ({ field, names: f.names, required: f.required }));
+  const cols = mapColumns(sheet.rows[block.headerRow] ?? [], columns) as Record<keyof F, number>;
+  const ok = block.headerRow >= 0 && requireColumns(cols, columns, log, sheet.name, block.headerRow, BLOCK_LABEL[block.name]);
+  if (!ok) return [];
+  const at: BlockAt<F> = { rd: { sheet: sheet.name, rows: sheet.rows, log }, cols, titleCell: address(block.titleRow, 0) };
+  const what = decl.fields.name.names[0];
+  const seen = new Set<string>();
+  const out: T[] = [];
+  for (const r of block.dataRows) {
+    const name = textAt(sheet.rows, r, cols.name);
+    if (name === '') {
+      log.error('blank-name', sheet.name, address(r, cols.name), null, { what });
+      continue;
+    }
+    if (seen.has(matchKey(name))) {
+      log.error('duplicate-name', sheet.name, address(r, cols.name), name, { what });
+      if (decl.skipRepeated) continue;
+    }
+    seen.add(matchKey(name));
+    const values: Record<string, unknown> = { name };
+    for (const [field, f] of fields) if (field !== 'name') values[field] = f.read(at.rd, r, cols[field], f.names[0], name);
+    const item = decl.item(values as Values<F>, r, at);
+    if (item !== undefined) out.push(item);
+  }
+  decl.after?.(out, at);
+  return out;
+}
+
+const nameCell: BlockField<string>['read'] = (rd, r, c) => textAt(rd.rows, r, c);
+const textCell = nameCell;
+
+/**
+ * A number: undefined after an error when the cell is not a valid number (or is blank and
+ * `required`). A `percent` column takes percent points: 20% (or 20) is 20; a plain 0.2 is read
+ * as 0.2 with a warning.
+ */
+function numberCell(
   check: (v: number) => boolean,
   rule: string,
-  percent = false,
-): number | null | undefined {
-  const v = cellAt(rd.rows, r, c);
-  const read = readNumber(v, percent);
-  if (!read.ok || (read.value !== null && !check(read.value))) {
-    rd.log.error('bad-number', rd.sheet, address(r, c), v, { column, rule });
-    return undefined;
-  }
-  if (percent && looksLikeFraction(v, read.value))
-    rd.log.warn('percent-as-fraction', rd.sheet, address(r, c), v, { column, value: read.value!, percent: cleanNumber(read.value! * 100) });
-  return read.value;
-}
-
-function blockRows<F extends string>(sheet: SheetData, block: Block, decls: readonly ColumnDecl<F>[], log: IssueLog) {
-  const cols = mapColumns(sheet.rows[block.headerRow] ?? [], decls);
-  const ok =
-    block.headerRow >= 0 && requireColumns(cols, decls, log, sheet.name, block.headerRow >= 0 ? block.headerRow : block.titleRow, BLOCK_LABEL[block.name]);
-  return { cols, ok };
-}
-
-function parseDimensions(sheet: SheetData, block: Block | undefined, log: IssueLog): Dimension[] {
-  if (!block) return [];
-  const decls = [
-    { field: 'name', names: ['维度', 'Dimension', '一级指标'], required: true },
-    { field: 'weight', names: ['权重', 'Weight', '权重(%)'], required: true },
-  ] as const satisfies readonly ColumnDecl<string>[];
-  const { cols, ok } = blockRows(sheet, block, decls, log);
-  if (!ok) return [];
-  const rd: RowReader = { sheet: sheet.name, rows: sheet.rows, log };
-  const dims: Dimension[] = [];
-  const names = new Set<string>();
-  let sum = 0;
-  for (const r of block.dataRows) {
-    const name = textAt(sheet.rows, r, cols.name);
-    if (name === '') {
-      log.error('blank-name', sheet.name, address(r, cols.name), null, { what: '维度' });
-      continue;
+  options: { percent?: boolean; required?: boolean } = {},
+): BlockField<number | null | undefined>['read'] {
+  return (rd, r, c, column) => {
+    const v = cellAt(rd.rows, r, c);
+    const read = readNumber(v, options.percent);
+    if (!read.ok || (read.value !== null && !check(read.value))) {
+      rd.log.error('bad-number', rd.sheet, address(r, c), v, { column, rule });
+      return undefined;
     }
-    if (names.has(matchKey(name))) log.error('duplicate-name', sheet.name, address(r, cols.name), name, { what: '维度' });
-    names.add(matchKey(name));
-    const weight = blockNumber(rd, r, cols.weight, '权重', (v) => v > 0 && v <= 100, '0 < 权重 ≤ 100', true);
-    if (weight === null) log.error('bad-number', sheet.name, address(r, cols.weight), null, { column: '权重', rule: '0 < 权重 ≤ 100' });
-    if (weight == null) continue;
-    sum += weight;
-    dims.push({ name, weight });
-  }
-  if (dims.length === 0) log.error('empty-block', sheet.name, address(block.titleRow, 0), null, { block: BLOCK_LABEL.dimensions });
-  else if (Math.abs(sum - 100) > 0.01 + 1e-9) log.error('weights-sum', sheet.name, address(block.titleRow, 0), null, { sum: Number(sum.toFixed(6)) });
-  return dims;
+    if (options.percent && looksLikeFraction(v, read.value))
+      rd.log.warn('percent-as-fraction', rd.sheet, address(r, c), v, { column, value: read.value!, percent: cleanNumber(read.value! * 100) });
+    if (read.value === null && options.required) {
+      rd.log.error('bad-number', rd.sheet, address(r, c), null, { column, rule });
+      return undefined;
+    }
+    return read.value;
+  };
 }
 
-function parseIndicators(sheet: SheetData, block: Block | undefined, dims: readonly Dimension[], hasDimensionBlock: boolean, log: IssueLog): Indicator[] {
-  if (!block) {
-    log.error('missing-block', sheet.name, '', null, { block: BLOCK_LABEL.indicators });
-    return [];
-  }
-  const decls = [
-    { field: 'code', names: ['编号', 'Code', 'No.', 'ID', '序号'] },
-    { field: 'dimension', names: ['维度', 'Dimension', '一级指标'] },
-    { field: 'name', names: ['指标', 'Indicator', '指标名称', '二级指标'], required: true },
-    { field: 'points', names: ['分值', 'Points', '满分', 'Max'], required: true },
-    { field: 'lead', names: ['牵头部门', 'Lead department', '责任单位', '考核部门'] },
-    { field: 'criteria', names: ['评分标准', 'Criteria', '考核内容'] },
-  ] as const satisfies readonly ColumnDecl<string>[];
-  const { cols, ok } = blockRows(sheet, block, decls, log);
-  if (!ok) return [];
-  const rd: RowReader = { sheet: sheet.name, rows: sheet.rows, log };
+/** A choice from an alias table; blank is `blank`; anything else unknown is an error. */
+function choiceCell<V>(
+  table: ReadonlyArray<readonly [V, readonly string[]]>,
+  blank: V | undefined,
+  fail: (rd: RowReader, r: number, c: number, text: string, column: string, name: string) => void,
+): BlockField<V | undefined>['read'] {
+  const lookup = aliasTable(table);
+  return (rd, r, c, column, name) => {
+    const text = textAt(rd.rows, r, c);
+    const v = text === '' && blank !== undefined ? blank : lookup(text);
+    if (v === undefined) fail(rd, r, c, text, column, name);
+    return v;
+  };
+}
+
+const DIMENSIONS = {
+  block: 'dimensions',
+  required: false,
+  fields: {
+    name: { names: ['维度', 'Dimension', '一级指标'], required: true, read: nameCell },
+    weight: {
+      names: ['权重', 'Weight', '权重(%)'],
+      required: true,
+      read: numberCell((v) => v > 0 && v <= 100, '0 < 权重 ≤ 100', { percent: true, required: true }),
+    },
+  },
+  item: ({ name, weight }) => (weight == null ? undefined : { name, weight }),
+  after: (dims, { rd, titleCell }) => {
+    let sum = 0;
+    for (const d of dims) sum += d.weight;
+    if (dims.length === 0) rd.log.error('empty-block', rd.sheet, titleCell, null, { block: BLOCK_LABEL.dimensions });
+    else if (Math.abs(sum - 100) > 0.01 + 1e-9) rd.log.error('weights-sum', rd.sheet, titleCell, null, { sum: Number(sum.toFixed(6)) });
+  },
+} as const satisfies BlockDecl<{ name: BlockField<string>; weight: BlockField<number | null | undefined> }, Dimension>;
+
+function indicatorsBlock(dims: readonly Dimension[], hasDimensionBlock: boolean) {
   const dimByKey = new Map(dims.map((d) => [matchKey(d.name), d.name]));
-  const out: Indicator[] = [];
-  const names = new Set<string>();
-  for (const r of block.dataRows) {
-    const name = textAt(sheet.rows, r, cols.name);
-    if (name === '') {
-      log.error('blank-name', sheet.name, address(r, cols.name), null, { what: '指标' });
-      continue;
-    }
-    if (names.has(matchKey(name))) {
-      log.error('duplicate-name', sheet.name, address(r, cols.name), name, { what: '指标' });
-      continue;
-    }
-    names.add(matchKey(name));
-    const points = blockNumber(rd, r, cols.points, '分值', (v) => v > 0, '> 0');
-    if (points === null) log.error('bad-number', sheet.name, address(r, cols.points), null, { column: '分值', rule: '> 0' });
-    let dimension = textAt(sheet.rows, r, cols.dimension);
-    if (hasDimensionBlock) {
-      const known = dimByKey.get(matchKey(dimension));
-      if (dimension === '')
-        log.error('indicator-without-dimension', sheet.name, address(r, cols.dimension < 0 ? cols.name : cols.dimension), null, { indicator: name });
-      else if (!known) log.error('unknown-dimension', sheet.name, address(r, cols.dimension), dimension, { indicator: name });
-      else dimension = known;
-    }
-    if (points == null) continue;
-    out.push({
-      code: textAt(sheet.rows, r, cols.code),
-      name,
-      dimension,
-      points,
-      lead: textAt(sheet.rows, r, cols.lead),
-      criteria: textAt(sheet.rows, r, cols.criteria),
-    });
-  }
-  if (out.length === 0 && !log.hasErrors) log.error('empty-block', sheet.name, address(block.titleRow, 0), null, { block: BLOCK_LABEL.indicators });
-  for (const d of dims) {
-    if (hasDimensionBlock && !out.some((i) => i.dimension === d.name))
-      log.error('dimension-without-indicators', sheet.name, address(block.titleRow, 0), null, { dimension: d.name });
-  }
-  return out;
+  return {
+    block: 'indicators',
+    required: true,
+    skipRepeated: true,
+    fields: {
+      code: { names: ['编号', 'Code', 'No.', 'ID', '序号'], read: textCell },
+      dimension: { names: ['维度', 'Dimension', '一级指标'], read: textCell },
+      name: { names: ['指标', 'Indicator', '指标名称', '二级指标'], required: true, read: nameCell },
+      points: { names: ['分值', 'Points', '满分', 'Max'], required: true, read: numberCell((v) => v > 0, '> 0', { required: true }) },
+      lead: { names: ['牵头部门', 'Lead department', '责任单位', '考核部门'], read: textCell },
+      criteria: { names: ['评分标准', 'Criteria', '考核内容'], read: textCell },
+    },
+    item: ({ code, dimension, name, points, lead, criteria }, r, { rd, cols }) => {
+      let dim = dimension;
+      if (hasDimensionBlock) {
+        const known = dimByKey.get(matchKey(dimension));
+        if (dimension === '')
+          rd.log.error('indicator-without-dimension', rd.sheet, address(r, cols.dimension < 0 ? cols.name : cols.dimension), null, { indicator: name });
+        else if (!known) rd.log.error('unknown-dimension', rd.sheet, address(r, cols.dimension), dimension, { indicator: name });
+        else dim = known;
+      }
+      return points == null ? undefined : { code, name, dimension: dim, points, lead, criteria };
+    },
+    after: (out, { rd, titleCell }) => {
+      if (out.length === 0 && !rd.log.hasErrors) rd.log.error('empty-block', rd.sheet, titleCell, null, { block: BLOCK_LABEL.indicators });
+      for (const d of dims) {
+        if (hasDimensionBlock && !out.some((i) => i.dimension === d.name))
+          rd.log.error('dimension-without-indicators', rd.sheet, titleCell, null, { dimension: d.name });
+      }
+    },
+  } as const satisfies BlockDecl<
+    {
+      code: BlockField<string>;
+      dimension: BlockField<string>;
+      name: BlockField<string>;
+      points: BlockField<number | null | undefined>;
+      lead: BlockField<string>;
+      criteria: BlockField<string>;
+    },
+    Indicator
+  >;
 }
 
-function parseGrades(sheet: SheetData, block: Block | undefined, log: IssueLog): GradeRule[] {
-  if (!block) {
-    log.error('missing-block', sheet.name, '', null, { block: BLOCK_LABEL.grades });
-    return [];
-  }
-  const decls = [
-    { field: 'name', names: ['等次', 'Grade', '等级'], required: true },
-    { field: 'maxPct', names: ['比例上限', 'Max %', 'Max share', '比例'] },
-    { field: 'minPct', names: ['比例下限', 'Min %', 'Min share'] },
-    { field: 'count', names: ['名额', 'Quota', 'Count', '人数'] },
-    { field: 'minScore', names: ['最低分', 'Min score', '分数线'] },
-    { field: 'note', names: ['说明', 'Note', '备注'] },
-  ] as const satisfies readonly ColumnDecl<string>[];
-  const { cols, ok } = blockRows(sheet, block, decls, log);
-  if (!ok) return [];
-  const rd: RowReader = { sheet: sheet.name, rows: sheet.rows, log };
-  const out: GradeRule[] = [];
-  const names = new Set<string>();
-  const pct = (v: number) => v >= 0 && v <= 100;
-  for (const r of block.dataRows) {
-    const name = textAt(sheet.rows, r, cols.name);
-    if (name === '') {
-      log.error('blank-name', sheet.name, address(r, cols.name), null, { what: '等次' });
-      continue;
-    }
-    if (names.has(matchKey(name))) log.error('duplicate-name', sheet.name, address(r, cols.name), name, { what: '等次' });
-    names.add(matchKey(name));
-    const maxPct = blockNumber(rd, r, cols.maxPct, '比例上限', pct, '0–100', true);
-    const minPct = blockNumber(rd, r, cols.minPct, '比例下限', pct, '0–100', true);
-    const count = blockNumber(rd, r, cols.count, '名额', (v) => Number.isInteger(v) && v >= 0, '≥ 0, whole');
-    const minScore = blockNumber(rd, r, cols.minScore, '最低分', () => true, '');
-    if (maxPct === undefined || minPct === undefined || count === undefined || minScore === undefined) continue;
+const percentPoints = (v: number) => v >= 0 && v <= 100;
+
+const GRADES = {
+  block: 'grades',
+  required: true,
+  fields: {
+    name: { names: ['等次', 'Grade', '等级'], required: true, read: nameCell },
+    maxPct: { names: ['比例上限', 'Max %', 'Max share', '比例'], read: numberCell(percentPoints, '0–100', { percent: true }) },
+    minPct: { names: ['比例下限', 'Min %', 'Min share'], read: numberCell(percentPoints, '0–100', { percent: true }) },
+    count: { names: ['名额', 'Quota', 'Count', '人数'], read: numberCell((v) => Number.isInteger(v) && v >= 0, '≥ 0, whole') },
+    minScore: { names: ['最低分', 'Min score', '分数线'], read: numberCell(() => true, '') },
+    note: { names: ['说明', 'Note', '备注'], read: textCell },
+  },
+  item: ({ name, maxPct, minPct, count, minScore, note }, r, { rd, cols }) => {
+    if (maxPct === undefined || minPct === undefined || count === undefined || minScore === undefined) return undefined;
     // whether the shares can be met is judged on the counts for the actual N (checkGradeRules)
     if (maxPct !== null && minPct !== null && minPct > maxPct)
-      log.warn('share-order', sheet.name, address(r, cols.minPct), cellAt(sheet.rows, r, cols.minPct), { grade: name, min: minPct, max: maxPct });
-    if (count !== null && maxPct !== null) log.warn('quota-both', sheet.name, address(r, cols.maxPct), maxPct, { grade: name });
-    out.push({ name, row: r, maxPct, minPct, count, minScore, note: textAt(sheet.rows, r, cols.note) });
-  }
-  if (out.length === 0) {
-    if (!log.hasErrors) log.error('empty-block', sheet.name, address(block.titleRow, 0), null, { block: BLOCK_LABEL.grades });
-    return out;
-  }
-  const last = out[out.length - 1];
-  const lastRow = last.row;
-  if (last.maxPct !== null || last.count !== null || last.minScore !== null) {
-    const c = last.count !== null ? cols.count : last.maxPct !== null ? cols.maxPct : cols.minScore;
-    log.error('last-grade-rule', sheet.name, address(lastRow, c), cellAt(sheet.rows, lastRow, c), { grade: last.name });
-  }
-  const minSum = out.reduce((a, g) => a + (g.minPct ?? 0), 0);
-  if (minSum > 100 + 1e-9) log.warn('share-sum', sheet.name, address(block.titleRow, 0), null, { sum: Number(minSum.toFixed(6)) });
-  return out;
-}
-
-function parseCategories(sheet: SheetData, block: Block | undefined, log: IssueLog): Category[] {
-  if (!block) return [];
-  const decls = [
-    { field: 'name', names: ['类别', 'Category'], required: true },
-    { field: 'kind', names: ['类型', 'Type'], required: true },
-    { field: 'eventCap', names: ['单项上限', 'Per-event cap', 'Event cap'] },
-    { field: 'totalCap', names: ['累计上限', 'Total cap', 'Category cap'] },
-    { field: 'veto', names: ['计入否决', 'Counts toward veto', 'Veto'] },
-  ] as const satisfies readonly ColumnDecl<string>[];
-  const { cols, ok } = blockRows(sheet, block, decls, log);
-  if (!ok) return [];
-  const rd: RowReader = { sheet: sheet.name, rows: sheet.rows, log };
-  const kindOf = aliasTable([
-    ['bonus', ['加分', 'bonus']],
-    ['deduction', ['扣分', '减分', 'deduction']],
-  ] as const);
-  const yesNo = aliasTable([
-    [true, ['是', 'yes', 'true', 'Y']],
-    [false, ['否', 'no', 'false', 'N']],
-  ] as const);
-  const out: Category[] = [];
-  const names = new Set<string>();
-  for (const r of block.dataRows) {
-    const name = textAt(sheet.rows, r, cols.name);
-    if (name === '') {
-      log.error('blank-name', sheet.name, address(r, cols.name), null, { what: '类别' });
-      continue;
+      rd.log.warn('share-order', rd.sheet, address(r, cols.minPct), cellAt(rd.rows, r, cols.minPct), { grade: name, min: minPct, max: maxPct });
+    if (count !== null && maxPct !== null) rd.log.warn('quota-both', rd.sheet, address(r, cols.maxPct), maxPct, { grade: name });
+    return { name, row: r, maxPct, minPct, count, minScore, note };
+  },
+  after: (out, { rd, cols, titleCell }) => {
+    if (out.length === 0) {
+      if (!rd.log.hasErrors) rd.log.error('empty-block', rd.sheet, titleCell, null, { block: BLOCK_LABEL.grades });
+      return;
     }
-    if (names.has(matchKey(name))) log.error('duplicate-name', sheet.name, address(r, cols.name), name, { what: '类别' });
-    names.add(matchKey(name));
-    const kindText = textAt(sheet.rows, r, cols.kind);
-    const kind = kindOf(kindText);
-    if (!kind) log.error('bad-category-type', sheet.name, address(r, cols.kind), kindText, { category: name });
-    const eventCap = blockNumber(rd, r, cols.eventCap, '单项上限', (v) => v >= 0, '≥ 0');
-    const totalCap = blockNumber(rd, r, cols.totalCap, '累计上限', (v) => v >= 0, '≥ 0');
-    const vetoText = textAt(sheet.rows, r, cols.veto);
-    const veto = vetoText === '' ? false : yesNo(vetoText);
-    if (veto === undefined) log.error('bad-yes-no', sheet.name, address(r, cols.veto), vetoText, { column: '计入否决' });
-    if (veto && kind === 'bonus') log.warn('veto-on-bonus', sheet.name, address(r, cols.veto), vetoText, { category: name });
-    if (!kind || eventCap === undefined || totalCap === undefined) continue;
-    out.push({ name, kind, eventCap, totalCap, countsTowardVeto: veto === true && kind === 'deduction' });
-  }
-  return out;
-}
+    const last = out[out.length - 1];
+    if (last.maxPct !== null || last.count !== null || last.minScore !== null) {
+      const c = last.count !== null ? cols.count : last.maxPct !== null ? cols.maxPct : cols.minScore;
+      rd.log.error('last-grade-rule', rd.sheet, address(last.row, c), cellAt(rd.rows, last.row, c), { grade: last.name });
+    }
+    const minSum = out.reduce((a, g) => a + (g.minPct ?? 0), 0);
+    if (minSum > 100 + 1e-9) rd.log.warn('share-sum', rd.sheet, titleCell, null, { sum: Number(minSum.toFixed(6)) });
+  },
+} as const satisfies BlockDecl<
+  {
+    name: BlockField<string>;
+    maxPct: BlockField<number | null | undefined>;
+    minPct: BlockField<number | null | undefined>;
+    count: BlockField<number | null | undefined>;
+    minScore: BlockField<number | null | undefined>;
+    note: BlockField<string>;
+  },
+  GradeRule
+>;
+
+const CATEGORIES = {
+  block: 'categories',
+  required: false,
+  fields: {
+    name: { names: ['类别', 'Category'], required: true, read: nameCell },
+    kind: {
+      names: ['类型', 'Type'],
+      required: true,
+      read: choiceCell<AdjustmentKind>(
+        [
+          ['bonus', ['加分', 'bonus']],
+          ['deduction', ['扣分', '减分', 'deduction']],
+        ],
+        undefined,
+        (rd, r, c, text, _, name) => rd.log.error('bad-category-type', rd.sheet, address(r, c), text, { category: name }),
+      ),
+    },
+    eventCap: { names: ['单项上限', 'Per-event cap', 'Event cap'], read: numberCell((v) => v >= 0, '≥ 0') },
+    totalCap: { names: ['累计上限', 'Total cap', 'Category cap'], read: numberCell((v) => v >= 0, '≥ 0') },
+    veto: {
+      names: ['计入否决', 'Counts toward veto', 'Veto'],
+      read: choiceCell<boolean>(
+        [
+          [true, ['是', 'yes', 'true', 'Y']],
+          [false, ['否', 'no', 'false', 'N']],
+        ],
+        false,
+        (rd, r, c, text, column) => rd.log.error('bad-yes-no', rd.sheet, address(r, c), text, { column }),
+      ),
+    },
+  },
+  item: ({ name, kind, eventCap, totalCap, veto }, r, { rd, cols }) => {
+    if (veto && kind === 'bonus') rd.log.warn('veto-on-bonus', rd.sheet, address(r, cols.veto), textAt(rd.rows, r, cols.veto), { category: name });
+    if (!kind || eventCap === undefined || totalCap === undefined) return undefined;
+    return { name, kind, eventCap, totalCap, countsTowardVeto: veto === true && kind === 'deduction' };
+  },
+} as const satisfies BlockDecl<
+  {
+    name: BlockField<string>;
+    kind: BlockField<AdjustmentKind | undefined>;
+    eventCap: BlockField<number | null | undefined>;
+    totalCap: BlockField<number | null | undefined>;
+    veto: BlockField<boolean | undefined>;
+  },
+  Category
+>;
 
 /** Parses 考核方案. Returns the scheme; problems go to `log`. */
 export function parseScheme(sheet: SheetData, fileTitle: string, log: IssueLog): Scheme {
   const blocks = findBlocks(sheet, log);
   const settings = parseSettings(sheet, blocks.get('settings'), fileTitle, log);
-  const dimensions = parseDimensions(sheet, blocks.get('dimensions'), log);
-  const indicators = parseIndicators(sheet, blocks.get('indicators'), dimensions, blocks.has('dimensions'), log);
-  const grades = parseGrades(sheet, blocks.get('grades'), log);
-  const categories = parseCategories(sheet, blocks.get('categories'), log);
+  const dimensions = readBlock(sheet, blocks, DIMENSIONS, log);
+  const indicators = readBlock(sheet, blocks, indicatorsBlock(dimensions, blocks.has('dimensions')), log);
+  const grades = readBlock(sheet, blocks, GRADES, log);
+  const categories = readBlock(sheet, blocks, CATEGORIES, log);
   checkTieBreakers(sheet, blocks.get('settings'), settings, dimensions, indicators, log);
   return { settings, dimensions, indicators, grades, categories };
 }
