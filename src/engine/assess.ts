@@ -1,6 +1,7 @@
 // The whole assessment: parse scheme → parse scores → validate → score → rank → grade.
 import { ADJUSTMENTS_SHEET, parseAdjustments } from './adjustments';
 import { IssueLog, parseAddress, pushTo } from './cells';
+import type { NoteCode } from '../i18n/messages';
 import { eventType, eventTypes } from './event-types';
 import * as X from './exact';
 import { checkGradeRules, gradeScope, PENDING, type GradeConstraints, type GradeOutcome, type ScopeResult } from './grade';
@@ -35,7 +36,7 @@ export function findInputSheets(sheetNames: readonly string[]): Partial<Record<I
 
 /** A remark in 备注: words come from i18n by code. */
 export interface Note {
-  readonly code: string;
+  readonly code: NoteCode;
   readonly params: Readonly<Record<string, string | number>>;
 }
 

@@ -1,5 +1,6 @@
 // Cell addresses and cell values as text.
 import { cleanNumber, decimalText } from './exact';
+import type { IssueCode } from '../i18n/messages';
 import type { CellValue, Issue, Severity } from './types';
 
 /** 0-based column index → letters: 0 → A, 27 → AB. */
@@ -76,19 +77,19 @@ export class IssueLog {
   /** cells already reported as unusable (a formula without a value): nothing more is said of them */
   private readonly settled = new Set<string>();
 
-  add(severity: Severity, code: string, sheet: string, cell: string, value: CellValue | undefined, params: Record<string, string | number> = {}): void {
+  add(severity: Severity, code: IssueCode, sheet: string, cell: string, value: CellValue | undefined, params: Record<string, string | number> = {}): void {
     if (cell !== '' && this.settled.has(`${sheet}!${cell}`)) return;
     this.issues.push({ severity, code, sheet, cell, value: cellText(value), params });
   }
   /** Reports a cell once; later issues at the same cell are left out. */
-  settle(code: string, sheet: string, cell: string, value: CellValue): void {
+  settle(code: IssueCode, sheet: string, cell: string, value: CellValue): void {
     this.error(code, sheet, cell, value);
     this.settled.add(`${sheet}!${cell}`);
   }
-  error(code: string, sheet: string, cell: string, value?: CellValue, params?: Record<string, string | number>): void {
+  error(code: IssueCode, sheet: string, cell: string, value?: CellValue, params?: Record<string, string | number>): void {
     this.add('error', code, sheet, cell, value, params);
   }
-  warn(code: string, sheet: string, cell: string, value?: CellValue, params?: Record<string, string | number>): void {
+  warn(code: IssueCode, sheet: string, cell: string, value?: CellValue, params?: Record<string, string | number>): void {
     this.add('warning', code, sheet, cell, value, params);
   }
   get hasErrors(): boolean {

@@ -1,6 +1,7 @@
 // The event types of 加减分, each one declared entry: how its row is read and checked, what it does
 // to the score or the grade, its precedence, its 备注 note and its words on the 成绩单. The engine
 // and the reports ask the entry; adding a type is adding an entry (and its words in i18n).
+import type { NoteCode, ReasonCode } from '../i18n/messages';
 import { isBlank, type IssueLog } from './cells';
 import { cellAt, readNumber, textAt } from './table';
 import { aliasTable, matchKey } from './text';
@@ -56,9 +57,9 @@ export interface EventTypeEntry {
   readonly read: (row: EventRow) => EventReading | undefined;
   readonly effect: EventEffect;
   /** the 备注 note when the event counts (NOTE_MESSAGES) */
-  readonly note: string;
+  readonly note: NoteCode;
   /** the 成绩单's words for what it did to the grade (REASON_MESSAGES); points have none */
-  readonly reason?: string;
+  readonly reason?: ReasonCode;
 }
 
 function positiveAmount(row: EventRow): number | undefined {

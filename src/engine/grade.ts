@@ -2,6 +2,7 @@
 import { IssueLog, pushTo } from './cells';
 import * as X from './exact';
 import { compareRank, decidingKey, type Rankable } from './rank';
+import type { IssueCode } from '../i18n/messages';
 import { QUOTA_ROUNDINGS, TIE_POLICIES, type QuotaRounding } from './policies';
 import type { AdjustmentEvent, GradeRule, Scheme } from './types';
 
@@ -55,7 +56,7 @@ export interface ScopeGrade {
   readonly quota: number | null;
   readonly count: number;
   /** codes of the 5.5 warnings for this grade */
-  readonly warnings: readonly { readonly code: string; readonly params: Record<string, string | number> }[];
+  readonly warnings: readonly { readonly code: IssueCode; readonly params: Record<string, string | number> }[];
 }
 
 export interface ScopeResult {

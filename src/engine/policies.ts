@@ -1,6 +1,7 @@
 // The choices of 【设置】 that change the computation, each one declared entry: what 考核方案 may
 // write for it and what it does. The settings table reads them by their names; rank.ts and
 // grade.ts run them. Adding a choice is adding an entry here.
+import type { IssueCode } from '../i18n/messages';
 import * as X from './exact';
 
 interface Named {
@@ -42,7 +43,7 @@ export interface TiePolicyEntry extends Named {
   /** the tied who do not get it are 待定 rather than the next grade down */
   readonly pending: boolean;
   /** the warning at the grade's row (ISSUE_MESSAGES) */
-  readonly warning: string;
+  readonly warning: IssueCode;
 }
 
 export const TIE_POLICIES = {

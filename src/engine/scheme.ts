@@ -1,5 +1,6 @@
 // 考核方案: the rules, in blocks (contract section 2).
 import { address, cellText, isBlank, IssueLog } from './cells';
+import type { IssueCode } from '../i18n/messages';
 import { cleanNumber } from './exact';
 import { choicesOf, QUOTA_ROUNDINGS, RANKING_METHODS, TIE_POLICIES } from './policies';
 import { cellAt, looksLikeFraction, mapColumns, readNumber, requireColumns, splitList, textAt, type ColumnDecl } from './table';
@@ -76,7 +77,7 @@ function findBlocks(sheet: SheetData, log: IssueLog): Map<BlockName, Block> {
 
 // ---- 【设置】 -------------------------------------------------------------------------------
 
-type SettingParser = (value: CellValue, s: Settings, fail: (code: string, params?: Record<string, string | number>) => void) => void;
+type SettingParser = (value: CellValue, s: Settings, fail: (code: IssueCode, params?: Record<string, string | number>) => void) => void;
 
 function choice<T>(table: ReadonlyArray<readonly [T, readonly string[]]>, assign: (s: Settings, v: T) => void): SettingParser {
   const lookup = aliasTable(table);

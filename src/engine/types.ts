@@ -36,7 +36,8 @@ export type Severity = 'error' | 'warning';
 /** A problem found in the workbook. Words come from i18n, by code. */
 export interface Issue {
   readonly severity: Severity;
-  readonly code: string;
+  /** its words are in ISSUE_MESSAGES (i18n), in both languages */
+  readonly code: IssueCode;
   readonly sheet: string;
   /** an A1 address, or '' when the issue is about a whole sheet or block */
   readonly cell: string;
@@ -52,6 +53,7 @@ export type MissingPolicy = 'error' | 'zero';
 export type OptionalSheet = 'notice' | 'analysis' | 'reports';
 
 import type { QuotaRounding, RankingMethod, TiePolicy } from './policies';
+import type { IssueCode } from '../i18n/messages';
 export type { QuotaRounding, RankingMethod, TiePolicy };
 
 export interface Settings {

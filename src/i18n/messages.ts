@@ -5,7 +5,7 @@ export type Lang = 'zh' | 'en';
 type Table = Record<string, { readonly zh: string; readonly en: string }>;
 
 /** Issues found in the workbook (codes from the engine and the hosts). */
-export const ISSUE_MESSAGES: Table = {
+export const ISSUE_MESSAGES = {
   'missing-sheet': { zh: '缺少工作表“{sheet}”。工作簿中的工作表：{found}。', en: 'The sheet "{sheet}" is missing. The workbook has: {found}.' },
   'missing-block': {
     zh: '缺少{block}块：在 A 列写上标题 {block}，下一行写表头。',
@@ -129,10 +129,12 @@ export const ISSUE_MESSAGES: Table = {
     zh: '工作簿中已有名为“{sheet}”的工作表且不是本工具生成的：请改名或删除后再运行。',
     en: 'The workbook already has a sheet "{sheet}" that this tool did not write: rename or delete it, then run again.',
   },
-};
+} satisfies Table;
+/** A code with words in both languages: a code without them does not compile. */
+export type IssueCode = keyof typeof ISSUE_MESSAGES;
 
 /** 备注 notes on a subject. */
-export const NOTE_MESSAGES: Table = {
+export const NOTE_MESSAGES = {
   'note-veto': { zh: '一票否决：{reason}', en: 'Veto: {reason}' },
   'note-veto-line': { zh: '否决类扣分 {sum} 分，达到否决扣分线 {line} 分，一票否决', en: 'Veto deductions {sum} reach the veto line {line}: vetoed' },
   'note-veto-overrides': { zh: '一票否决优先于定等、一票肯定', en: 'The veto overrides set grades and affirmations' },
@@ -149,10 +151,12 @@ export const NOTE_MESSAGES: Table = {
   'note-tie-pending': { zh: '名额边界同分，等次待定', en: 'Tied at the quota boundary; grade pending' },
   'note-tie-broken': { zh: '同分，按同分依据“{key}”排序', en: 'Equal total; ordered by the tie-breaker "{key}"' },
   'note-remark': { zh: '{text}', en: '{text}' },
-};
+} satisfies Table;
+/** A code with words in both languages: a code without them does not compile. */
+export type NoteCode = keyof typeof NOTE_MESSAGES;
 
 /** The 成绩单's 等次说明: what an event did to the grade (codes from the event types' entries). */
-export const REASON_MESSAGES: Table = {
+export const REASON_MESSAGES = {
   'reason-veto': { zh: '一票否决（{reason}），定为{grade}', en: 'Vetoed ({reason}): {grade}' },
   'reason-veto-line': { zh: '否决类扣分 {sum} 分，达到否决扣分线 {line} 分，一票否决', en: 'Veto deductions {sum} reach the veto line {line}: vetoed' },
   'reason-set': { zh: '定等为{grade}（{reason}）', en: 'Grade set to {grade} ({reason})' },
@@ -160,7 +164,9 @@ export const REASON_MESSAGES: Table = {
   'reason-cap': { zh: '限等（{reason}），不能评为{grade}', en: 'Capped ({reason}): cannot be {grade}' },
   'reason-demoted': { zh: '因降等（{reason}）由{from}降为{to}', en: 'Demoted ({reason}) from {from} to {to}' },
   'reason-see-sheet': { zh: '见加减分表', en: 'see the adjustments sheet' },
-};
+} satisfies Table;
+/** A code with words in both languages: a code without them does not compile. */
+export type ReasonCode = keyof typeof REASON_MESSAGES;
 
 /** Words for coded parameters (the `reason` of grade-impossible). */
 const REASONS: Table = {
