@@ -74,7 +74,8 @@ export interface SheetSpec {
   /** data bars (conditional format) */
   readonly dataBars: readonly (Area & { readonly color: string })[];
   /** data validation: decimal numbers between min and max */
-  readonly validations: readonly (Area & { readonly min: number; readonly max: number })[];
+  /** numbers between min and max; `title` and `message` are the alert a wrong entry gets */
+  readonly validations: readonly (Area & { readonly min: number; readonly max: number; readonly title: string; readonly message: string })[];
   /**
    * A column chart of `values` over `categories` (one or two label columns), placed from
    * `anchorRow` down. Hosts that cannot write charts show data bars on `values` instead.

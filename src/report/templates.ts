@@ -300,7 +300,16 @@ export function templateSheets(p: Preset): SheetSpec[] {
   const lastRow = rows.length + SPARE_ROWS;
   scores.styles.push({ r0: 1, c0: 0, r1: lastRow, c1: header.length - 1, style: BODY });
   const first = hasGroups ? 3 : 2;
-  const validations = p.indicators.map(([, , , points], i) => ({ r0: 1, c0: first + i, r1: lastRow, c1: first + i, min: 0, max: points }));
+  const validations = p.indicators.map(([, , , points], i) => ({
+    r0: 1,
+    c0: first + i,
+    r1: lastRow,
+    c1: first + i,
+    min: 0,
+    max: points,
+    title: '分值超出范围',
+    message: `请输入 0 到 ${points} 之间的数字。`,
+  }));
   const scoreWidths = header.map((h, c) => (c === 0 ? 6 : c === 1 ? 24 : Math.max(10, Math.min(16, textWidth(h) + 2))));
   return [schemeSheet(p), plainSheet(SCORES_SHEET, scores, scoreWidths, 1, validations), adjustmentsSheet()];
 }

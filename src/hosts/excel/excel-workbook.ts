@@ -483,7 +483,7 @@ export class ExcelWorkbook implements WorkbookPort {
       ws.showGridlines = false;
       for (const v of spec.validations) {
         rangeOf(v).dataValidation.rule = { decimal: { formula1: v.min, formula2: v.max, operator: 'Between' } };
-        rangeOf(v).dataValidation.errorAlert = { message: `请输入 ${v.min} 到 ${v.max} 之间的数字。`, showAlert: true, style: 'Stop', title: '分值超出范围' };
+        rangeOf(v).dataValidation.errorAlert = { message: v.message, showAlert: true, style: 'Stop', title: v.title };
         await batch.add(300);
       }
     }

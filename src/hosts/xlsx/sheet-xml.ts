@@ -98,7 +98,7 @@ export function writeSheetXml(
     out.push(`<dataValidations count="${spec.validations.length}">`);
     for (const v of spec.validations) {
       out.push(
-        `<dataValidation type="decimal" allowBlank="1" showErrorMessage="1" errorTitle="分值超出范围" error="${escapeXml(`请输入 ${v.min} 到 ${v.max} 之间的数字。`)}" sqref="${areaAddress(v)}"><formula1>${v.min}</formula1><formula2>${v.max}</formula2></dataValidation>`,
+        `<dataValidation type="decimal" allowBlank="1" showErrorMessage="1" errorTitle="${escapeXml(v.title)}" error="${escapeXml(v.message)}" sqref="${areaAddress(v)}"><formula1>${v.min}</formula1><formula2>${v.max}</formula2></dataValidation>`,
       );
     }
     out.push('</dataValidations>');
