@@ -2,7 +2,7 @@
 import { ADJUSTMENTS_SHEET, parseAdjustments } from './adjustments';
 import { IssueLog, parseAddress, pushTo } from './cells';
 import type { NoteCode } from '../i18n/messages';
-import { eventType, eventTypes } from './event-types';
+import { eventType, eventTypes, vetoes } from './event-types';
 import * as X from './exact';
 import { checkGradeRules, gradeScope, PENDING, type GradeConstraints, type GradeOutcome, type ScopeResult } from './grade';
 import { assignRanks, decidingKey, sortForRanking } from './rank';
@@ -136,8 +136,7 @@ function notesOf(s: SubjectResult, scheme: Scheme, tieKeyNames: readonly string[
       }
     } else if (c.forced?.by === t.type) notes.push({ code: t.note, params: { grade: gradeName(c.forced.grade), reason: c.forced.event!.reason } });
   }
-  const forcedBy = c.forced ? eventType(c.forced.by).effect : null;
-  if (forcedBy?.kind === 'force' && forcedBy.vetoes) {
+  if (c.forced && vetoes(c.forced.by)) {
     const overridden = s.events.filter((e) => {
       const effect = effectOf(e);
       return effect.kind === 'force' && !effect.vetoes;

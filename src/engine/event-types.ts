@@ -150,8 +150,18 @@ const BUILT_IN: readonly EventTypeEntry[] = [
   { type: 'demote', names: ['降等', 'Demote'], read: readers.levels, effect: { kind: 'demote' }, note: 'note-demoted', reason: 'reason-demoted' },
 ];
 
-const registry = new Map<string, EventTypeEntry>(BUILT_IN.map((e) => [e.type, e]));
-let byName = aliasTable([...registry.values()].map((e) => [e, e.names] as const));
+const registry = new Map<string, EventTypeEntry>();
+let all: readonly EventTypeEntry[] = [];
+let byName: (text: string) => EventTypeEntry | undefined = () => undefined;
+
+/** The list and the name lookup, made again when the types change (never per event). */
+function setTypes(entries: readonly EventTypeEntry[]): void {
+  registry.clear();
+  for (const e of entries) registry.set(e.type, e);
+  all = entries;
+  byName = aliasTable(entries.map((e) => [e, e.names] as const));
+}
+setTypes(BUILT_IN);
 
 /**
  * Adds an event type (as HyperFormula registers a function); returns what removes it again. A
@@ -160,17 +170,13 @@ let byName = aliasTable([...registry.values()].map((e) => [e, e.names] as const)
 export function registerEventType(entry: EventTypeEntry): () => void {
   if (registry.has(entry.type)) throw new Error(`event type ${entry.type} exists`);
   if (entry.names.some((n) => eventTypeNamed(n))) throw new Error(`an event type is already called ${entry.names.join('/')}`);
-  registry.set(entry.type, entry);
-  byName = aliasTable([...registry.values()].map((e) => [e, e.names] as const));
-  return () => {
-    registry.delete(entry.type);
-    byName = aliasTable([...registry.values()].map((e) => [e, e.names] as const));
-  };
+  setTypes([...all, entry]);
+  return () => setTypes(all.filter((e) => e !== entry));
 }
 
 /** Every event type, built-in ones first. */
 export function eventTypes(): readonly EventTypeEntry[] {
-  return [...registry.values()];
+  return all;
 }
 
 /** The type a 类型 cell names, if any. */
@@ -183,4 +189,10 @@ export function eventType(type: string): EventTypeEntry {
   const entry = registry.get(type);
   if (!entry) throw new Error(`unknown event type ${type}`);
   return entry;
+}
+
+/** Whether events of a type make the subject 一票否决. */
+export function vetoes(type: string): boolean {
+  const effect = eventType(type).effect;
+  return effect.kind === 'force' && effect.vetoes;
 }

@@ -347,8 +347,7 @@ function readBlock<F extends { name: BlockField<string> }, T>(
   return out;
 }
 
-const nameCell: BlockField<string>['read'] = (rd, r, c) => textAt(rd.rows, r, c);
-const textCell = nameCell;
+const textCell: BlockField<string>['read'] = (rd, r, c) => textAt(rd.rows, r, c);
 
 /**
  * A number: undefined after an error when the cell is not a valid number (or is blank and
@@ -396,7 +395,7 @@ const DIMENSIONS = {
   block: 'dimensions',
   required: false,
   fields: {
-    name: { names: ['维度', 'Dimension', '一级指标'], required: true, read: nameCell },
+    name: { names: ['维度', 'Dimension', '一级指标'], required: true, read: textCell },
     weight: {
       names: ['权重', 'Weight', '权重(%)'],
       required: true,
@@ -421,7 +420,7 @@ function indicatorsBlock(dims: readonly Dimension[], hasDimensionBlock: boolean)
     fields: {
       code: { names: ['编号', 'Code', 'No.', 'ID', '序号'], read: textCell },
       dimension: { names: ['维度', 'Dimension', '一级指标'], read: textCell },
-      name: { names: ['指标', 'Indicator', '指标名称', '二级指标'], required: true, read: nameCell },
+      name: { names: ['指标', 'Indicator', '指标名称', '二级指标'], required: true, read: textCell },
       points: { names: ['分值', 'Points', '满分', 'Max'], required: true, read: numberCell((v) => v > 0, '> 0', { required: true }) },
       lead: { names: ['牵头部门', 'Lead department', '责任单位', '考核部门'], read: textCell },
       criteria: { names: ['评分标准', 'Criteria', '考核内容'], read: textCell },
@@ -463,7 +462,7 @@ const GRADES = {
   block: 'grades',
   required: true,
   fields: {
-    name: { names: ['等次', 'Grade', '等级'], required: true, read: nameCell },
+    name: { names: ['等次', 'Grade', '等级'], required: true, read: textCell },
     maxPct: { names: ['比例上限', 'Max %', 'Max share', '比例'], read: numberCell(percentPoints, '0–100', { percent: true }) },
     minPct: { names: ['比例下限', 'Min %', 'Min share'], read: numberCell(percentPoints, '0–100', { percent: true }) },
     count: { names: ['名额', 'Quota', 'Count', '人数'], read: numberCell((v) => Number.isInteger(v) && v >= 0, '≥ 0, whole') },
@@ -507,7 +506,7 @@ const CATEGORIES = {
   block: 'categories',
   required: false,
   fields: {
-    name: { names: ['类别', 'Category'], required: true, read: nameCell },
+    name: { names: ['类别', 'Category'], required: true, read: textCell },
     kind: {
       names: ['类型', 'Type'],
       required: true,

@@ -1,6 +1,6 @@
 // Base score, bonuses, deductions and vetoes (contract 5.1–5.3), exactly.
 import { pushTo } from './cells';
-import { eventType } from './event-types';
+import { eventType, vetoes } from './event-types';
 import * as X from './exact';
 import type { Exact, Published } from './exact';
 import { matchKey } from './text';
@@ -130,10 +130,7 @@ export function scoreSubject(subject: SubjectInput, events: readonly AdjustmentE
   const deduction = side('deduction', events, plan.categories, subject.extraDeduction, deductionCap, decimals);
   const total = X.publish(X.sub(X.add(base, bonus.exact), deduction.exact), decimals);
 
-  const vetoEvents = events.filter((e) => {
-    const effect = eventType(e.type).effect;
-    return effect.kind === 'force' && effect.vetoes;
-  });
+  const vetoEvents = events.filter((e) => vetoes(e.type));
   let vetoLineSum: number | null = null;
   if (vetoLine !== null) {
     const counted = deduction.categories.filter((c) => c.category?.countsTowardVeto);

@@ -1,10 +1,9 @@
 // The optional result sheets (contract section 6, 输出): 结果公示, 指标分析, 成绩单.
 import { analyse } from '../engine/analysis';
 import { PENDING_GRADE, type Assessment, type SubjectResult } from '../engine/assess';
-import { eventType } from '../engine/event-types';
+import { eventType, vetoes } from '../engine/event-types';
 import * as X from '../engine/exact';
 import { RANKING_METHODS } from '../engine/policies';
-import type { AdjustmentEvent } from '../engine/types';
 import { message, REASON_MESSAGES } from '../i18n/messages';
 import { PENDING, type GradeMiss } from '../engine/grade';
 import type { SideTotal } from '../engine/score';
@@ -68,15 +67,14 @@ export function gradeReason(s: SubjectResult, a: Assessment): string {
   const scope = scheme.settings.gradeScope === 'group' ? `${s.group}内` : '全体';
   const parts: string[] = [];
   const forced = s.constraints.forced;
-  // what an event did, in the words of its type's entry
-  const eventReason = (type: string, params: Record<string, string | number>, event: AdjustmentEvent | null) =>
-    message(REASON_MESSAGES, eventType(type).reason!, 'zh', { ...params, reason: event?.reason || message(REASON_MESSAGES, 'reason-see-sheet', 'zh', {}) });
+  // what an event did, in the words of its type's entry; without a 事由, the sheet to look at
+  const eventReason = (type: string, params: Record<string, string | number>, reason: string) =>
+    message(REASON_MESSAGES, eventType(type).reason!, 'zh', { ...params, reason: reason || message(REASON_MESSAGES, 'reason-see-sheet', 'zh', {}) });
   if (o.why.kind === 'forced' && forced) {
-    const effect = eventType(forced.by).effect;
     // a veto that 否决扣分线 also reached is explained by the line
-    if (effect.kind === 'force' && effect.vetoes && s.score.vetoLineSum !== null) {
+    if (vetoes(forced.by) && s.score.vetoLineSum !== null) {
       parts.push(message(REASON_MESSAGES, 'reason-veto-line', 'zh', { sum: s.score.vetoLineSum, line: scheme.settings.vetoLine! }));
-    } else parts.push(eventReason(forced.by, { grade: name(forced.grade) }, forced.event));
+    } else parts.push(eventReason(forced.by, { grade: name(forced.grade) }, forced.event?.reason ?? ''));
   } else if (o.why.kind === 'quota') parts.push(`${scope}按名次评定，第 ${o.why.place} 个获评${name(o.grade)}（名额 ${o.why.quota} 个）`);
   else if (o.why.kind === 'tie-admitted') parts.push(`与名额边界同分，按“同分同等次”计入${name(o.grade)}（名额 ${o.why.quota} 个）`);
   else if (o.why.kind === 'pending') parts.push('与名额边界同分，按“待定”处理，待研究确定');
@@ -88,7 +86,7 @@ export function gradeReason(s: SubjectResult, a: Assessment): string {
     const g = scheme.grades[m.grade];
     if (m.why === 'quota-full') return `${g.name}名额已满`;
     if (m.why === 'below-min') return `总分低于${g.name}最低分 ${g.minScore}`;
-    if (m.why === 'capped') return eventReason(s.constraints.capEvent!.type, { grade: g.name }, s.constraints.capEvent);
+    if (m.why === 'capped') return eventReason(s.constraints.capEvent!.type, { grade: g.name }, s.constraints.capEvent!.reason);
     return `与名额边界同分，按“同分均降”未评为${g.name}`;
   };
   if (o.misses.length > 0) parts.push(`未评为更高等次：${o.misses.map(missed).join('；')}`);
@@ -99,7 +97,7 @@ export function gradeReason(s: SubjectResult, a: Assessment): string {
       .map((e) => e.reason)
       .filter(Boolean)
       .join('；');
-    parts.push(eventReason(events[0].type, { from: name(o.demotedFrom), to: name(o.grade) }, reasons ? { ...events[0], reason: reasons } : null));
+    parts.push(eventReason(events[0].type, { from: name(o.demotedFrom), to: name(o.grade) }, reasons));
   }
   if (o.boundaryKey >= 0) parts.push(`名额边界总分相同，按同分依据“${scheme.settings.tieBreakers[o.boundaryKey]}”区分`);
   return parts.join('；');
