@@ -64,14 +64,34 @@ function formatted(v: SpecValue, kind: ColumnKind, decimals: number): string {
   return String(v);
 }
 
+/** Widths remembered before starting again (a 成绩单 measures the same labels and numbers per page). */
+const REMEMBERED_WIDTHS = 65536;
+const knownNumbers = new Map<string, Map<number, number>>();
+let knownTexts = new Map<string, number>();
+
+/** The display width of a text; texts repeat across pages, so their widths are remembered. */
+function cellTextWidth(text: string): number {
+  let w = knownTexts.get(text);
+  if (w === undefined) {
+    if (knownTexts.size >= REMEMBERED_WIDTHS) knownTexts = new Map();
+    knownTexts.set(text, (w = textWidth(text)));
+  }
+  return w;
+}
+
 /** The display width of a cell as formatted; numbers repeat, so their widths are remembered. */
 function cellWidths(decimals: number): (v: SpecValue, kind: ColumnKind) => number {
   const known = new Map<ColumnKind, Map<number, number>>();
   return (v, kind) => {
     if (v === null) return 0;
-    if (typeof v === 'string') return textWidth(v);
+    if (typeof v === 'string') return cellTextWidth(v);
     let byValue = known.get(kind);
-    if (!byValue) known.set(kind, (byValue = new Map()));
+    if (!byValue) {
+      const key = `${kind}/${decimals}`;
+      byValue = knownNumbers.get(key);
+      if (!byValue || byValue.size >= REMEMBERED_WIDTHS) knownNumbers.set(key, (byValue = new Map()));
+      known.set(kind, byValue);
+    }
     let w = byValue.get(v);
     if (w === undefined) byValue.set(v, (w = textWidth(formatted(v, kind, decimals))));
     return w;
@@ -303,12 +323,14 @@ export class SheetBuilder {
   private wrappingRows(): { row: number; cells: WrappingCell[] }[] {
     const { columns } = this;
     const out: { row: number; cells: WrappingCell[] }[] = [];
-    for (const r of this.freeRows) out.push({ row: r, cells: [{ col: -1, width: textWidth(String(this.cells[r][0] ?? '')) }] });
+    for (const r of this.freeRows) out.push({ row: r, cells: [{ col: -1, width: cellTextWidth(String(this.cells[r][0] ?? '')) }] });
     const noteCols = columns.flatMap((col, c) => (col.kind === 'note' ? [c] : []));
     if (noteCols.length === 0) return out;
     for (const r of this.bodyRows) {
       const kinds = this.kindsOf(r);
-      const cells = noteCols.filter((c) => (kinds[c] ?? columns[c].kind) === 'note').map((c) => ({ col: c, width: textWidth(String(this.cells[r][c] ?? '')) }));
+      const cells = noteCols
+        .filter((c) => (kinds[c] ?? columns[c].kind) === 'note')
+        .map((c) => ({ col: c, width: cellTextWidth(String(this.cells[r][c] ?? '')) }));
       if (cells.length > 0) out.push({ row: r, cells });
     }
     return out;

@@ -122,11 +122,13 @@ export function writeSheetXml(
 
 /**
  * Writes rows of a sheet or a section: `count` rows from `offset`, their cells from `piece`,
- * numbered from 1 + offset.
+ * numbered from 1 + offset. Rows are written as bytes, not built as strings: markup and numbers
+ * are ASCII, and each repeated text's markup is encoded once.
  */
 function rowWriter(out: Utf8Blocks, onRows?: (rows: number) => void) {
   const textCell = inlineTexts();
-  const letters: string[] = [];
+  const letters: Uint8Array[] = [];
+  const styleAttrs: Uint8Array[] = [];
   let written = 0;
   return (
     piece: Pick<SheetSpec, 'cells' | 'rowHeights'>,
@@ -140,38 +142,79 @@ function rowWriter(out: Utf8Blocks, onRows?: (rows: number) => void) {
       const xfs = styleOf(r);
       const height = piece.rowHeights[r];
       const last = Math.max(values.length, xfs?.length ?? 0);
-      const rowNumber = String(r + 1 + offset);
-      let row = '';
+      const rowNumber = r + 1 + offset;
+      let opened = false;
       for (let c = 0; c < last; c++) {
         const v = values[c] ?? null;
         const s = xfs?.[c];
         if ((v === null || v === '') && s === undefined) continue;
+        if (!opened) {
+          openRow(out, rowNumber, height);
+          opened = true;
+        }
         // every cell carries its reference: optional in the standard, but some readers need it
-        const ref = (letters[c] ??= columnLetters(c)) + rowNumber;
-        const at = s !== undefined ? ` r="${ref}" s="${s}"` : ` r="${ref}"`;
+        out.bytes(CELL_OPEN);
+        out.bytes((letters[c] ??= ascii(columnLetters(c))));
+        out.int(rowNumber);
+        if (s !== undefined) out.bytes((styleAttrs[s] ??= ascii(`" s="${s}`)));
         // an empty string is no value, as in Excel
-        if (v === null || v === '') row += `<c${at}/>`;
-        else if (typeof v === 'number') row += Number.isFinite(v) ? `<c${at}><v>${v}</v></c>` : `<c${at}/>`;
-        // inline strings are literal text: `=HYPERLINK(…)` stays text, never a formula
-        else row += `<c${at} t="inlineStr">${textCell(v)}</c>`;
+        if (v === null || v === '' || (typeof v === 'number' && !Number.isFinite(v))) out.bytes(CELL_EMPTY);
+        else if (typeof v === 'number') {
+          out.bytes(CELL_NUMBER);
+          out.ascii(String(v));
+          out.bytes(CELL_NUMBER_END);
+        } else {
+          // inline strings are literal text: `=HYPERLINK(…)` stays text, never a formula
+          out.bytes(CELL_TEXT);
+          out.bytes(textCell(v));
+          out.bytes(CELL_END);
+        }
       }
-      if (row === '' && height === undefined) continue;
-      out.push(`<row r="${rowNumber}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ''}>${row}</row>`);
+      if (opened) out.bytes(ROW_END);
+      else if (height !== undefined) {
+        openRow(out, rowNumber, height);
+        out.bytes(ROW_END);
+      }
     }
   };
 }
+
+function openRow(out: Utf8Blocks, rowNumber: number, height: number | undefined): void {
+  out.bytes(ROW_OPEN);
+  out.int(rowNumber);
+  if (height !== undefined) {
+    out.bytes(ROW_HEIGHT);
+    out.ascii(String(height));
+    out.bytes(ROW_CUSTOM_HEIGHT);
+  } else out.bytes(TAG_END);
+}
+
+const encoder = new TextEncoder();
+/** Markup (ASCII only) as bytes. */
+const ascii = (text: string): Uint8Array => encoder.encode(text);
+const ROW_OPEN = ascii('<row r="');
+const ROW_HEIGHT = ascii('" ht="');
+const ROW_CUSTOM_HEIGHT = ascii('" customHeight="1">');
+const TAG_END = ascii('">');
+const ROW_END = ascii('</row>');
+const CELL_OPEN = ascii('<c r="');
+const CELL_EMPTY = ascii('"/>');
+const CELL_NUMBER = ascii('"><v>');
+const CELL_NUMBER_END = ascii('</v></c>');
+const CELL_TEXT = ascii('" t="inlineStr">');
+const CELL_END = ascii('</c>');
 
 const EDGE_SPACE = /^\s|\s$/;
 /** Distinct texts whose markup is remembered: labels repeat in every 成绩单 block. */
 const REMEMBERED_TEXTS = 4096;
 
-/** The `<is>` markup of a text; repeated texts are escaped once. */
-function inlineTexts(): (text: string) => string {
-  let known = new Map<string, string>();
+/** The `<is>` markup of a text as UTF-8; repeated texts are escaped and encoded once. */
+function inlineTexts(): (text: string) => Uint8Array {
+  let known = new Map<string, Uint8Array>();
   return (text) => {
     let xml = known.get(text);
     if (xml === undefined) {
-      xml = `<is><t${EDGE_SPACE.test(text) ? ' xml:space="preserve"' : ''}>${escapeXml(cellTextFitted(text))}</t></is>`;
+      xml = encoder.encode(`<is><t${EDGE_SPACE.test(text) ? ' xml:space="preserve"' : ''}>${escapeXml(cellTextFitted(text))}</t></is>`);
       // unique texts (names, notes) would grow the map without end: start again when full
       if (known.size >= REMEMBERED_TEXTS) known = new Map();
       known.set(text, xml);
@@ -181,23 +224,24 @@ function inlineTexts(): (text: string) => string {
 }
 /** Rows between two reports of progress. */
 const ROWS_PER_REPORT = 2000;
+const BLOCK_BYTES = 1 << 20;
 
 /**
- * Text encoded to UTF-8 straight into a block of 1 MB, passed on each time it is full: a sheet is
- * never held whole, neither as text nor as bytes, and no long string is ever built. The one block
- * is filled again once `emit` returns (the compressor has used its bytes by then).
+ * UTF-8 written straight into a block of 1 MB, passed on each time it is full: a sheet is never
+ * held whole, neither as text nor as bytes, and no long string is ever built. The one block is
+ * filled again once `emit` returns (the compressor has used its bytes by then).
  */
 class Utf8Blocks {
-  private readonly encoder = new TextEncoder();
-  private readonly block = new Uint8Array(1 << 20);
+  private readonly block = new Uint8Array(BLOCK_BYTES);
   private at = 0;
 
   constructor(private readonly emit: (bytes: Uint8Array) => void) {}
 
+  /** Any text, encoded to UTF-8. */
   push(text: string): void {
     let rest = text;
     for (;;) {
-      const { read, written } = this.encoder.encodeInto(rest, this.block.subarray(this.at));
+      const { read, written } = encoder.encodeInto(rest, this.block.subarray(this.at));
       this.at += written;
       if (read === rest.length) return;
       rest = rest.slice(read);
@@ -205,8 +249,44 @@ class Utf8Blocks {
     }
   }
 
+  /** Bytes already encoded. */
+  bytes(bytes: Uint8Array): void {
+    if (this.at + bytes.length > BLOCK_BYTES) {
+      this.flush();
+      if (bytes.length > BLOCK_BYTES) return this.emit(bytes);
+    }
+    // a loop copies the short pieces of markup faster than set()
+    if (bytes.length > 64) this.block.set(bytes, this.at);
+    else for (let i = 0, { block, at } = this; i < bytes.length; i++) block[at + i] = bytes[i];
+    this.at += bytes.length;
+  }
+
+  /** Text known to be ASCII (numbers as JavaScript prints them). */
+  ascii(text: string): void {
+    if (this.at + text.length > BLOCK_BYTES) this.flush();
+    const { block } = this;
+    let at = this.at;
+    for (let i = 0; i < text.length; i++) block[at++] = text.charCodeAt(i);
+    this.at = at;
+  }
+
+  /** A non-negative whole number in decimal. */
+  int(n: number): void {
+    if (this.at + 16 > BLOCK_BYTES) this.flush();
+    let digits = 1;
+    for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
+    const { block } = this;
+    let at = this.at + digits;
+    this.at = at;
+    let x = n;
+    do {
+      block[--at] = 48 + (x % 10);
+      x = Math.floor(x / 10);
+    } while (x > 0);
+  }
+
   private flush(): void {
-    this.emit(this.block.subarray(0, this.at));
+    if (this.at > 0) this.emit(this.block.subarray(0, this.at));
     this.at = 0;
   }
 
