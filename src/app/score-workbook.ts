@@ -5,6 +5,7 @@ import type { Issue } from '../engine/types';
 import { buildResultSheets } from '../report/sheets';
 import type { SheetSpec } from '../report/spec';
 import type { WorkbookPort, WorkbookSnapshot, WriteOutcome } from '../hosts/port';
+import { namesInTheWay } from '../hosts/marks';
 
 export interface RunOptions {
   /** 考核名称 when the scheme has none: the file name without extension */
@@ -52,13 +53,17 @@ export async function checkWorkbook(port: WorkbookPort, options: RunOptions): Pr
   let specs: SheetSpec[] = buildResultSheets(assessment, ctx, [], options.fileTitle);
 
   // never overwrite a sheet of a result's name that the tool did not write
-  const owned = new Set(snapshot.ownedSheets);
-  const present = new Set(snapshot.sheetNames);
-  const taken: Issue[] = specs
-    .filter((s) => present.has(s.name) && !owned.has(s.name))
-    .map((s) => ({ severity: 'error', code: 'sheet-name-taken', sheet: s.name, cell: '', value: '', params: { sheet: s.name } }));
+  const inTheWay = (names: readonly string[]) => namesInTheWay(names, snapshot.sheetNames, snapshot.ownedSheets);
+  const taken: Issue[] = inTheWay(specs.map((s) => s.name)).map((name) => ({
+    severity: 'error',
+    code: 'sheet-name-taken',
+    sheet: name,
+    cell: '',
+    value: '',
+    params: { sheet: name },
+  }));
   if (taken.length > 0) specs = buildResultSheets(assessment, ctx, taken, options.fileTitle).filter((s) => s.role === 'validation');
-  const writable = !specs.some((s) => present.has(s.name) && !owned.has(s.name));
+  const writable = inTheWay(specs.map((s) => s.name)).length === 0;
   return { snapshot, assessment, issues: [...assessment.issues, ...taken], specs, writable, ok: assessment.ok && taken.length === 0 };
 }
 

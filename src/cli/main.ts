@@ -3,6 +3,7 @@ import { Command, CommanderError, Help } from 'commander';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { assess, findInputSheets } from '../engine/assess';
+import { errorsFirst } from '../engine/cells';
 import type { Issue } from '../engine/types';
 import { resultJson } from '../app/result-json';
 import { scoreWorkbook, today, type RunResult } from '../app/score-workbook';
@@ -129,7 +130,7 @@ function samePath(a: string, b: string): boolean {
 }
 
 function printIssues(issues: readonly Issue[], lang: Lang, io: Io, t: CliText): void {
-  const sorted = [...issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  const sorted = errorsFirst(issues);
   for (const i of sorted.slice(0, PRINTED_ISSUES)) {
     const place = issuePlace(i);
     io.stderr.write(

@@ -36,6 +36,22 @@ export function isWorkbookMark(name: string): boolean {
 }
 
 /**
+ * The names of `wanted` result sheets taken by sheets the tool did not write: such a sheet is the
+ * user's and is never replaced (the check gives an issue; the writers refuse).
+ */
+export function namesInTheWay(wanted: readonly string[], sheetNames: readonly string[], owned: readonly string[]): string[] {
+  const present = new Set(sheetNames);
+  const own = new Set(owned);
+  return wanted.filter((name) => present.has(name) && !own.has(name));
+}
+
+/** Refuses to write over a sheet the tool did not write (the check has said so before). */
+export function refuseSheetsInTheWay(wanted: readonly string[], sheetNames: readonly string[], owned: readonly string[]): void {
+  const taken = namesInTheWay(wanted, sheetNames, owned);
+  if (taken.length > 0) throw new Error(`sheet "${taken[0]}" exists and was not written by kaoping`);
+}
+
+/**
  * The result sheets the tool owns. `workbookNames` are the workbook-scoped names;
  * `sheetMark(sheet)` is the formula of that sheet's own `kaoping_sheet` name, if any.
  */

@@ -1,5 +1,6 @@
 // The result sheets of contract section 6, as specs.
 import { PENDING_GRADE, type Assessment, type SubjectResult } from '../engine/assess';
+import { errorsFirst } from '../engine/cells';
 import type { Issue } from '../engine/types';
 import { issueMessage, SEVERITY_WORD } from '../i18n/format';
 import { head, notesText, signature, type ReportContext } from './common';
@@ -106,10 +107,6 @@ export function distributionSheet(a: Assessment, ctx: ReportContext): SheetSpec 
   return b.build();
 }
 
-function issueOrder(a: Issue, b: Issue): number {
-  return a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1;
-}
-
 export function validationSheet(a: Assessment, ctx: ReportContext, extra: readonly Issue[] = [], fileTitle = ''): SheetSpec {
   const columns: Column[] = [
     { header: '级别', kind: 'center' },
@@ -118,7 +115,7 @@ export function validationSheet(a: Assessment, ctx: ReportContext, extra: readon
     { header: '说明', kind: 'note' },
     { header: '原值', kind: 'text' },
   ];
-  const issues = [...a.issues, ...extra].sort(issueOrder);
+  const issues = errorsFirst([...a.issues, ...extra]);
   const b = new SheetBuilder(head('validation', a.scheme, ctx, fileTitle), columns).header();
   const errors = issues.filter((i) => i.severity === 'error').length;
   for (const i of issues) b.row([SEVERITY_WORD.zh[i.severity], i.sheet, i.cell, issueMessage(i, 'zh'), i.value]);

@@ -6,6 +6,9 @@ export type SpecValue = string | number | null;
 /** The font of every sheet the tool writes (the official tables' 宋体). */
 export const FONT_NAME = '宋体';
 
+/** Printed margins of every result sheet, in inches (the hosts convert to their own units). */
+export const PAGE_MARGINS = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 } as const;
+
 /** The most characters an Excel cell holds. */
 export const MAX_CELL_TEXT = 32_767;
 const CUT_MARK = '…〔已截断〕';

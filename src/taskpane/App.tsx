@@ -26,6 +26,7 @@ import {
 import { useCallback, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import type { CheckView, SubjectView } from '../app/check-view';
 import type { Issue } from '../engine/types';
+import { errorsFirst } from '../engine/cells';
 import { issueMessage, issuePlace, noteText } from '../i18n/format';
 import type { Lang } from '../i18n/messages';
 import { UI_TEXT } from '../i18n/ui';
@@ -342,7 +343,7 @@ function CheckStep(props: {
 }) {
   const t = UI_TEXT[props.lang];
   const styles = useStyles();
-  const sorted = [...props.issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  const sorted = errorsFirst(props.issues);
   return (
     <div className={styles.list}>
       <div className={styles.row}>

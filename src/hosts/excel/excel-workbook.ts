@@ -8,8 +8,19 @@ import { findInputSheets } from '../../engine/assess';
 import { areaAddress, columnLetters, maxOf, parseAddress, pushTo } from '../../engine/cells';
 import { rowStyler, styleRects, type StyleRect } from '../../report/style-runs';
 import type { CellArea, CellValue, SheetData } from '../../engine/types';
-import { cellTextFitted, FONT_NAME, RESULT_SHEETS, rowsUsed, sheetRows, wholeSheet, type Area, type CellStyle, type SheetSpec } from '../../report/spec';
-import { isWorkbookMark, MARK_PREFIX, ownedSheets, SHEET_MARK, sheetMarkFormula } from '../marks';
+import {
+  cellTextFitted,
+  FONT_NAME,
+  PAGE_MARGINS,
+  RESULT_SHEETS,
+  rowsUsed,
+  sheetRows,
+  wholeSheet,
+  type Area,
+  type CellStyle,
+  type SheetSpec,
+} from '../../report/spec';
+import { isWorkbookMark, MARK_PREFIX, ownedSheets, refuseSheetsInTheWay, SHEET_MARK, sheetMarkFormula } from '../marks';
 import { formatShown, serialDate, shownValue } from '../number-format';
 import { WriteInterrupted, type WorkbookPort, type WorkbookSnapshot, type WriteOutcome } from '../port';
 
@@ -344,13 +355,14 @@ export class ExcelWorkbook implements WorkbookPort {
       const batch = new Batch(context, () => onProgress?.(Math.min(1, batch.rowsWritten / total)));
       const { sheetNames, names, owned: ownedNow } = await this.sheetsAndMarks(context);
       await batch.flush();
-      const present = new Set(sheetNames);
       // every workbook mark goes, also one left pointing at a result sheet the user renamed
       const marks = names.filter((n) => isWorkbookMark(n.name));
       const owned = new Set(ownedNow());
-      for (const spec of specs) {
-        if (present.has(spec.name) && !owned.has(spec.name)) throw new Error(`sheet "${spec.name}" exists and was not written by kaoping`);
-      }
+      refuseSheetsInTheWay(
+        specs.map((s) => s.name),
+        sheetNames,
+        [...owned],
+      );
       // leftovers of a run that failed half-way
       for (const name of sheetNames) if (name.startsWith(TEMP_PREFIX)) wb.worksheets.getItem(name).delete();
       // The tool's sheets that exist are rewritten where they are, never deleted and made anew:
@@ -495,12 +507,14 @@ export class ExcelWorkbook implements WorkbookPort {
       layout.zoom = p.scale ? { scale: p.scale } : { horizontalFitToPages: 1, verticalFitToPages: 0 };
       layout.centerHorizontally = true;
       layout.printGridlines = false;
-      layout.leftMargin = 36;
-      layout.rightMargin = 36;
-      layout.topMargin = 43;
-      layout.bottomMargin = 50;
-      layout.headerMargin = 22;
-      layout.footerMargin = 22;
+      // Excel's margins are in points, rounded as before (72 to the inch)
+      const points = (inches: number) => Math.round(inches * 72);
+      layout.leftMargin = points(PAGE_MARGINS.left);
+      layout.rightMargin = points(PAGE_MARGINS.right);
+      layout.topMargin = points(PAGE_MARGINS.top);
+      layout.bottomMargin = points(PAGE_MARGINS.bottom);
+      layout.headerMargin = points(PAGE_MARGINS.header);
+      layout.footerMargin = points(PAGE_MARGINS.footer);
       layout.headersFooters.defaultForAllPages.centerFooter = p.footer;
       if (p.titleRows) layout.setPrintTitleRows(`$${p.titleRows[0] + 1}:$${p.titleRows[1] + 1}`);
       for (const r of p.breaksBefore) ws.horizontalPageBreaks.add(`A${r + 1}`);

@@ -1,7 +1,7 @@
 // A sheet spec as a worksheet part (SpreadsheetML), elements in the order the schema requires.
 import { areaAddress, columnLetters, maxOf } from '../../engine/cells';
 import { BAR_COLOR } from '../../report/layout';
-import { cellTextFitted, rowsUsed, type SheetSpec } from '../../report/spec';
+import { cellTextFitted, PAGE_MARGINS, rowsUsed, type SheetSpec } from '../../report/spec';
 import { rowStyler, styleIds, type RowStyles } from '../../report/style-runs';
 import type { StyleBook } from './styles';
 import { escapeXml } from './xml';
@@ -104,7 +104,8 @@ export function writeSheetXml(
     out.push('</dataValidations>');
   }
   out.push('<printOptions horizontalCentered="1"/>');
-  out.push('<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.7" header="0.3" footer="0.3"/>');
+  const m = PAGE_MARGINS;
+  out.push(`<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`);
   out.push(
     `<pageSetup paperSize="9"${scale ? ` scale="${scale}"` : ''} orientation="${spec.print.orientation}"${scale ? '' : ' fitToWidth="1" fitToHeight="0"'}/>`,
   );

@@ -6,7 +6,7 @@
 import type { Document, Element } from '@xmldom/xmldom';
 import type { SheetData } from '../../engine/types';
 import { sheetRows, type SheetSpec } from '../../report/spec';
-import { isWorkbookMark, MARK_PREFIX, ownedSheets, SHEET_MARK, sheetMarkFormula, sheetOfFormula } from '../marks';
+import { isWorkbookMark, MARK_PREFIX, ownedSheets, refuseSheetsInTheWay, SHEET_MARK, sheetMarkFormula, sheetOfFormula } from '../marks';
 import type { WorkbookPort, WorkbookSnapshot, WriteOutcome } from '../port';
 import { WorkbookOpenError } from './open-error';
 import { concat, fflateEntry, LIMITS, utf8, ZipPackage, type EntryMaker } from './package';
@@ -227,10 +227,11 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async writeResults(specs: readonly SheetSpec[], onProgress?: (done: number) => void): Promise<WriteOutcome> {
     const owned = new Set(this.ownedSheets());
-    const present = new Set(this.sheetNames());
-    for (const spec of specs) {
-      if (present.has(spec.name) && !owned.has(spec.name)) throw new Error(`sheet "${spec.name}" exists and was not written by kaoping`);
-    }
+    refuseSheetsInTheWay(
+      specs.map((s) => s.name),
+      this.sheetNames(),
+      [...owned],
+    );
     const activeName = this.activeSheetName();
     for (const name of owned) this.removeSheet(name);
     // every workbook mark goes, also one left pointing at a result sheet the user renamed
