@@ -9,7 +9,7 @@ import { Cancelled } from './session';
 export function describeError(e: unknown, lang: Lang): string {
   const t = UI_TEXT[lang];
   if (e instanceof Cancelled) return t.cancelled;
-  if (e instanceof WriteInterrupted) return `${t.interrupted(e.complete.join('、'), e.partial ?? '')} ${describeError(e.reason, lang)}`;
+  if (e instanceof WriteInterrupted) return `${t.interrupted(e.complete.join(t.listSeparator), e.partial ?? '')} ${describeError(e.reason, lang)}`;
   if (e instanceof WorkbookOpenError) return { 'encrypted-or-xls': t.encrypted, 'not-xlsx': t.notXlsx, corrupt: t.corrupt, 'too-large': t.tooLarge }[e.reason];
   const code = (e as { code?: unknown })?.code;
   if (typeof code === 'string' && t.excel[code]) return t.excel[code];
