@@ -2,6 +2,7 @@
 // the page (Excel) or in a Web Worker (the browser page), where only this crosses to the page.
 import type { Checked, RunResult } from './score-workbook';
 import type { Note } from '../engine/assess';
+import { PENDING } from '../engine/grade';
 import type { Issue } from '../engine/types';
 import type { WriteOutcome } from '../hosts/port';
 
@@ -10,12 +11,14 @@ export interface SubjectView {
   readonly rank: number;
   readonly name: string;
   readonly total: number;
-  readonly grade: string;
+  /** the grade's name; null while it is pending (待定) */
+  readonly grade: string | null;
   readonly notes: readonly Note[];
 }
 
 export interface ScopeView {
-  readonly scope: string;
+  /** the group; null when grades are given over the whole list */
+  readonly scope: string | null;
   readonly size: number;
   readonly grades: readonly { readonly name: string; readonly count: number; readonly quota: number | null }[];
   readonly pending: number;
@@ -53,9 +56,16 @@ export function checkView(checked: Checked): CheckView {
     writable: checked.writable,
     sheetsToWrite: checked.specs.map((s) => s.name),
     decimals: a.scheme?.settings.decimals ?? 2,
-    subjects: a.subjects.map((s) => ({ index: s.index, rank: s.rank, name: s.name, total: s.score.total.value, grade: s.grade, notes: s.notes })),
+    subjects: a.subjects.map((s) => ({
+      index: s.index,
+      rank: s.rank,
+      name: s.name,
+      total: s.score.total.value,
+      grade: s.outcome.grade === PENDING ? null : s.grade,
+      notes: s.notes,
+    })),
     scopes: a.scopes.map((scope) => ({
-      scope: scope.scope,
+      scope: a.scheme?.settings.gradeScope === 'group' ? scope.scope : null,
       size: scope.size,
       grades: scope.grades.map((g) => ({ name: a.scheme!.grades[g.grade].name, count: g.count, quota: g.quota })),
       pending: scope.pending,

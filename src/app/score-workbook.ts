@@ -37,6 +37,11 @@ export interface RunResult {
   readonly written: WriteOutcome | null;
 }
 
+/** The result file's name beside the input (the contract's `<name>-结果.xlsx`), in the command and the browser page. */
+export function resultFileName(title: string, ext: string): string {
+  return `${title}-结果${ext}`;
+}
+
 /** Today as yyyy-mm-dd in local time. */
 export function today(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');

@@ -6,7 +6,7 @@ import { assess, findInputSheets } from '../engine/assess';
 import { errorsFirst } from '../engine/cells';
 import type { Issue } from '../engine/types';
 import { resultJson } from '../app/result-json';
-import { scoreWorkbook, today, type RunResult } from '../app/score-workbook';
+import { resultFileName, scoreWorkbook, today, type RunResult } from '../app/score-workbook';
 import { nativeEntry } from '../hosts/xlsx/native-deflate';
 import { WorkbookOpenError, XlsxWorkbook } from '../hosts/xlsx/xlsx-workbook';
 import { CLI_TEXT, type CliText } from '../i18n/cli';
@@ -166,7 +166,7 @@ async function score(input: string, opts: { output?: string; json?: string; forc
   const inPath = resolve(io.cwd, input);
   const book = await openWorkbook(inPath, t);
   const ext = extname(inPath).toLowerCase();
-  const outPath = resolve(io.cwd, opts.output ?? join(dirname(inPath), `${fileTitleOf(inPath)}-结果${ext}`));
+  const outPath = resolve(io.cwd, opts.output ?? join(dirname(inPath), resultFileName(fileTitleOf(inPath), ext)));
   const jsonPath = opts.json ? resolve(io.cwd, opts.json) : null;
   if (samePath(inPath, outPath)) throw new CommandFailure(t.sameFile);
   // a workbook with macros must stay .xlsm, or Excel refuses to open it
@@ -284,7 +284,15 @@ function program(lang: Lang, io: Io, run: (job: Promise<number>) => void): Comma
     .action((preset: string, opts) => run(template(preset, opts, lang, io)));
   sub('demo', t.demo).action(() => {
     io.stdout.write(`${t.demoTitle(EXAMPLE_WORKBOOK)}\n`);
-    run(score(EXAMPLE_WORKBOOK, { output: join(io.cwd, 'out', 'demo-结果.xlsx'), json: join(io.cwd, 'out', 'demo-结果.json') }, lang, io, true));
+    run(
+      score(
+        EXAMPLE_WORKBOOK,
+        { output: join(io.cwd, 'out', resultFileName('demo', '.xlsx')), json: join(io.cwd, 'out', resultFileName('demo', '.json')) },
+        lang,
+        io,
+        true,
+      ),
+    );
   });
   return root;
 }

@@ -33,7 +33,7 @@ export function parseAdjustments(sheet: SheetData | undefined, scheme: Scheme, s
     return [];
   }
   const cols = mapColumns(sheet.rows[headerRow], COLUMNS);
-  if (!requireColumns(cols, COLUMNS, log, sheet.name, headerRow, sheet.name)) return [];
+  if (!requireColumns(cols, COLUMNS, log, sheet.name, headerRow, { sheet: sheet.name })) return [];
   const events: AdjustmentEvent[] = [];
   const categories = new Map(scheme.categories.map((c) => [matchKey(c.name), c]));
   for (let r = headerRow + 1; r < sheet.rows.length; r++) {
@@ -69,7 +69,7 @@ export function parseAdjustments(sheet: SheetData | undefined, scheme: Scheme, s
     if (known) {
       category = known.name;
       if (rule.effect.kind === 'points' && known.kind !== rule.effect.side) {
-        log.error('category-kind', sheet.name, cellOf('category'), category, { category, kind: known.kind === 'bonus' ? '加分' : '扣分' });
+        log.error('category-kind', sheet.name, cellOf('category'), category, { category, kind: known.kind });
         continue;
       }
     }

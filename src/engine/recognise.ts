@@ -1,7 +1,7 @@
 // 识别现有评分表: proposes how an existing score sheet maps to a scheme (name column, group column,
 // indicators with points read from headers like `GDP（10分）`). The user confirms or corrects.
 import { isBlank, maxOf } from './cells';
-import { findHeaderRow } from './scores';
+import { findHeaderRow, GROUP_HEADERS } from './scores';
 import { aliasTable, numericText, splitHeader, trimName } from './text';
 import type { CellValue, SheetData } from './types';
 
@@ -29,7 +29,7 @@ export interface Recognised {
 }
 
 const knownColumn = aliasTable<ColumnRole>([
-  ['group', ['分组', '组别', 'Group']],
+  ['group', GROUP_HEADERS],
   ['ignore', ['序号', '备注', '合计', '总分', '总计', '得分', '排名', '名次', '等次', '加分', '扣分', 'No.', 'Total', 'Rank', 'Remark']],
 ]);
 

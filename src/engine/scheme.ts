@@ -21,14 +21,6 @@ const blockTitle = aliasTable<BlockName>([
   ['categories', ['加减分类别', 'Adjustment categories', 'Categories']],
 ]);
 
-const BLOCK_LABEL: Record<BlockName, string> = {
-  settings: '【设置】',
-  dimensions: '【维度】',
-  indicators: '【指标】',
-  grades: '【等次】',
-  categories: '【加减分类别】',
-};
-
 interface Block {
   readonly name: BlockName;
   /** 0-based row of the title */
@@ -244,7 +236,7 @@ function parseSettings(sheet: SheetData, block: Block | undefined, fileTitle: st
   if (!block || block.headerRow < 0) return s;
   const rows = sheet.rows;
   const cols = mapColumns(rows[block.headerRow], SETTINGS_COLUMNS);
-  if (!requireColumns(cols, SETTINGS_COLUMNS, log, sheet.name, block.headerRow, BLOCK_LABEL.settings)) return s;
+  if (!requireColumns(cols, SETTINGS_COLUMNS, log, sheet.name, block.headerRow, { block: 'settings' })) return s;
   const seen = new Set<SettingParser>();
   for (const r of block.dataRows) {
     const keyText = textAt(rows, r, cols.key);
@@ -315,16 +307,16 @@ function readBlock<F extends { name: BlockField<string> }, T>(
 ): T[] {
   const block = blocks.get(decl.block);
   if (!block) {
-    if (decl.required) log.error('missing-block', sheet.name, '', null, { block: BLOCK_LABEL[decl.block] });
+    if (decl.required) log.error('missing-block', sheet.name, '', null, { block: decl.block });
     return [];
   }
   const fields = Object.entries(decl.fields) as [keyof F & string, BlockField<unknown>][];
   const columns = fields.map(([field, f]) => ({ field, names: f.names, required: f.required }));
   const cols = mapColumns(sheet.rows[block.headerRow] ?? [], columns) as Record<keyof F, number>;
-  const ok = block.headerRow >= 0 && requireColumns(cols, columns, log, sheet.name, block.headerRow, BLOCK_LABEL[block.name]);
+  const ok = block.headerRow >= 0 && requireColumns(cols, columns, log, sheet.name, block.headerRow, { block: block.name });
   if (!ok) return [];
   const at: BlockAt<F> = { rd: { sheet: sheet.name, rows: sheet.rows, log }, cols, titleCell: address(block.titleRow, 0) };
-  const what = decl.fields.name.names[0];
+  const what = decl.block;
   const seen = new Set<string>();
   const out: T[] = [];
   for (const r of block.dataRows) {
@@ -406,7 +398,7 @@ const DIMENSIONS = {
   after: (dims, { rd, titleCell }) => {
     let sum = 0;
     for (const d of dims) sum += d.weight;
-    if (dims.length === 0) rd.log.error('empty-block', rd.sheet, titleCell, null, { block: BLOCK_LABEL.dimensions });
+    if (dims.length === 0) rd.log.error('empty-block', rd.sheet, titleCell, null, { block: 'dimensions' });
     else if (Math.abs(sum - 100) > 0.01 + 1e-9) rd.log.error('weights-sum', rd.sheet, titleCell, null, { sum: Number(sum.toFixed(6)) });
   },
 } as const satisfies BlockDecl<{ name: BlockField<string>; weight: BlockField<number | null | undefined> }, Dimension>;
@@ -437,7 +429,7 @@ function indicatorsBlock(dims: readonly Dimension[], hasDimensionBlock: boolean)
       return points == null ? undefined : { code, name, dimension: dim, points, lead, criteria };
     },
     after: (out, { rd, titleCell }) => {
-      if (out.length === 0 && !rd.log.hasErrors) rd.log.error('empty-block', rd.sheet, titleCell, null, { block: BLOCK_LABEL.indicators });
+      if (out.length === 0 && !rd.log.hasErrors) rd.log.error('empty-block', rd.sheet, titleCell, null, { block: 'indicators' });
       for (const d of dims) {
         if (hasDimensionBlock && !out.some((i) => i.dimension === d.name))
           rd.log.error('dimension-without-indicators', rd.sheet, titleCell, null, { dimension: d.name });
@@ -479,7 +471,7 @@ const GRADES = {
   },
   after: (out, { rd, cols, titleCell }) => {
     if (out.length === 0) {
-      if (!rd.log.hasErrors) rd.log.error('empty-block', rd.sheet, titleCell, null, { block: BLOCK_LABEL.grades });
+      if (!rd.log.hasErrors) rd.log.error('empty-block', rd.sheet, titleCell, null, { block: 'grades' });
       return;
     }
     const last = out[out.length - 1];

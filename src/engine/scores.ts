@@ -8,9 +8,12 @@ import type { CellArea, CellValue, Scheme, SheetData, SubjectInput } from './typ
 export const SCORES_SHEET = '评分表';
 export const NAME_HEADERS = ['名称', '单位', '单位名称', '姓名', '被考核单位', '被考核人', '考核对象', 'Name'];
 
+/** The group column's headers (the pane's set-up checks a recognised group column against them). */
+export const GROUP_HEADERS = ['分组', '组别', 'Group'];
+
 const COLUMNS = [
   { field: 'name', names: NAME_HEADERS, required: true },
-  { field: 'group', names: ['分组', '组别', 'Group'] },
+  { field: 'group', names: GROUP_HEADERS },
   { field: 'bonus', names: ['加分', 'Bonus'] },
   { field: 'deduction', names: ['扣分', '减分', 'Deduction'] },
   { field: 'remark', names: ['备注', 'Remark', 'Notes'] },

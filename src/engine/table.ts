@@ -30,12 +30,14 @@ export function requireColumns<F extends string>(
   log: IssueLog,
   sheet: string,
   headerRow: number,
-  where: string,
+  where: { readonly block: string } | { readonly sheet: string },
 ): boolean {
+  // a block by its code (its title in the user's language), a sheet by its name
+  const place = 'block' in where ? { block: where.block, sheet: '' } : { block: '', sheet: where.sheet };
   let ok = true;
   for (const decl of decls) {
     if (decl.required && map[decl.field] < 0) {
-      log.error('missing-column', sheet, address(headerRow, 0), undefined, { column: decl.names[0], where });
+      log.error('missing-column', sheet, address(headerRow, 0), undefined, { column: decl.names[0], ...place });
       ok = false;
     }
   }

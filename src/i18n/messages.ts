@@ -14,7 +14,7 @@ export const ISSUE_MESSAGES = {
   'duplicate-block': { zh: '该块标题重复出现，只能有一个。', en: 'This block title appears twice; there can be only one.' },
   'unknown-block': { zh: '不认识的块标题，已忽略。', en: 'Unknown block title; ignored.' },
   'empty-block': { zh: '{block}块没有数据行。', en: 'The block {block} has no data rows.' },
-  'missing-column': { zh: '{where}缺少“{column}”列。', en: '{where} has no "{column}" column.' },
+  'missing-column': { zh: '{block}{sheet}缺少“{column}”列。', en: '{block}{sheet} has no "{column}" column.' },
   'unknown-setting': { zh: '不认识的设置项，已忽略。', en: 'Unknown setting; ignored.' },
   'duplicate-setting': { zh: '设置项重复，以最后一个为准。', en: 'This setting is given twice; the last one counts.' },
   'bad-setting': { zh: '“{key}”的值无效，可填：{allowed}。', en: 'Invalid value for "{key}"; allowed: {allowed}.' },
@@ -177,12 +177,42 @@ const REASONS: Table = {
   'quota<min': { zh: '{scope}共 {need} 个才够比例下限，名额却只有 {quota} 个', en: '{scope}: its minimum share needs {need}, its quota allows {quota}' },
 };
 
+/**
+ * Parameters that carry codes, and each code's words. Every other parameter is the workbook's own
+ * text (a name, a value, a sheet name, a block title or a column header as it must be typed) or a
+ * number, shown as it is.
+ */
+const CODED_PARAMS: Readonly<Record<string, Table>> = {
+  reason: REASONS,
+  /** what a block's rows are (blank-name, duplicate-name) */
+  what: {
+    dimensions: { zh: '维度', en: 'dimension' },
+    indicators: { zh: '指标', en: 'indicator' },
+    grades: { zh: '等次', en: 'grade' },
+    categories: { zh: '类别', en: 'category' },
+  },
+  /** a block of 考核方案, by its title (either is accepted in the workbook) */
+  block: {
+    settings: { zh: '【设置】', en: '[Settings]' },
+    dimensions: { zh: '【维度】', en: '[Dimensions]' },
+    indicators: { zh: '【指标】', en: '[Indicators]' },
+    grades: { zh: '【等次】', en: '[Grades]' },
+    categories: { zh: '【加减分类别】', en: '[Adjustment categories]' },
+  },
+  /** a category's side (category-kind) */
+  kind: { bonus: { zh: '加分', en: 'bonus' }, deduction: { zh: '扣分', en: 'deduction' } },
+};
+
 /** Fills a message; a parameter left empty takes its separator or brackets with it. */
 export function message(table: Table, code: string, lang: Lang, params: Readonly<Record<string, string | number>>): string {
   const entry = table[code];
   if (!entry) return `${code} ${JSON.stringify(params)}`;
-  const reason = typeof params.reason === 'string' && REASONS[params.reason] ? fill(REASONS[params.reason][lang], params) : params.reason;
-  const text = fill(entry[lang], reason === undefined ? params : { ...params, reason });
+  const words: Record<string, string | number> = { ...params };
+  for (const [key, codes] of Object.entries(CODED_PARAMS)) {
+    const value = params[key];
+    if (typeof value === 'string' && Object.hasOwn(codes, value)) words[key] = fill(codes[value][lang], params);
+  }
+  const text = fill(entry[lang], words);
   return text.replace(/[：:]\s*$/, '').replace(/（\s*）|\s*\(\s*\)/g, '');
 }
 

@@ -3,15 +3,13 @@ import { Body1, Button, Caption1, Checkbox, Field, Input, makeStyles, Select, Su
 import { useState } from 'react';
 import { findInputSheets } from '../engine/assess';
 import { recogniseScores, type ColumnGuess, type Recognised } from '../engine/recognise';
-import { NAME_HEADERS, SCORES_SHEET } from '../engine/scores';
+import { GROUP_HEADERS, NAME_HEADERS, SCORES_SHEET } from '../engine/scores';
 import { splitHeader } from '../engine/text';
 import type { Lang } from '../i18n/messages';
 import { UI_TEXT } from '../i18n/ui';
 import { RESULT_SHEETS } from '../report/spec';
 import { PRESETS, recognisedScheme, templateSheets } from '../report/templates';
 import type { PaneSession } from './session';
-
-const GROUP_HEADERS = ['分组', '组别', 'Group'];
 
 const useStyles = makeStyles({
   box: {
@@ -59,7 +57,11 @@ export function Setup({ lang, session, sheetNames, work, recheck, say }: SetupPr
       const fresh = specs.filter((s) => !sheetNames.includes(s.name));
       await session.port.addSheets(fresh);
       const kept = specs.filter((s) => sheetNames.includes(s.name)).map((s) => s.name);
-      say([t.created(fresh.map((s) => s.name).join('、')), kept.length ? t.exists(kept.join('、')) : ''].filter(Boolean).join(' '));
+      say(
+        [t.created(fresh.map((s) => s.name).join(UI_TEXT[lang].listSeparator)), kept.length ? t.exists(kept.join(UI_TEXT[lang].listSeparator)) : '']
+          .filter(Boolean)
+          .join(' '),
+      );
       await recheck();
     });
 
@@ -82,8 +84,9 @@ export function Setup({ lang, session, sheetNames, work, recheck, say }: SetupPr
     const nameCol = columns.find((c) => c.role === 'name');
     const groupCol = columns.find((c) => c.role === 'group');
     const indicators = columns.filter((c) => c.role === 'indicator').map((c) => ({ name: c.name, points: Number(points[c.col]) }));
-    if (!nameCol || !headerIs(nameCol.header, NAME_HEADERS)) return setProblem(t.badHeader(nameCol?.header ?? '', NAME_HEADERS.slice(0, 4).join('、')));
-    if (groupCol && !headerIs(groupCol.header, GROUP_HEADERS)) return setProblem(t.badHeader(groupCol.header, GROUP_HEADERS.join('、')));
+    if (!nameCol || !headerIs(nameCol.header, NAME_HEADERS))
+      return setProblem(t.badHeader(nameCol?.header ?? '', NAME_HEADERS.slice(0, 4).join(UI_TEXT[lang].listSeparator)));
+    if (groupCol && !headerIs(groupCol.header, GROUP_HEADERS)) return setProblem(t.badHeader(groupCol.header, GROUP_HEADERS.join(UI_TEXT[lang].listSeparator)));
     if (indicators.length === 0 || indicators.some((i) => !(i.points > 0))) return setProblem(t.needPoints);
     setProblem(null);
     return work(t.write, async () => {

@@ -3,7 +3,7 @@
 // its 取消 stops the worker at once.
 import { WorkbookOpenError, type OpenFailure } from '../hosts/xlsx/open-error';
 import type { WorkbookSnapshot } from '../hosts/port';
-import { today } from '../app/score-workbook';
+import { resultFileName, today } from '../app/score-workbook';
 import { wholeSheet } from '../report/spec';
 import { Cancelled, type OnProgress, type PaneSession } from './session';
 import type { WorkerAnswer, WorkerMessage, WorkerRequest } from './worker-protocol';
@@ -107,7 +107,7 @@ export async function openFileSession(bytes: Uint8Array, fileName: string, downl
     async publish(onProgress) {
       const { view, bytes: out } = await link.ask({ op: 'publish' }, onProgress);
       if (!out) return view;
-      const name = `${title}-结果${ext}`;
+      const name = resultFileName(title, ext);
       download(new Blob([out as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), name);
       return { ...view, where: name };
     },

@@ -51,7 +51,7 @@ export function ComputeStep({ lang, checked }: { lang: Lang; checked: CheckView 
               <TableCell className={styles.num}>{s.rank}</TableCell>
               <TableCell>{s.name}</TableCell>
               <TableCell className={styles.num}>{s.total.toFixed(decimals)}</TableCell>
-              <TableCell>{s.grade}</TableCell>
+              <TableCell>{s.grade ?? t.pending}</TableCell>
             </TableRow>
           ))}
         </TableBody>
@@ -60,8 +60,8 @@ export function ComputeStep({ lang, checked }: { lang: Lang; checked: CheckView 
 
       <Subtitle2>{t.gradesTitle}</Subtitle2>
       {scopes.map((scope) => (
-        <div key={scope.scope} className={styles.list}>
-          <Caption1 className={styles.muted}>{t.scopeLine(scope.scope, scope.size)}</Caption1>
+        <div key={scope.scope ?? ''} className={styles.list}>
+          <Caption1 className={styles.muted}>{t.scopeLine(scope.scope ?? t.allSubjects, scope.size)}</Caption1>
           <div className={styles.row}>
             {scope.grades.map((g) => (
               <Badge key={g.name} appearance="outline" color={g.quota !== null && g.count > g.quota ? 'warning' : 'informative'}>
@@ -82,7 +82,7 @@ export function ComputeStep({ lang, checked }: { lang: Lang; checked: CheckView 
       {explained.slice(0, GRID_ROWS).map((s) => (
         <Caption1 key={s.index}>
           <b>{s.name}</b>
-          {t.explanation(s.grade, explain(s))}
+          {t.explanation(s.grade ?? t.pending, explain(s))}
         </Caption1>
       ))}
       {explained.length > GRID_ROWS && <Caption1 className={styles.muted}>… {explained.length - GRID_ROWS}</Caption1>}
