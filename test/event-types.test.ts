@@ -4,7 +4,7 @@ import { assess } from '../src/engine/assess';
 import { eventTypes, readers, registerEventType, type EventTypeEntry } from '../src/engine/event-types';
 import { noteText } from '../src/i18n/format';
 import { gradeReason } from '../src/report/publications';
-import { makeBook, type BookSpec } from './helpers';
+import { makeBook, scored, type BookSpec } from './helpers';
 
 const spec = (type: string): BookSpec => ({
   indicators: [['工作', 100]],
@@ -46,8 +46,7 @@ describe('event types as declared entries', () => {
 
     const remove = registerEventType(TWO_DOWN);
     try {
-      const a = assess(makeBook(spec('通报降等')));
-      expect(a.ok).toBe(true);
+      const a = scored(assess(makeBook(spec('通报降等'))));
       const first = a.subjects.find((s) => s.name === '甲')!;
       // first in its quota of 2 (优秀), two levels down to 合格; nobody moves up to fill the place
       expect(first.grade).toBe('合格');

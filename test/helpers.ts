@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XlsxWorkbook } from '../src/hosts/xlsx/xlsx-workbook';
-import { assess, findInputSheets, type Assessment } from '../src/engine/assess';
+import { assess, findInputSheets, type Assessment, type AssessInput, type ScoredAssessment } from '../src/engine/assess';
 import type { CellValue, SheetData } from '../src/engine/types';
 
 export const ROOT = join(__dirname, '..');
@@ -86,4 +86,15 @@ export function userSheet(name: string, rows: (string | number)[][] = [['我的�
     validations: [],
     chart: null,
   };
+}
+
+/** Assesses a workbook that must have no errors (the report's functions take only scored results). */
+export function assessScored(input: AssessInput): ScoredAssessment {
+  return scored(assess(input));
+}
+
+/** An assessment that must have no errors. */
+export function scored(a: Assessment): ScoredAssessment {
+  if (!a.ok) throw new Error(`expected no errors: ${a.issues.map((i) => `${i.code} ${i.sheet}!${i.cell}`).join('; ')}`);
+  return a;
 }

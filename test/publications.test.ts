@@ -1,16 +1,15 @@
 import { analyse } from '../src/engine/analysis';
-import { assess } from '../src/engine/assess';
 import { analysisSheet, gradeReason, noticeSheet, reportsSheet } from '../src/report/publications';
 import { sheetRows, wholeSheet, type SheetSpec } from '../src/report/spec';
 import { writeSheetXml } from '../src/hosts/xlsx/sheet-xml';
 import { MINIMAL_STYLES, StyleBook } from '../src/hosts/xlsx/styles';
-import { assessFile, examplePath, makeBook } from './helpers';
+import { assessFile, assessScored, examplePath, makeBook, scored } from './helpers';
 
 const ctx = { date: '2026-11-21' };
 
 describe('指标分析', () => {
   it('computes averages, 得分率, full marks and points lost exactly, lowest rate first, and per 牵头部门', () => {
-    const a = assess(
+    const a = assessScored(
       makeBook({
         indicators: [
           ['x', 10],
@@ -45,9 +44,9 @@ describe('指标分析', () => {
 
 describe('结果公示', () => {
   it('shows 排名 | 名称 | 等次, with 总分 only when 公示总分 = 是, then 公示说明', async () => {
-    const a = await assessFile(examplePath('ex2-staff-weighted-12'));
+    const a = scored(await assessFile(examplePath('ex2-staff-weighted-12')));
     expect(noticeSheet(a, ctx).cells[2]).toEqual(['排名', '名称', '分组', '等次']);
-    const shown = assess(
+    const shown = assessScored(
       makeBook({
         settings: [
           ['公示总分', '是'],
@@ -66,7 +65,7 @@ describe('结果公示', () => {
 
 describe('成绩单', () => {
   it('gives every subject a page whose numbers add up, with caps and the reason for the grade', async () => {
-    const a = await assessFile(examplePath('ex2-staff-weighted-12'));
+    const a = scored(await assessFile(examplePath('ex2-staff-weighted-12')));
     const spec = wholeSheet(reportsSheet(a, ctx));
     expect(spec.print.breaksBefore.length).toBe(a.subjects.length - 1);
     expect(spec.print.scale).toBeGreaterThan(40);
@@ -84,7 +83,7 @@ describe('成绩单', () => {
   });
 
   it('is written a page at a time exactly as it would be written whole', async () => {
-    const a = await assessFile(examplePath('ex2-staff-weighted-12'));
+    const a = scored(await assessFile(examplePath('ex2-staff-weighted-12')));
     const sectioned = reportsSheet(a, ctx);
     expect(sectioned.sections!.count).toBe(a.subjects.length);
     const whole = wholeSheet(sectioned);
@@ -103,17 +102,17 @@ describe('成绩单', () => {
   });
 
   it('explains vetoes, quota misses and 最低分 in words', async () => {
-    const ex3 = await assessFile(examplePath('ex3-units-grouped-9'));
+    const ex3 = scored(await assessFile(examplePath('ex3-units-grouped-9')));
     const vetoed = ex3.subjects.find((s) => s.name === '市人才发展中心')!;
     expect(gradeReason(vetoed, ex3)).toBe('否决类扣分 30 分，达到否决扣分线 30 分，一票否决');
-    const ex2 = await assessFile(examplePath('ex2-staff-weighted-12'));
+    const ex2 = scored(await assessFile(examplePath('ex2-staff-weighted-12')));
     expect(
       gradeReason(
         ex2.subjects.find((s) => s.name === '董桂倩')!,
         ex2,
       ),
     ).toBe('总分不低于合格最低分 60；未评为更高等次：优秀名额已满');
-    const ex1 = await assessFile(examplePath('ex1-departments-30'));
+    const ex1 = scored(await assessFile(examplePath('ex1-departments-30')));
     expect(
       gradeReason(
         ex1.subjects.find((s) => s.name === '市燃气公司')!,

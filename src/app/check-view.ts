@@ -64,12 +64,14 @@ export function checkView(checked: Checked): CheckView {
       grade: s.outcome.grade === PENDING ? null : s.grade,
       notes: s.notes,
     })),
-    scopes: a.scopes.map((scope) => ({
-      scope: a.scheme?.settings.gradeScope === 'group' ? scope.scope : null,
-      size: scope.size,
-      grades: scope.grades.map((g) => ({ name: a.scheme!.grades[g.grade].name, count: g.count, quota: g.quota })),
-      pending: scope.pending,
-    })),
+    scopes: a.ok
+      ? a.scopes.map((scope) => ({
+          scope: a.scheme.settings.gradeScope === 'group' ? scope.scope : null,
+          size: scope.size,
+          grades: scope.grades.map((g) => ({ name: a.scheme.grades[g.grade].name, count: g.count, quota: g.quota })),
+          pending: scope.pending,
+        }))
+      : [],
   };
 }
 

@@ -46,7 +46,7 @@ export function resultJson(run: RunResult, lang: Lang): ResultJson {
       : [],
     grades: computed
       ? a.scopes.flatMap((scope) => [
-          ...scope.grades.map((g) => ({ scope: scope.scope, grade: a.scheme!.grades[g.grade].name, quota: g.quota, count: g.count })),
+          ...scope.grades.map((g) => ({ scope: scope.scope, grade: a.scheme.grades[g.grade].name, quota: g.quota, count: g.count })),
           ...(scope.pending > 0 ? [{ scope: scope.scope, grade: PENDING_GRADE, quota: null, count: scope.pending }] : []),
         ])
       : [],

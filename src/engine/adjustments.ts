@@ -56,9 +56,7 @@ export function parseAdjustments(sheet: SheetData | undefined, scheme: Scheme, s
     const rule = eventTypeNamed(typeText);
     if (!rule) {
       log.error('unknown-event-type', sheet.name, address(r, cols.type), typeText, {
-        types: eventTypes()
-          .map((t) => t.names[0])
-          .join('、'),
+        types: eventTypes().map((t) => t.names[0]),
       });
       continue;
     }

@@ -1,6 +1,6 @@
 // 指标分析: per indicator average, highest, lowest, 得分率, full marks and points lost; points
 // lost per 牵头部门. Exact sums, published once like every other number.
-import type { Assessment } from './assess';
+import type { ScoredAssessment } from './assess';
 import { maxOf, minOf, pushTo } from './cells';
 import * as X from './exact';
 
@@ -37,8 +37,8 @@ export interface Analysis {
 const RATE_DECIMALS = 4;
 export const NO_LEAD = '（未填牵头部门）';
 
-export function analyse(a: Assessment): Analysis {
-  const scheme = a.scheme!;
+export function analyse(a: ScoredAssessment): Analysis {
+  const { scheme } = a;
   const decimals = scheme.settings.decimals;
   const n = a.subjects.length;
   const lost: X.Exact[] = [];

@@ -11,7 +11,7 @@ import { dimensionNames, planScoring, scoreSubject, type SubjectScore } from './
 import { findHeaderRow, isStatisticsLabel, nameColumnOf, parseScores, SCORES_SHEET, type ScoresLayout } from './scores';
 import { fillMerges, reportUncalculated, textAt } from './table';
 import { aliasTable } from './text';
-import type { AdjustmentEvent, Issue, Scheme, SheetData, SubjectInput } from './types';
+import type { AdjustmentEvent, Issue, Params, Scheme, SheetData, SubjectInput } from './types';
 
 export const ALL_SCOPE = '全体';
 export const PENDING_GRADE = '待定';
@@ -37,10 +37,11 @@ export function findInputSheets(sheetNames: readonly string[]): Partial<Record<I
 /** A remark in 备注: words come from i18n by code. */
 export interface Note {
   readonly code: NoteCode;
-  readonly params: Readonly<Record<string, string | number>>;
+  readonly params: Params;
 }
 
-export interface SubjectResult {
+/** A subject scored, before it is ranked and graded. */
+interface ScoredSubject {
   readonly input: SubjectInput;
   readonly index: number;
   readonly name: string;
@@ -50,22 +51,30 @@ export interface SubjectResult {
   readonly totalUnits: number;
   readonly tieKeys: readonly number[];
   readonly constraints: GradeConstraints;
-  rank: number;
-  groupRank: number | null;
-  outcome: GradeOutcome;
-  /** the grade's name, or 待定 */
-  grade: string;
-  notes: Note[];
 }
 
-export interface Assessment {
-  readonly ok: boolean;
+/** A subject's whole result: made once, when its rank, grade and notes are all known. */
+export interface SubjectResult extends ScoredSubject {
+  readonly rank: number;
+  readonly groupRank: number | null;
+  readonly outcome: GradeOutcome;
+  /** the grade's name, or 待定 */
+  readonly grade: string;
+  readonly notes: readonly Note[];
+}
+
+interface AssessmentBase {
   readonly issues: readonly Issue[];
-  readonly scheme: Scheme | null;
   /** the input sheets' actual names */
   readonly sheets: Partial<Record<InputRole, string>>;
   readonly layout: ScoresLayout | null;
-  /** in rank order (ties in input order); empty when there are errors */
+}
+
+/** Every entry read without an error: the subjects scored, ranked and graded. */
+export interface ScoredAssessment extends AssessmentBase {
+  readonly ok: true;
+  readonly scheme: Scheme;
+  /** in rank order (ties in input order) */
   readonly subjects: readonly SubjectResult[];
   readonly scopes: readonly ScopeResult[];
   readonly hasGroups: boolean;
@@ -73,6 +82,19 @@ export interface Assessment {
   readonly dimensions: readonly string[];
   readonly groups: readonly string[];
 }
+
+/** Errors: nothing is computed; the scheme when it could be read (校验报告 signs with it). */
+export interface FailedAssessment extends AssessmentBase {
+  readonly ok: false;
+  readonly scheme: Scheme | null;
+  readonly subjects: readonly [];
+  readonly scopes: readonly [];
+  readonly hasGroups: false;
+  readonly dimensions: readonly [];
+  readonly groups: readonly [];
+}
+
+export type Assessment = ScoredAssessment | FailedAssessment;
 
 export interface AssessInput {
   /** shown as 考核名称 when 【设置】 has none: the file name without extension */
@@ -83,7 +105,7 @@ export interface AssessInput {
   readonly sheets: readonly SheetData[];
 }
 
-function failed(issues: readonly Issue[], scheme: Scheme | null, sheets: Partial<Record<InputRole, string>>, layout: ScoresLayout | null): Assessment {
+function failed(issues: readonly Issue[], scheme: Scheme | null, sheets: Partial<Record<InputRole, string>>, layout: ScoresLayout | null): FailedAssessment {
   return { ok: false, issues, scheme, sheets, layout, subjects: [], scopes: [], hasGroups: false, dimensions: [], groups: [] };
 }
 
@@ -122,7 +144,7 @@ function constraintsOf(events: readonly AdjustmentEvent[], scheme: Scheme, log: 
 /** The type 否决扣分线 vetoes as: the first type that vetoes. */
 const VETO_LINE_TYPE = eventTypes().find((t) => t.effect.kind === 'force' && t.effect.vetoes)!.type;
 
-function notesOf(s: SubjectResult, scheme: Scheme, tieKeyNames: readonly string[]): Note[] {
+function notesOf(s: ScoredSubject & { readonly outcome: GradeOutcome }, scheme: Scheme, tieKeyNames: readonly string[]): Note[] {
   const notes: Note[] = [];
   const gradeName = (g: number) => (g === PENDING ? PENDING_GRADE : scheme.grades[g].name);
   const { score, constraints: c, outcome } = s;
@@ -212,7 +234,7 @@ function assessSheets(input: AssessInput): Assessment {
   const byName = new Map(input.sheets.map((s) => [s.name, s]));
   const schemeSheet = sheets.scheme ? byName.get(sheets.scheme) : undefined;
   const scoresSheet = sheets.scores ? byName.get(sheets.scores) : undefined;
-  const found = input.sheetNames.join('、');
+  const found = input.sheetNames;
   if (!schemeSheet) log.error('missing-sheet', SCHEME_SHEET, '', null, { sheet: SCHEME_SHEET, found });
   if (!scoresSheet) log.error('missing-sheet', SCORES_SHEET, '', null, { sheet: SCORES_SHEET, found });
   if (!schemeSheet || !scoresSheet) return failed(log.issues, null, sheets, null);
@@ -246,7 +268,7 @@ function assessSheets(input: AssessInput): Assessment {
     return (_: SubjectScore, s: SubjectInput) => X.publish(X.exactFromNumber(s.scores[i]), scheme.settings.decimals).units;
   });
   const adjName = sheets.adjustments ?? ADJUSTMENTS_SHEET;
-  const results: SubjectResult[] = inputs.map((input, index) => {
+  const scored: ScoredSubject[] = inputs.map((input, index) => {
     const own = eventsOf.get(input.name) ?? [];
     const score = scoreSubject(input, own, scheme, plan);
     return {
@@ -259,42 +281,43 @@ function assessSheets(input: AssessInput): Assessment {
       totalUnits: score.total.units,
       tieKeys: tieKeyOf.map((k) => k(score, input)),
       constraints: constraintsOf(own, scheme, log, adjName, score.vetoLineSum !== null),
-      rank: 0,
-      groupRank: null,
-      outcome: { grade: 0, why: { kind: 'rest' }, misses: [], demotedFrom: null, boundaryKey: -1 },
-      grade: '',
-      notes: [],
     };
   });
   if (log.hasErrors) return failed(log.issues, scheme, sheets, layout);
 
   // ranks
-  const ranked = sortForRanking(results);
-  assignRanks(ranked, scheme.settings.ranking).forEach((r, i) => (ranked[i].rank = r));
-  const byGroup = new Map<string, SubjectResult[]>(groups.map((g) => [g, []]));
+  const ranked = sortForRanking(scored);
+  const rankOf = new Map(assignRanks(ranked, scheme.settings.ranking).map((r, i) => [ranked[i], r]));
+  const byGroup = new Map<string, ScoredSubject[]>(groups.map((g) => [g, []]));
   for (const s of ranked) if (s.group !== null) byGroup.get(s.group)!.push(s);
-  for (const members of byGroup.values()) assignRanks(members, scheme.settings.ranking).forEach((r, i) => (members[i].groupRank = r));
+  const groupRankOf = new Map<ScoredSubject, number>();
+  for (const members of byGroup.values()) assignRanks(members, scheme.settings.ranking).forEach((r, i) => groupRankOf.set(members[i], r));
 
   // grades
-  const outcomes = new Map<SubjectResult, GradeOutcome>();
+  const outcomes = new Map<ScoredSubject, GradeOutcome>();
   const scopes: ScopeResult[] = [];
   if (scheme.settings.gradeScope === 'group') {
     for (const [g, members] of byGroup) scopes.push(gradeScope(g, members, scheme, outcomes, log, schemeSheet.name));
   } else {
     scopes.push(gradeScope(ALL_SCOPE, ranked, scheme, outcomes, log, schemeSheet.name));
   }
-  for (const s of ranked) {
-    s.outcome = outcomes.get(s)!;
-    s.grade = s.outcome.grade === PENDING ? PENDING_GRADE : scheme.grades[s.outcome.grade].name;
-  }
-  // 同分依据 that separated equal totals is worth a note
-  for (let i = 0; i < ranked.length; i++) {
-    const s = ranked[i];
-    s.notes = notesOf(s, scheme, scheme.settings.tieBreakers);
-    if (s.outcome.boundaryKey >= 0 || s.tieKeys.length === 0) continue;
-    const before = i > 0 ? decidingKey(ranked[i - 1], s) : -1;
-    const key = before >= 0 ? before : i + 1 < ranked.length ? decidingKey(ranked[i + 1], s) : -1;
-    if (key >= 0) s.notes.push({ code: 'note-tie-broken', params: { key: scheme.settings.tieBreakers[key] } });
-  }
-  return { ok: true, issues: log.issues, scheme, sheets, layout, subjects: ranked, scopes, hasGroups, dimensions: dims, groups };
+  const subjects = ranked.map((s, i): SubjectResult => {
+    const outcome = outcomes.get(s)!;
+    const notes = notesOf({ ...s, outcome }, scheme, scheme.settings.tieBreakers);
+    // 同分依据 that separated equal totals is worth a note
+    if (outcome.boundaryKey < 0 && s.tieKeys.length > 0) {
+      const before = i > 0 ? decidingKey(ranked[i - 1], s) : -1;
+      const key = before >= 0 ? before : i + 1 < ranked.length ? decidingKey(ranked[i + 1], s) : -1;
+      if (key >= 0) notes.push({ code: 'note-tie-broken', params: { key: scheme.settings.tieBreakers[key] } });
+    }
+    return {
+      ...s,
+      rank: rankOf.get(s)!,
+      groupRank: groupRankOf.get(s) ?? null,
+      outcome,
+      grade: outcome.grade === PENDING ? PENDING_GRADE : scheme.grades[outcome.grade].name,
+      notes,
+    };
+  });
+  return { ok: true, issues: log.issues, scheme, sheets, layout, subjects, scopes, hasGroups, dimensions: dims, groups };
 }

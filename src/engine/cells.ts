@@ -1,7 +1,7 @@
 // Cell addresses and cell values as text.
 import { cleanNumber, decimalText } from './exact';
 import type { IssueCode } from '../i18n/messages';
-import type { CellValue, Issue, Severity } from './types';
+import type { CellValue, Issue, Params, Severity } from './types';
 
 /** 0-based column index → letters: 0 → A, 27 → AB. */
 export function columnLetters(col: number): string {
@@ -82,7 +82,7 @@ export class IssueLog {
   /** cells already reported as unusable (a formula without a value): nothing more is said of them */
   private readonly settled = new Set<string>();
 
-  add(severity: Severity, code: IssueCode, sheet: string, cell: string, value: CellValue | undefined, params: Record<string, string | number> = {}): void {
+  add(severity: Severity, code: IssueCode, sheet: string, cell: string, value: CellValue | undefined, params: Params = {}): void {
     if (cell !== '' && this.settled.has(`${sheet}!${cell}`)) return;
     this.issues.push({ severity, code, sheet, cell, value: cellText(value), params });
   }
@@ -91,10 +91,10 @@ export class IssueLog {
     this.error(code, sheet, cell, value);
     this.settled.add(`${sheet}!${cell}`);
   }
-  error(code: IssueCode, sheet: string, cell: string, value?: CellValue, params?: Record<string, string | number>): void {
+  error(code: IssueCode, sheet: string, cell: string, value?: CellValue, params?: Params): void {
     this.add('error', code, sheet, cell, value, params);
   }
-  warn(code: IssueCode, sheet: string, cell: string, value?: CellValue, params?: Record<string, string | number>): void {
+  warn(code: IssueCode, sheet: string, cell: string, value?: CellValue, params?: Params): void {
     this.add('warning', code, sheet, cell, value, params);
   }
   get hasErrors(): boolean {

@@ -76,7 +76,7 @@ function gradeIndex(row: EventRow): number | undefined {
   const text = textAt(row.rows, row.r, row.gradeCol);
   const i = row.scheme.grades.findIndex((g) => matchKey(g.name) === matchKey(text));
   if (i < 0) {
-    row.log.error('unknown-grade', row.sheet, row.cellOf('grade'), text, { grades: row.scheme.grades.map((g) => g.name).join('、') });
+    row.log.error('unknown-grade', row.sheet, row.cellOf('grade'), text, { grades: row.scheme.grades.map((g) => g.name) });
     return undefined;
   }
   return i;

@@ -107,10 +107,7 @@ export function checkGradeRules(scheme: Scheme, scopes: ReadonlyMap<string, numb
     if (needed > n) {
       const first = scheme.grades.find((g) => g.minPct !== null);
       log.error('grade-impossible', sheet, first && first.row >= 0 ? `A${first.row + 1}` : '', null, {
-        grade: scheme.grades
-          .filter((g) => g.minPct !== null)
-          .map((g) => g.name)
-          .join('、'),
+        grade: scheme.grades.filter((g) => g.minPct !== null).map((g) => g.name),
         reason: 'min-count-sum',
         scope,
         need: needed,

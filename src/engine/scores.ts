@@ -70,7 +70,7 @@ export function findHeaderRow(rows: readonly (readonly CellValue[])[], merges: r
 function locate(sheet: SheetData, scheme: Scheme, log: IssueLog): ScoresLayout | null {
   const headerRow = findHeaderRow(sheet.rows, sheet.merges);
   if (headerRow < 0) {
-    log.error('no-name-column', sheet.name, 'A1', null, { names: NAME_HEADERS.slice(0, 4).join('、') });
+    log.error('no-name-column', sheet.name, 'A1', null, { names: NAME_HEADERS.slice(0, 4) });
     return null;
   }
   const header = sheet.rows[headerRow];

@@ -33,6 +33,10 @@ export interface SheetData {
 
 export type Severity = 'error' | 'warning';
 
+/** A message parameter: a code, the workbook's text, a number, or a list (joined in the reader's language). */
+export type ParamValue = string | number | readonly string[];
+export type Params = Readonly<Record<string, ParamValue>>;
+
 /** A problem found in the workbook. Words come from i18n, by code. */
 export interface Issue {
   readonly severity: Severity;
@@ -43,7 +47,7 @@ export interface Issue {
   readonly cell: string;
   /** the cell's original value as text, '' when none */
   readonly value: string;
-  readonly params: Readonly<Record<string, string | number>>;
+  readonly params: Params;
   /** the subject whose row the cell is on (评分表, 加减分), when there is one */
   readonly subject?: string;
 }

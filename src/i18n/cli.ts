@@ -1,6 +1,6 @@
 // Words of the kaoping command, in Simplified Chinese and English.
 import type { LimitKind } from '../hosts/xlsx/open-error';
-import type { Lang } from './messages';
+import { plural, type Lang } from './messages';
 
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
@@ -85,8 +85,8 @@ const en: CliText = {
   notWritten: 'No file was written.',
   jsonWritten: (p: string) => `JSON written to ${p}`,
   templateWritten: (p: string, preset: string) => `Created a "${preset}" assessment workbook: ${p}. Fill in 评分表, then run kaoping score.`,
-  counts: (subjects: number, errors: number, warnings: number) => `${subjects} subjects, ${errors} errors, ${warnings} warnings`,
-  issueCounts: (errors: number, warnings: number) => `${errors} errors, ${warnings} warnings`,
+  counts: (subjects: number, errors: number, warnings: number) => `${plural(subjects, 'subject')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`,
+  issueCounts: (errors: number, warnings: number) => `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`,
   noIssues: 'No problems found.',
   more: (n: number) => `… ${n} more in the validation report`,
   stages: {

@@ -1,4 +1,5 @@
 // Words for issue and note codes, in Simplified Chinese and English. Parameters are {name}.
+import type { Params, ParamValue } from '../engine/types';
 
 export type Lang = 'zh' | 'en';
 
@@ -203,14 +204,20 @@ const CODED_PARAMS: Readonly<Record<string, Table>> = {
   kind: { bonus: { zh: '加分', en: 'bonus' }, deduction: { zh: '扣分', en: 'deduction' } },
 };
 
+const isList = (v: ParamValue): v is readonly string[] => Array.isArray(v);
+
+/** Lists in a parameter (sheet names, grade names, the accepted types) are joined so. */
+const LIST_SEPARATOR: Record<Lang, string> = { zh: '、', en: ', ' };
+
 /** Fills a message; a parameter left empty takes its separator or brackets with it. */
-export function message(table: Table, code: string, lang: Lang, params: Readonly<Record<string, string | number>>): string {
+export function message(table: Table, code: string, lang: Lang, params: Params): string {
   const entry = table[code];
   if (!entry) return `${code} ${JSON.stringify(params)}`;
-  const words: Record<string, string | number> = { ...params };
+  const words: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(params)) words[key] = isList(value) ? value.join(LIST_SEPARATOR[lang]) : value;
   for (const [key, codes] of Object.entries(CODED_PARAMS)) {
     const value = params[key];
-    if (typeof value === 'string' && Object.hasOwn(codes, value)) words[key] = fill(codes[value][lang], params);
+    if (typeof value === 'string' && Object.hasOwn(codes, value)) words[key] = fill(codes[value][lang], words);
   }
   const text = fill(entry[lang], words);
   return text.replace(/[：:]\s*$/, '').replace(/（\s*）|\s*\(\s*\)/g, '');
@@ -219,6 +226,9 @@ export function message(table: Table, code: string, lang: Lang, params: Readonly
 export function fill(template: string, params: Readonly<Record<string, string | number>>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
+
+/** English counts: '1 error', '2 errors'. */
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** 'zh' for any Chinese locale (zh-CN, zh_CN.UTF-8, zh-Hans), else 'en'. */
 export function langOf(locale: string | undefined | null): Lang {

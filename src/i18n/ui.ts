@@ -1,5 +1,5 @@
 // Words of the task pane, in Simplified Chinese and English.
-import type { Lang } from './messages';
+import { plural, type Lang } from './messages';
 
 const zh = {
   app: '考评',
@@ -117,10 +117,10 @@ const en: UiText = {
   cancelled: 'Cancelled. The workbook is unchanged; you can check it again.',
   moreIssues: (n: number) => `${n} more not listed here; 校验报告 (the validation report) lists them all.`,
   noIssues: 'No problems found; ready to compute.',
-  counts: (errors: number, warnings: number) => `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+  counts: (errors: number, warnings: number) => `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`,
   fixFirst: 'Results cannot be computed while there are errors: fix them in the workbook as listed, then check again.',
   severity: { error: 'Error', warning: 'Warning' },
-  subjects: (n: number) => `${n} subjects`,
+  subjects: (n: number) => plural(n, 'subject'),
   rank: 'Rank',
   name: 'Name',
   total: 'Total',

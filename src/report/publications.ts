@@ -1,6 +1,6 @@
 // The optional result sheets (contract section 6, 输出): 结果公示, 指标分析, 成绩单.
 import { analyse } from '../engine/analysis';
-import { PENDING_GRADE, type Assessment, type SubjectResult } from '../engine/assess';
+import { PENDING_GRADE, type ScoredAssessment, type SubjectResult } from '../engine/assess';
 import { eventType, vetoes } from '../engine/event-types';
 import * as X from '../engine/exact';
 import { RANKING_METHODS } from '../engine/policies';
@@ -11,8 +11,8 @@ import { BAR_COLOR, SheetBuilder, profileHeight, type Column, type ColumnKind, t
 import { head, signature, type ReportContext } from './common';
 import type { SheetSpec } from './spec';
 
-export function noticeSheet(a: Assessment, ctx: ReportContext): SheetSpec {
-  const scheme = a.scheme!;
+export function noticeSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec {
+  const { scheme } = a;
   const { noticeShowsTotal, noticeText } = scheme.settings;
   const columns: Column[] = [
     { header: '排名', kind: 'int' },
@@ -28,8 +28,8 @@ export function noticeSheet(a: Assessment, ctx: ReportContext): SheetSpec {
   return b.build();
 }
 
-export function analysisSheet(a: Assessment, ctx: ReportContext): SheetSpec {
-  const scheme = a.scheme!;
+export function analysisSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec {
+  const { scheme } = a;
   const stats = analyse(a);
   const columns: Column[] = [
     { header: '指标', kind: 'text' },
@@ -60,8 +60,8 @@ function fmt(x: number, decimals: number): string {
 }
 
 /** Why a subject has its grade, in words a unit reads when it considers an appeal. */
-export function gradeReason(s: SubjectResult, a: Assessment): string {
-  const scheme = a.scheme!;
+export function gradeReason(s: SubjectResult, a: ScoredAssessment): string {
+  const { scheme } = a;
   const name = (g: number) => (g === PENDING ? PENDING_GRADE : scheme.grades[g].name);
   const o = s.outcome;
   const scope = scheme.settings.gradeScope === 'group' ? `${s.group}内` : '全体';
@@ -138,8 +138,8 @@ function adjustmentRows(b: SheetBuilder, label: '加分' | '扣分', side: SideT
   }
 }
 
-export function reportsSheet(a: Assessment, ctx: ReportContext): SheetSpec {
-  const scheme = a.scheme!;
+export function reportsSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec {
+  const { scheme } = a;
   const { decimals, fullScore } = scheme.settings;
   const columns: Column[] = [
     { header: '项目', kind: 'text' },

@@ -1,5 +1,5 @@
 // The result sheets of contract section 6, as specs.
-import { PENDING_GRADE, type Assessment, type SubjectResult } from '../engine/assess';
+import { PENDING_GRADE, type Assessment, type ScoredAssessment, type SubjectResult } from '../engine/assess';
 import { errorsFirst } from '../engine/cells';
 import type { Issue } from '../engine/types';
 import { issueMessage, SEVERITY_WORD } from '../i18n/format';
@@ -26,16 +26,16 @@ function scoreCells(s: SubjectResult): number[] {
 type ScoreColumns = { headers: string[]; values: (s: SubjectResult) => SpecValue[]; kind: 'score' | 'raw' };
 
 /** 结果汇总 shows dimension scores, else indicator scores while the table still fits the page. */
-export function summarySheet(a: Assessment, ctx: ReportContext): SheetSpec {
+export function summarySheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec {
   if (a.dimensions.length > 0)
     return summaryWith(a, ctx, { headers: [...a.dimensions], values: (s) => s.score.dimensionScores.map((d) => d.value), kind: 'score' });
-  const withIndicators = summaryWith(a, ctx, { headers: a.scheme!.indicators.map((i) => i.name), values: (s) => [...s.input.scores], kind: 'raw' });
+  const withIndicators = summaryWith(a, ctx, { headers: a.scheme.indicators.map((i) => i.name), values: (s) => [...s.input.scores], kind: 'raw' });
   const width = withIndicators.columnWidths.reduce((x, y) => x + y, 0);
   return width <= INDICATORS_FIT_WIDTH ? withIndicators : summaryWith(a, ctx, { headers: [], values: () => [], kind: 'raw' });
 }
 
-function summaryWith(a: Assessment, ctx: ReportContext, scores: ScoreColumns): SheetSpec {
-  const scheme = a.scheme!;
+function summaryWith(a: ScoredAssessment, ctx: ReportContext, scores: ScoreColumns): SheetSpec {
+  const { scheme } = a;
   const columns: Column[] = [
     { header: '排名', kind: 'int' },
     { header: '名称', kind: 'text' },
@@ -53,8 +53,8 @@ function summaryWith(a: Assessment, ctx: ReportContext, scores: ScoreColumns): S
   return b.build();
 }
 
-export function groupSheet(a: Assessment, ctx: ReportContext): SheetSpec {
-  const scheme = a.scheme!;
+export function groupSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec {
+  const { scheme } = a;
   const columns: Column[] = [
     { header: '组内排名', kind: 'int' },
     { header: '名称', kind: 'text' },
@@ -76,8 +76,8 @@ export function groupSheet(a: Assessment, ctx: ReportContext): SheetSpec {
   return b.build();
 }
 
-export function distributionSheet(a: Assessment, ctx: ReportContext): SheetSpec {
-  const scheme = a.scheme!;
+export function distributionSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec {
+  const { scheme } = a;
   const columns: Column[] = [
     { header: '范围', kind: 'center' },
     { header: '等次', kind: 'center' },
@@ -131,11 +131,10 @@ export function validationSheet(a: Assessment, ctx: ReportContext, extra: readon
  * `extra` are issues found outside the engine (by the host), reported in 校验报告 too.
  */
 export function buildResultSheets(a: Assessment, ctx: ReportContext, extra: readonly Issue[] = [], fileTitle = ''): SheetSpec[] {
-  const hasErrors = !a.ok || extra.some((i) => i.severity === 'error');
   const sheets: SheetSpec[] = [];
   const issues = [...extra];
-  if (!hasErrors) {
-    const outputs = a.scheme!.settings.outputs;
+  if (a.ok && !extra.some((i) => i.severity === 'error')) {
+    const outputs = a.scheme.settings.outputs;
     sheets.push(summarySheet(a, ctx));
     if (a.hasGroups) sheets.push(groupSheet(a, ctx));
     sheets.push(distributionSheet(a, ctx));
