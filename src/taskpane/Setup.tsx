@@ -40,6 +40,7 @@ const headerIs = (header: string, names: readonly string[]) => names.some((n) =>
 
 export function Setup({ lang, session, sheetNames, work, recheck, say }: SetupProps) {
   const t = UI_TEXT[lang].setup;
+  const { listSeparator } = UI_TEXT[lang];
   const styles = useStyles();
   const inputs = findInputSheets(sheetNames);
   const results = new Set(RESULT_SHEETS.map((r) => r.name));
@@ -57,11 +58,7 @@ export function Setup({ lang, session, sheetNames, work, recheck, say }: SetupPr
       const fresh = specs.filter((s) => !sheetNames.includes(s.name));
       await session.port.addSheets(fresh);
       const kept = specs.filter((s) => sheetNames.includes(s.name)).map((s) => s.name);
-      say(
-        [t.created(fresh.map((s) => s.name).join(UI_TEXT[lang].listSeparator)), kept.length ? t.exists(kept.join(UI_TEXT[lang].listSeparator)) : '']
-          .filter(Boolean)
-          .join(' '),
-      );
+      say([t.created(fresh.map((s) => s.name).join(listSeparator)), kept.length ? t.exists(kept.join(listSeparator)) : ''].filter(Boolean).join(' '));
       await recheck();
     });
 
@@ -85,8 +82,8 @@ export function Setup({ lang, session, sheetNames, work, recheck, say }: SetupPr
     const groupCol = columns.find((c) => c.role === 'group');
     const indicators = columns.filter((c) => c.role === 'indicator').map((c) => ({ name: c.name, points: Number(points[c.col]) }));
     if (!nameCol || !headerIs(nameCol.header, NAME_HEADERS))
-      return setProblem(t.badHeader(nameCol?.header ?? '', NAME_HEADERS.slice(0, 4).join(UI_TEXT[lang].listSeparator)));
-    if (groupCol && !headerIs(groupCol.header, GROUP_HEADERS)) return setProblem(t.badHeader(groupCol.header, GROUP_HEADERS.join(UI_TEXT[lang].listSeparator)));
+      return setProblem(t.badHeader(nameCol?.header ?? '', NAME_HEADERS.slice(0, 4).join(listSeparator)));
+    if (groupCol && !headerIs(groupCol.header, GROUP_HEADERS)) return setProblem(t.badHeader(groupCol.header, GROUP_HEADERS.join(listSeparator)));
     if (indicators.length === 0 || indicators.some((i) => !(i.points > 0))) return setProblem(t.needPoints);
     setProblem(null);
     return work(t.write, async () => {
