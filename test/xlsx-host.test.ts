@@ -73,6 +73,24 @@ describe('xlsx host', () => {
     expect(row.getCell(1).type).toBe(ExcelJS.ValueType.String);
   });
 
+  it('writes a sheet of several megabytes cell for cell: text of every width, numbers, blanks, and markup across block edges', async () => {
+    // rows of Chinese, edge spaces, escapes, characters outside the BMP and long texts, so that
+    // many pieces of markup and text straddle the writer's 1 MB blocks
+    const texts = ['市教育局', ' 前后空格 ', 'a<b & "c"', '𠀀𠀁 扩展区', '=SUM(A1)', 'x'];
+    const rows: (string | number)[][] = [];
+    for (let r = 0; r < 30000; r++) {
+      const text = r % 50 === 0 ? '长'.repeat(3000) : texts[r % texts.length];
+      rows.push([text, r / 7 - 7, r % 5 === 0 ? '' : `第${r}行`, 1e21 + r, r / 13, -(r + 1) / 3]);
+    }
+    const wb = XlsxWorkbook.create();
+    await wb.addSheets([userSheet('大表', rows)]);
+    const bytes = await wb.toBytes();
+    const back = await XlsxWorkbook.load(bytes);
+    const read = (await back.read(() => ['大表'])).sheets[0].rows;
+    expect(read.length).toBe(rows.length);
+    rows.forEach((row, r) => expect(read[r].map((v) => (v === null ? '' : v))).toEqual(row));
+  });
+
   it('carries every other part of the package over byte for byte (charts, pivot tables, macros, images)', async () => {
     const zip = await JSZip.loadAsync(readFileSync(examplePath('ex1-departments-30')));
     // binary parts with every byte value, as a VBA project (OLE compound file) and a PNG are
