@@ -42,6 +42,11 @@ export function resultFileName(title: string, ext: string): string {
   return `${title}-结果${ext}`;
 }
 
+/** The next period's workbook's name beside the input (`<name>-下一期.xlsx`). */
+export function nextPeriodFileName(title: string, ext: string): string {
+  return `${title}-下一期${ext}`;
+}
+
 /** Today as yyyy-mm-dd in local time. */
 export function today(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');

@@ -6,7 +6,9 @@ import { assess, findInputSheets } from '../engine/assess';
 import { errorsFirst } from '../engine/cells';
 import type { Issue } from '../engine/types';
 import { resultJson } from '../app/result-json';
-import { resultFileName, scoreWorkbook, today, type RunResult } from '../app/score-workbook';
+import { nextPeriodFileName, resultFileName, scoreWorkbook, today, type RunResult } from '../app/score-workbook';
+import { nextPeriodPlan } from '../engine/next-period';
+import { SharedFormulaCell } from '../hosts/xlsx/clear-cells';
 import { nativeEntry } from '../hosts/xlsx/native-deflate';
 import { WorkbookOpenError, XlsxWorkbook } from '../hosts/xlsx/xlsx-workbook';
 import { CLI_TEXT, type CliText } from '../i18n/cli';
@@ -202,6 +204,42 @@ async function score(input: string, opts: { output?: string; json?: string; forc
   return run.ok ? 0 : 1;
 }
 
+/**
+ * The next period's workbook: a copy of the input with this period's scores and adjustments
+ * emptied and the tool's result sheets removed. Nothing is written when 考核方案 has errors.
+ */
+async function nextPeriod(input: string, opts: { output?: string; force?: boolean }, lang: Lang, io: Io): Promise<number> {
+  const t = CLI_TEXT[lang];
+  const inPath = resolve(io.cwd, input);
+  const book = await openWorkbook(inPath, t);
+  const ext = extname(inPath).toLowerCase();
+  const outPath = resolve(io.cwd, opts.output ?? join(dirname(inPath), nextPeriodFileName(fileTitleOf(inPath), ext)));
+  if (samePath(inPath, outPath)) throw new CommandFailure(t.sameFile);
+  if (extname(outPath).toLowerCase() !== ext) throw new CommandFailure(t.sameKind(ext));
+  await checkOutput(outPath, 'workbook', opts.force, t);
+  const snap = await withWorkbook(inPath, t, () => book.read((names) => Object.values(findInputSheets(names))));
+  const plan = nextPeriodPlan({ fileTitle: fileTitleOf(inPath), sheetNames: snap.sheetNames, sheets: snap.sheets });
+  if (!plan.ok) {
+    printIssues(plan.issues, lang, io, t);
+    io.stdout.write(`${countsLine(false, 0, plan.issues, t)}\n${t.notWritten}\n`);
+    return 1;
+  }
+  const emptied: number[] = [];
+  for (const { sheet, cells } of plan.clear) {
+    try {
+      emptied.push(await withWorkbook(inPath, t, () => book.clearCells(sheet, cells)));
+    } catch (e) {
+      if (e instanceof SharedFormulaCell) throw new CommandFailure(t.sharedFormula(`${sheet}!${e.cell}`));
+      throw e;
+    }
+  }
+  // the finished period's results do not belong to the next one
+  await book.writeResults([]);
+  await writeStreamSafely(outPath, (write) => book.writeTo(write), t);
+  io.stdout.write(`${t.nextWritten(outPath, emptied[0] ?? 0, emptied[1] ?? 0)}\n`);
+  return 0;
+}
+
 /** "30 subjects, 0 errors, 2 warnings"; with errors no subjects were computed, so none are counted. */
 function countsLine(ok: boolean, subjects: number, issues: readonly Issue[], t: CliText): string {
   const errors = issues.filter((i) => i.severity === 'error').length;
@@ -282,6 +320,11 @@ function program(lang: Lang, io: Io, run: (job: Promise<number>) => void): Comma
     .requiredOption('-o, --output <file>', t.optTemplateOut)
     .option('--force', t.optForce)
     .action((preset: string, opts) => run(template(preset, opts, lang, io)));
+  sub('next', t.next)
+    .argument('<workbook>', t.argWorkbook)
+    .option('-o, --output <file>', t.optNextOut)
+    .option('--force', t.optForce)
+    .action((input: string, opts) => run(nextPeriod(input, opts, lang, io)));
   sub('demo', t.demo).action(() => {
     io.stdout.write(`${t.demoTitle(EXAMPLE_WORKBOOK)}\n`);
     run(

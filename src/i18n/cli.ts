@@ -9,6 +9,10 @@ const zh = {
   score: '校验并计算，写出带结果表的新工作簿（不改动原文件）',
   validate: '只校验，列出问题（不写文件）',
   template: '按预设方案新建一个待填写的考核工作簿',
+  next: '生成下一期的工作簿：同样的考核方案、单位、分组和评分表格式，分数和加减分清空',
+  optNextOut: '输出文件（默认：原文件名-下一期.xlsx，与原文件同目录）',
+  nextWritten: (p: string, scores: number, events: number) => `下一期工作簿已写入：${p}（清空了 ${scores} 个分数、${events} 个加减分单元格；原文件未改动）`,
+  sharedFormula: (cell: string) => `${cell} 中的公式被其他单元格共用，清空它会破坏这些公式；请先把该列的公式改为数值或逐格公式。`,
   demo: '用自带的示例工作簿演示一次计分',
   argWorkbook: '考核工作簿（.xlsx）',
   argPreset: '预设方案：',
@@ -55,6 +59,12 @@ const en: CliText = {
   score: 'check and compute, then write a new workbook with the result sheets (the input is never changed)',
   validate: 'check only and list the problems (writes nothing)',
   template: 'create a ready-to-fill assessment workbook from a preset',
+  next: "write the next period's workbook: the same scheme, units, groups and score sheet, scores and adjustments emptied",
+  optNextOut: 'output file (default: <name>-下一期.xlsx beside the input)',
+  nextWritten: (p: string, scores: number, events: number) =>
+    `Next period's workbook written to ${p} (${plural(scores, 'score')} and ${plural(events, 'adjustment cell')} emptied; the input file is unchanged)`,
+  sharedFormula: (cell: string) =>
+    `The formula in ${cell} is shared by other cells; emptying it would break them. Turn that column's formulas into values or per-cell formulas first.`,
   demo: 'score the bundled example workbook',
   argWorkbook: 'assessment workbook (.xlsx)',
   argPreset: 'preset: ',

@@ -10,6 +10,7 @@ import { isWorkbookMark, MARK_PREFIX, ownedSheets, refuseSheetsInTheWay, SHEET_M
 import type { WorkbookPort, WorkbookSnapshot, WriteOutcome } from '../port';
 import { WorkbookOpenError } from './open-error';
 import { concat, fflateEntry, LIMITS, utf8, ZipPackage, type EntryMaker } from './package';
+import { clearCellValues } from './clear-cells';
 import { readSharedStrings, readWorksheet } from './sheet-reader';
 import { writeSheetXml } from './sheet-xml';
 import { MINIMAL_STYLES, StyleBook } from './styles';
@@ -241,6 +242,21 @@ export class XlsxWorkbook implements WorkbookPort {
     onProgress?.(1);
     const writing = new Set(specs.map((s) => s.name));
     return { written: specs.map((s) => s.name), removed: [...owned].filter((n) => !writing.has(n)), degraded: [] };
+  }
+
+  /**
+   * Empties cells of a sheet (the next period's workbook, never the user's file): values and
+   * formulas go, styles stay. Throws SharedFormulaCell when a cell anchors a shared formula.
+   */
+  async clearCells(sheet: string, cells: readonly (readonly [number, number])[]): Promise<number> {
+    const entry = this.sheets.find((s) => s.name === sheet);
+    if (!entry || cells.length === 0) return 0;
+    const text = await this.pkg.text(entry.part);
+    if (text === undefined) return 0;
+    const doc = parseXml(entry.part, text);
+    const cleared = clearCellValues(doc, cells);
+    this.pkg.write(entry.part, serializeXml(doc));
+    return cleared;
   }
 
   /** Writes sheets that are not results (a new workbook's input sheets). */

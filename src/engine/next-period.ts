@@ -1,0 +1,70 @@
+// The next period's workbook: the same workbook with this period's entries taken out. What is
+// cleared: every subject's indicator scores, 加分 and 扣分 in 评分表, and every entry of 加减分
+// below its header. Everything else stays: 考核方案, names, groups, 备注, widths, styles,
+// validations, frozen panes, and the total rows' formulas.
+import { findInputSheets } from './assess';
+import { IssueLog, isBlank } from './cells';
+import { parseScheme, SCHEME_SHEET } from './scheme';
+import { findHeaderRow, isStatisticsLabel, NAME_HEADERS, parseScores, SCORES_SHEET } from './scores';
+import { fillMerges, textAt } from './table';
+import type { Issue, SheetData } from './types';
+
+/** The cells of one sheet to empty, as 0-based [row, column]. */
+export interface CellsToClear {
+  readonly sheet: string;
+  readonly cells: readonly (readonly [number, number])[];
+}
+
+export type NextPeriodPlan = { readonly ok: true; readonly clear: readonly CellsToClear[] } | { readonly ok: false; readonly issues: readonly Issue[] };
+
+export interface NextPeriodInput {
+  readonly fileTitle: string;
+  readonly sheetNames: readonly string[];
+  readonly sheets: readonly SheetData[];
+}
+
+/**
+ * What the next period's workbook leaves empty. It needs a 考核方案 without errors and a 评分表
+ * whose columns can be found; this period's scores may be wrong or missing (they are cleared).
+ */
+export function nextPeriodPlan(input: NextPeriodInput): NextPeriodPlan {
+  const log = new IssueLog();
+  const roles = findInputSheets(input.sheetNames);
+  const sheet = (name: string | undefined) => (name ? input.sheets.find((s) => s.name === name) : undefined);
+  const schemeSheet = sheet(roles.scheme);
+  const scoresSheet = sheet(roles.scores);
+  const found = [...input.sheetNames];
+  if (!schemeSheet) log.error('missing-sheet', SCHEME_SHEET, '', null, { sheet: SCHEME_SHEET, found });
+  if (!scoresSheet) log.error('missing-sheet', SCORES_SHEET, '', null, { sheet: SCORES_SHEET, found });
+  if (!schemeSheet || !scoresSheet) return { ok: false, issues: log.issues };
+  const scheme = parseScheme(schemeSheet, input.fileTitle, log);
+  if (log.hasErrors) return { ok: false, issues: log.issues };
+  // the scores' own errors do not matter here: only where the columns are
+  const scoresLog = new IssueLog();
+  const scores = fillMerges(scoresSheet);
+  const { layout } = parseScores(scores, scheme, scoresLog);
+  if (!layout) return { ok: false, issues: scoresLog.issues };
+
+  const valueCols = [...layout.indicatorCols, layout.bonusCol, layout.deductionCol].filter((c) => c >= 0);
+  const scoreCells: [number, number][] = [];
+  for (let r = layout.headerRow + 1; r < scores.rows.length; r++) {
+    const name = textAt(scores.rows, r, layout.nameCol);
+    if (name === '' || isStatisticsLabel(name)) continue;
+    // the original sheet's cells: a merged area's value sits in its top-left cell only
+    for (const c of valueCols) if (!isBlank(scoresSheet.rows[r]?.[c] ?? null)) scoreCells.push([r, c]);
+  }
+  const clear: CellsToClear[] = [{ sheet: scoresSheet.name, cells: scoreCells }];
+
+  const events = sheet(roles.adjustments);
+  if (events) {
+    const header = findHeaderRow(events.rows, events.merges);
+    const cells: [number, number][] = [];
+    if (header < 0 && events.rows.some((row) => row.some((v) => !isBlank(v)))) {
+      log.error('no-name-column', events.name, 'A1', null, { names: NAME_HEADERS.slice(0, 4) });
+      return { ok: false, issues: log.issues };
+    }
+    events.rows.forEach((row, r) => r > header && row.forEach((v, c) => !isBlank(v) && cells.push([r, c])));
+    clear.push({ sheet: events.name, cells });
+  }
+  return { ok: true, clear };
+}
