@@ -1,4 +1,5 @@
 // The next period's workbook: this period's scores and adjustments emptied, everything else kept.
+import JSZip from 'jszip';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -135,8 +136,48 @@ describe('next period', () => {
     const { DOMParser, XMLSerializer } = await import('@xmldom/xmldom');
     const { clearCellValues } = await import('../src/hosts/xlsx/clear-cells');
     const doc = new DOMParser().parseFromString(xml, 'text/xml');
-    expect(clearCellValues(doc, [[1, 1]])).toBe(1);
+    expect(clearCellValues(doc, [[1, 1]])).toEqual({ cleared: 1, formulas: 1 });
     expect(new XMLSerializer().serializeToString(doc)).toContain('<c r="B2" s="5"/><c r="C2" s="6"><v>4</v></c>');
+  });
+
+  it('drops the calculation chain when a formula was emptied (Excel rebuilds it; a stale one makes Excel repair the file)', async () => {
+    const sheets: RawSheet[] = [
+      {
+        name: '评分表',
+        rows: [
+          ['名称', 'x'],
+          ['甲', { f: '1+2', v: 3 }],
+        ],
+      },
+    ];
+    const zip = await JSZip.loadAsync(await rawXlsx(sheets, TIDY_STYLE));
+    const relsPath = Object.keys(zip.files).find((n) => /xl\/_rels\/workbook\.xml\.rels$/i.test(n))!;
+    const rels = await zip.file(relsPath)!.async('string');
+    zip.file(
+      relsPath,
+      rels.replace(
+        '</Relationships>',
+        '<Relationship Id="rIdCalc" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>',
+      ),
+    );
+    zip.file(
+      'xl/calcChain.xml',
+      '<?xml version="1.0"?><calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="B2" i="1"/></calcChain>',
+    );
+    const types = await zip.file('[Content_Types].xml')!.async('string');
+    zip.file(
+      '[Content_Types].xml',
+      types.replace(
+        '</Types>',
+        '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
+      ),
+    );
+    const book = await XlsxWorkbook.load(await zip.generateAsync({ type: 'uint8array' }));
+    await book.clearCells('评分表', [[1, 1]]);
+    const out = await JSZip.loadAsync(await book.toBytes());
+    expect(out.file('xl/calcChain.xml')).toBeNull();
+    expect(await out.file(relsPath)!.async('string')).not.toContain('calcChain');
+    expect(await out.file('[Content_Types].xml')!.async('string')).not.toContain('calcChain');
   });
 
   it('refuses to empty a cell whose formula other cells share', async () => {

@@ -14,12 +14,13 @@ export class SharedFormulaCell extends Error {
 
 const key = (r: number, c: number) => r * 16384 + c;
 
-/** Empties the cells at 0-based [row, column]; returns how many held something. */
-export function clearCellValues(doc: Document, cells: readonly (readonly [number, number])[]): number {
+/** Empties the cells at 0-based [row, column]; says how many held something, and how many a formula. */
+export function clearCellValues(doc: Document, cells: readonly (readonly [number, number])[]): { cleared: number; formulas: number } {
   const wanted = new Set(cells.map(([r, c]) => key(r, c)));
   const data = childElements(doc.documentElement!, 'sheetData')[0];
-  if (!data || wanted.size === 0) return 0;
+  if (!data || wanted.size === 0) return { cleared: 0, formulas: 0 };
   let cleared = 0;
+  let formulas = 0;
   let r = -1;
   for (const row of childElements(data, 'row')) {
     const rowRef = Number(row.getAttribute('r'));
@@ -29,20 +30,23 @@ export function clearCellValues(doc: Document, cells: readonly (readonly [number
       const at = parseAddress(cell.getAttribute('r') ?? '');
       c = at ? at[1] : c + 1;
       if (!wanted.has(key(r, c))) continue;
-      if (emptyCell(cell)) cleared++;
+      const had = emptyCell(cell);
+      if (had.value) cleared++;
+      if (had.formula) formulas++;
     }
   }
-  return cleared;
+  return { cleared, formulas };
 }
 
-function emptyCell(cell: Element): boolean {
-  let had = false;
+function emptyCell(cell: Element): { value: boolean; formula: boolean } {
+  const had = { value: false, formula: false };
   for (const child of childElements(cell)) {
     const local = child.localName;
     if (local === 'f' && child.getAttribute('ref')) throw new SharedFormulaCell(cell.getAttribute('r') ?? '');
     if (local === 'f' || local === 'v' || local === 'is') {
       cell.removeChild(child);
-      had = true;
+      had.value = true;
+      if (local === 'f') had.formula = true;
     }
   }
   // the value's type and rich-value indexes go with the value; the style stays

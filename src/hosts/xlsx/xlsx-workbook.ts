@@ -254,9 +254,20 @@ export class XlsxWorkbook implements WorkbookPort {
     const text = await this.pkg.text(entry.part);
     if (text === undefined) return 0;
     const doc = parseXml(entry.part, text);
-    const cleared = clearCellValues(doc, cells);
+    const { cleared, formulas } = clearCellValues(doc, cells);
     this.pkg.write(entry.part, serializeXml(doc));
+    // Excel repairs a file whose calculation chain lists a cell without a formula; it rebuilds a missing chain
+    if (formulas > 0) this.dropCalcChain();
     return cleared;
+  }
+
+  private dropCalcChain(): void {
+    const rel = this.relationships().find((r) => isType(r, 'calcChain'));
+    if (!rel) return;
+    const part = resolvePart(rel.getAttribute('Target') ?? '', this.baseDir);
+    rel.parentNode!.removeChild(rel);
+    this.removeOverride(part);
+    this.pkg.remove(part);
   }
 
   /** Writes sheets that are not results (a new workbook's input sheets). */
