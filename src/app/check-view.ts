@@ -78,3 +78,13 @@ export function checkView(checked: Checked): CheckView {
 export function publishView(result: RunResult, where: string): PublishView {
   return { ok: result.ok, written: result.written, where };
 }
+
+/** What the pane shows of a next period's workbook. */
+export interface NextPeriodView {
+  /** the file's name once delivered; null when it was not made */
+  readonly written: string | null;
+  /** errors in 考核方案 that stopped it */
+  readonly issues: readonly Issue[];
+  /** a score cell (Sheet!A1) anchoring a formula other cells share, which stopped it */
+  readonly sharedFormula: string | null;
+}

@@ -7,7 +7,7 @@ import { errorsFirst } from '../engine/cells';
 import type { Issue } from '../engine/types';
 import { resultJson } from '../app/result-json';
 import { nextPeriodFileName, resultFileName, scoreWorkbook, today, type RunResult } from '../app/score-workbook';
-import { nextPeriodPlan } from '../engine/next-period';
+import { makeNextPeriod } from '../app/next-period';
 import { SharedFormulaCell } from '../hosts/xlsx/clear-cells';
 import { nativeEntry } from '../hosts/xlsx/native-deflate';
 import { WorkbookOpenError, XlsxWorkbook } from '../hosts/xlsx/xlsx-workbook';
@@ -217,26 +217,21 @@ async function nextPeriod(input: string, opts: { output?: string; force?: boolea
   if (samePath(inPath, outPath)) throw new CommandFailure(t.sameFile);
   if (extname(outPath).toLowerCase() !== ext) throw new CommandFailure(t.sameKind(ext));
   await checkOutput(outPath, 'workbook', opts.force, t);
-  const snap = await withWorkbook(inPath, t, () => book.read((names) => Object.values(findInputSheets(names))));
-  const plan = nextPeriodPlan({ fileTitle: fileTitleOf(inPath), sheetNames: snap.sheetNames, sheets: snap.sheets });
-  if (!plan.ok) {
-    printIssues(plan.issues, lang, io, t);
-    io.stdout.write(`${countsLine(false, 0, plan.issues, t)}\n${t.notWritten}\n`);
-    return 1;
-  }
-  const emptied: number[] = [];
-  for (const { sheet, cells } of plan.clear) {
+  const next = await withWorkbook(inPath, t, async () => {
     try {
-      emptied.push(await withWorkbook(inPath, t, () => book.clearCells(sheet, cells)));
+      return await makeNextPeriod(book, fileTitleOf(inPath));
     } catch (e) {
-      if (e instanceof SharedFormulaCell) throw new CommandFailure(t.sharedFormula(`${sheet}!${e.cell}`));
+      if (e instanceof SharedFormulaCell) throw new CommandFailure(t.sharedFormula(`${e.sheet}!${e.cell}`));
       throw e;
     }
+  });
+  if (!next.ok) {
+    printIssues(next.issues, lang, io, t);
+    io.stdout.write(`${countsLine(false, 0, next.issues, t)}\n${t.notWritten}\n`);
+    return 1;
   }
-  // the finished period's results do not belong to the next one
-  await book.writeResults([]);
   await writeStreamSafely(outPath, (write) => book.writeTo(write), t);
-  io.stdout.write(`${t.nextWritten(outPath, emptied[0] ?? 0, emptied[1] ?? 0)}\n`);
+  io.stdout.write(`${t.nextWritten(outPath, next.emptied.scores, next.emptied.events)}\n`);
   return 0;
 }
 

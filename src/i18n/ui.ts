@@ -41,6 +41,12 @@ const zh = {
   writeExcel: '写入结果表',
   download: '下载结果',
   writing: '正在写入……',
+  nextPeriod: '新建下一期',
+  nextPeriodHint: '下载下一期（下季度）的工作簿：考核方案、单位和分组不变，分数和加减分清空。',
+  makingNext: '正在生成下一期……',
+  nextWritten: (name: string) => `已生成下一期工作簿 ${name}：分数和加减分已清空，结果表未带入。原文件未改动。`,
+  nextRefused: (errors: number) => `考核方案有 ${errors} 个错误，未生成下一期：请先在“校验”中查看并改正。`,
+  nextSharedFormula: (cell: string) => `${cell} 中的公式被其他单元格共用，清空它会破坏这些公式；请先把该列的公式改为数值或逐格公式。`,
   officeUnavailable: (url: string) =>
     `在 Office 中无法加载 office.js（${url}）。本机所在网络可能无法访问该地址：请联系管理员，改用随加载项一起部署的 office.js（构建时设 OFFICE_JS=self），或稍后重试。`,
   excelTooOld: '此版本的 Excel 不支持本加载项所需的 Excel JavaScript API 1.7（需要 Microsoft 365、Office 2021、Office 2019 或网页版 Excel）。',
@@ -141,6 +147,13 @@ const en: UiText = {
   writeExcel: 'Write result sheets',
   download: 'Download results',
   writing: 'Writing…',
+  nextPeriod: 'Next period',
+  nextPeriodHint: "Downloads the next period's workbook: the same scheme, units and groups, scores and adjustments emptied.",
+  makingNext: 'Making the next period…',
+  nextWritten: (name: string) => `Created ${name}: scores and adjustments emptied, result sheets left out. The original file is unchanged.`,
+  nextRefused: (errors: number) => `考核方案 has ${plural(errors, 'error')}; no next period was made. See Check and fix them first.`,
+  nextSharedFormula: (cell: string) =>
+    `The formula in ${cell} is shared by other cells; emptying it would break them. Turn that column's formulas into values or per-cell formulas first.`,
   officeUnavailable: (url: string) =>
     `Inside Office, office.js could not be loaded (${url}). This network may not reach that address: ask your administrator to deploy the add-in with its own office.js (build with OFFICE_JS=self), or try again later.`,
   excelTooOld: 'This Excel does not support the Excel JavaScript API 1.7 the add-in needs (Microsoft 365, Office 2021, Office 2019 or Excel on the web).',

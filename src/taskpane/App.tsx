@@ -110,8 +110,18 @@ export function App({ lang, initialSession, openFile, exampleUrl, hostProblem }:
       'writing',
     );
 
+  const onNext = (make: NonNullable<PaneSession['nextPeriod']>) =>
+    void work(t.makingNext, async () => {
+      const next = await make();
+      const errors = next.issues.filter((i) => i.severity === 'error').length;
+      if (next.written) dispatch({ type: 'said', message: t.nextWritten(next.written) });
+      else if (next.sharedFormula) dispatch({ type: 'failed', error: t.nextSharedFormula(next.sharedFormula), stale: false });
+      else dispatch({ type: 'failed', error: t.nextRefused(errors), stale: false });
+    });
+
   if (hostProblem) return <HostProblem lang={lang} problem={hostProblem} />;
 
+  const makeNext = session?.nextPeriod;
   const noScheme = checked?.issues.some((i) => i.code === 'missing-sheet' && i.sheet === SCHEME_SHEET) ?? false;
   return (
     <div className={styles.root}>
@@ -177,7 +187,16 @@ export function App({ lang, initialSession, openFile, exampleUrl, hostProblem }:
             />
           )}
           {step === 'compute' && checked.ok && <ComputeStep lang={lang} checked={checked} />}
-          {step === 'output' && <OutputStep lang={lang} checked={checked} mode={session.mode} busy={busy} onWrite={() => onWrite(session)} />}
+          {step === 'output' && (
+            <OutputStep
+              lang={lang}
+              checked={checked}
+              mode={session.mode}
+              busy={busy}
+              onWrite={() => onWrite(session)}
+              onNext={makeNext ? () => onNext(makeNext) : undefined}
+            />
+          )}
         </>
       )}
     </div>

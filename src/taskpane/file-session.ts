@@ -3,7 +3,7 @@
 // its 取消 stops the worker at once.
 import { WorkbookOpenError, type OpenFailure } from '../hosts/xlsx/open-error';
 import type { WorkbookSnapshot } from '../hosts/port';
-import { resultFileName, today } from '../app/score-workbook';
+import { nextPeriodFileName, resultFileName, today } from '../app/score-workbook';
 import { wholeSheet } from '../report/spec';
 import { Cancelled, type OnProgress, type PaneSession } from './session';
 import type { WorkerAnswer, WorkerMessage, WorkerRequest } from './worker-protocol';
@@ -85,6 +85,8 @@ export async function openFileSession(bytes: Uint8Array, fileName: string, downl
   const title = fileName.replace(/\.xls[xm]$/i, '');
   const ext = /\.xlsm$/i.test(fileName) ? '.xlsm' : '.xlsx';
   const link = new WorkerLink(bytes, title);
+  const save = (out: Uint8Array, name: string) =>
+    download(new Blob([out as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), name);
   let sheetNames = await link.start();
   const port: PaneSession['port'] = {
     async read(pick): Promise<WorkbookSnapshot> {
@@ -108,8 +110,15 @@ export async function openFileSession(bytes: Uint8Array, fileName: string, downl
       const { view, bytes: out } = await link.ask({ op: 'publish' }, onProgress);
       if (!out) return view;
       const name = resultFileName(title, ext);
-      download(new Blob([out as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), name);
+      save(out, name);
       return { ...view, where: name };
+    },
+    async nextPeriod() {
+      const { next, bytes: out } = await link.ask({ op: 'next' });
+      if (!out) return next;
+      const name = nextPeriodFileName(title, ext);
+      save(out, name);
+      return { ...next, written: name };
     },
     cancel: () => link.cancel(),
   };

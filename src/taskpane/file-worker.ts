@@ -3,6 +3,8 @@
 // page how far it has come. The page stays responsive and can stop it at any time.
 import { checkView, publishView } from '../app/check-view';
 import { checkWorkbook, publishResults, type Checked } from '../app/score-workbook';
+import { makeNextPeriod } from '../app/next-period';
+import { SharedFormulaCell } from '../hosts/xlsx/clear-cells';
 import { WorkbookOpenError } from '../hosts/xlsx/open-error';
 import { XlsxWorkbook } from '../hosts/xlsx/xlsx-workbook';
 import type { WorkerAnswer, WorkerMessage, WorkerRequest } from './worker-protocol';
@@ -13,6 +15,8 @@ const scope = self as unknown as {
 };
 
 let book: XlsxWorkbook | null = null;
+/** the file as it was opened: the next period is made from it, not from a workbook with results */
+let original: Uint8Array | null = null;
 let title = '';
 let checked: Checked | null = null;
 
@@ -24,6 +28,7 @@ const CHECK_STAGES = { assess: 0.5, sheets: 0.6 } as const;
 async function handle(request: WorkerRequest): Promise<{ answer: WorkerAnswer; transfer?: Transferable[] }> {
   if (request.op === 'open') {
     book = await XlsxWorkbook.load(request.bytes);
+    original = request.bytes;
     title = request.title;
     checked = null;
     return { answer: { op: 'open', sheetNames: book.sheetNames() } };
@@ -50,6 +55,18 @@ async function handle(request: WorkerRequest): Promise<{ answer: WorkerAnswer; t
     case 'addSheets':
       await open.addSheets(request.specs);
       return { answer: { op: 'addSheets', sheetNames: open.sheetNames() } };
+    case 'next': {
+      const copy = await XlsxWorkbook.load(original!);
+      try {
+        const next = await makeNextPeriod(copy, title);
+        if (!next.ok) return { answer: { op: 'next', next: { written: null, issues: next.issues, sharedFormula: null }, bytes: null } };
+      } catch (e) {
+        if (!(e instanceof SharedFormulaCell)) throw e;
+        return { answer: { op: 'next', next: { written: null, issues: [], sharedFormula: `${e.sheet}!${e.cell}` }, bytes: null } };
+      }
+      const bytes = await copy.toBytes();
+      return { answer: { op: 'next', next: { written: '', issues: [], sharedFormula: null }, bytes }, transfer: [bytes.buffer as ArrayBuffer] };
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 // What the pane works on: a workbook in Excel (Office.js) or an .xlsx file in the browser.
-import { checkView, publishView, type CheckView, type PublishView } from '../app/check-view';
+import { checkView, publishView, type CheckView, type NextPeriodView, type PublishView } from '../app/check-view';
 import { checkWorkbook, publishResults, today, type Checked } from '../app/score-workbook';
 import type { WorkbookPort, WriteOutcome } from '../hosts/port';
 
@@ -22,6 +22,8 @@ export interface PaneSession {
   readonly selectCell?: (sheet: string, cell: string) => Promise<void>;
   /** renames a sheet in Excel (absent in the browser, where formulas elsewhere would not follow) */
   readonly renameSheet?: (from: string, to: string) => Promise<void>;
+  /** makes and delivers the next period's workbook (the browser page: downloads it; not yet in Excel) */
+  readonly nextPeriod?: () => Promise<NextPeriodView>;
   /** fills problem cells in Excel, removing the previous marks (absent in the browser) */
   readonly markCells?: (cells: readonly { sheet: string; cell: string }[]) => Promise<void>;
 }

@@ -1,6 +1,6 @@
 // The messages between the browser page and its worker (file-worker.ts), which holds the workbook
 // and does all the reading, checking, computing and writing, so the page never freezes.
-import type { CheckView, PublishView } from '../app/check-view';
+import type { CheckView, NextPeriodView, PublishView } from '../app/check-view';
 import type { WorkbookSnapshot } from '../hosts/port';
 import type { SheetSpec } from '../report/spec';
 
@@ -9,14 +9,17 @@ export type WorkerRequest =
   | { readonly op: 'check'; readonly date: string }
   | { readonly op: 'publish' }
   | { readonly op: 'read'; readonly sheets: readonly string[] }
-  | { readonly op: 'addSheets'; readonly specs: readonly SheetSpec[] };
+  | { readonly op: 'addSheets'; readonly specs: readonly SheetSpec[] }
+  /** the next period's workbook, made from the file as it was opened */
+  | { readonly op: 'next' };
 
 export type WorkerAnswer =
   | { readonly op: 'open'; readonly sheetNames: readonly string[] }
   | { readonly op: 'check'; readonly view: CheckView }
   | { readonly op: 'publish'; readonly view: PublishView; readonly bytes: Uint8Array | null }
   | { readonly op: 'read'; readonly snapshot: WorkbookSnapshot }
-  | { readonly op: 'addSheets'; readonly sheetNames: readonly string[] };
+  | { readonly op: 'addSheets'; readonly sheetNames: readonly string[] }
+  | { readonly op: 'next'; readonly next: NextPeriodView; readonly bytes: Uint8Array | null };
 
 export type WorkerMessage =
   | { readonly kind: 'progress'; readonly done: number }

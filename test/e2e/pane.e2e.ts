@@ -39,8 +39,16 @@ afterAll(async () => {
 });
 
 const WORDS = {
-  zh: { example: '使用示例', check: '校验', compute: '计算', output: '输出', download: '下载结果', open: '打开工作簿' },
-  en: { example: 'Use the example', check: 'Check', compute: 'Compute', output: 'Output', download: 'Download results', open: 'Open workbook' },
+  zh: { example: '使用示例', check: '校验', compute: '计算', output: '输出', download: '下载结果', open: '打开工作簿', next: '新建下一期' },
+  en: {
+    example: 'Use the example',
+    check: 'Check',
+    compute: 'Compute',
+    output: 'Output',
+    download: 'Download results',
+    open: 'Open workbook',
+    next: 'Next period',
+  },
 };
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -85,6 +93,27 @@ describe.each(['zh', 'en'] as const)('the standalone pane in %s', (lang) => {
     expect(body.map((r) => [r[col('排名')], r[col('名称')], r[col('总分')], r[col('等次')]])).toEqual(
       want.map((s: { rank: number; name: string; total: number; grade: string }) => [s.rank, s.name, s.total, s.grade]),
     );
+
+    // 新建下一期: from the file as opened, scores and 加减分 emptied, no result sheets
+    await page.getByRole('tab', { name: w.output }).click();
+    const [nextDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: w.next }).click()]);
+    expect(nextDownload.suggestedFilename()).toBe('ex1-departments-30-下一期.xlsx');
+    const nextPath = join(SHOTS, `${lang}-next.xlsx`);
+    await nextDownload.saveAs(nextPath);
+    await page.getByText(lang === 'zh' ? '已生成下一期工作簿' : 'Created ex1-departments-30-下一期.xlsx').waitFor();
+    await shot(page, `${lang}-6-next`);
+    const next = await XlsxWorkbook.load(readFileSync(nextPath));
+    expect(next.sheetNames()).toEqual(['考核方案', '评分表', '加减分']);
+    const [scores, events] = (await next.read(() => ['评分表', '加减分'])).sheets;
+    const names = scores.rows.slice(1).map((r) => r[1]);
+    expect(names).toEqual(expect.arrayContaining(want.map((s: { name: string }) => s.name)));
+    expect(scores.rows.slice(1).every((r) => r.slice(3, 8).every((v) => v === null || v === ''))).toBe(true); // 备注 stays
+    expect(
+      events.rows
+        .slice(1)
+        .flat()
+        .every((v) => v === null || v === ''),
+    ).toBe(true);
     await page.close();
   });
 });

@@ -7,7 +7,11 @@ import { childElements } from './xml';
 
 /** A cell whose formula other cells share, or an array formula's anchor: emptying it would break them. */
 export class SharedFormulaCell extends Error {
-  constructor(readonly cell: string) {
+  constructor(
+    readonly cell: string,
+    /** set by the workbook, which knows the sheet's name */
+    public sheet = '',
+  ) {
     super(`${cell} holds a formula other cells share`);
   }
 }

@@ -1,5 +1,5 @@
 // 输出: the sheets that will be written, and the button that writes them (or downloads the file).
-import { Body1, Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { Body1, Button, Caption1, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import type { CheckView } from '../../app/check-view';
 import type { Lang } from '../../i18n/messages';
 import { UI_TEXT } from '../../i18n/ui';
@@ -12,9 +12,11 @@ export interface OutputStepProps {
   readonly mode: PaneSession['mode'];
   readonly busy: boolean;
   readonly onWrite: () => void;
+  /** makes the next period's workbook, where the host can */
+  readonly onNext?: () => void;
 }
 
-export function OutputStep({ lang, checked, mode, busy, onWrite }: OutputStepProps) {
+export function OutputStep({ lang, checked, mode, busy, onWrite, onNext }: OutputStepProps) {
   const t = UI_TEXT[lang];
   const styles = usePaneStyles();
   return (
@@ -29,7 +31,13 @@ export function OutputStep({ lang, checked, mode, busy, onWrite }: OutputStepPro
         <Button appearance="primary" onClick={onWrite} disabled={busy || !checked.writable}>
           {mode === 'excel' ? t.writeExcel : t.download}
         </Button>
+        {onNext && (
+          <Button onClick={onNext} disabled={busy}>
+            {t.nextPeriod}
+          </Button>
+        )}
       </div>
+      {onNext && <Caption1 className={styles.muted}>{t.nextPeriodHint}</Caption1>}
       {!checked.writable && (
         <MessageBar intent="error">
           <MessageBarBody>{t.notWritable}</MessageBarBody>
