@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { assess } from '../src/engine/assess';
 import { columnLetters } from '../src/engine/cells';
 import { XlsxWorkbook } from '../src/hosts/xlsx/xlsx-workbook';
-import { chromium, type Browser } from 'playwright-core';
-import { serve } from '../test/e2e/serve';
+import type { Browser } from 'playwright-core';
+import { CHROMIUM, launchChromium, serve } from '../test/e2e/serve';
 import { generate, toXlsx, type Generated } from './generate';
 
 const ROOT = join(__dirname, '..', '..');
@@ -18,7 +18,6 @@ const RUNS = args.includes('--quick') ? 3 : 5;
 const SIZES = args.includes('--quick') ? [1000, 5000] : [1000, 5000, 10000, 50000];
 /** From this size on, fewer runs: LibreOffice's RANK.EQ and COUNTIFS take minutes at 50,000 (they grow as n²). */
 const LARGE = 20000;
-const CHROMIUM = '/usr/bin/chromium';
 const INDICATORS = 40;
 const work = mkdtempSync(join(tmpdir(), 'kaoping-bench-'));
 
@@ -167,21 +166,7 @@ async function main(): Promise<void> {
   if (hasLo) libreOfficeMs(join(ROOT, 'examples', 'ex1-departments-30.xlsx'), profile); // first start builds the profile
   const hasChromium = existsSync(CHROMIUM) && existsSync(join(ROOT, 'dist', 'taskpane.html'));
   const server = hasChromium ? await serve(join(ROOT, 'dist')) : null;
-  const browser = hasChromium
-    ? await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      })
-    : null;
+  const browser = hasChromium ? await launchChromium() : null;
   const rows: string[] = [];
   for (const n of SIZES) {
     const runs = n >= LARGE ? 3 : RUNS;

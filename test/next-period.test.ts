@@ -136,7 +136,7 @@ describe('next period', () => {
     const { DOMParser, XMLSerializer } = await import('@xmldom/xmldom');
     const { clearCellValues } = await import('../src/hosts/xlsx/clear-cells');
     const doc = new DOMParser().parseFromString(xml, 'text/xml');
-    expect(clearCellValues(doc, [[1, 1]])).toEqual({ cleared: 1, formulas: 1 });
+    expect(clearCellValues(doc, '评分表', [[1, 1]])).toEqual({ cleared: 1, formulas: 1 });
     expect(new XMLSerializer().serializeToString(doc)).toContain('<c r="B2" s="5"/><c r="C2" s="6"><v>4</v></c>');
   });
 
@@ -185,6 +185,6 @@ describe('next period', () => {
     const { DOMParser } = await import('@xmldom/xmldom');
     const { clearCellValues } = await import('../src/hosts/xlsx/clear-cells');
     const doc = new DOMParser().parseFromString(xml, 'text/xml');
-    expect(() => clearCellValues(doc, [[0, 0]])).toThrow(SharedFormulaCell);
+    expect(() => clearCellValues(doc, '评分表', [[0, 0]])).toThrow(SharedFormulaCell);
   });
 });

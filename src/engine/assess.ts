@@ -228,21 +228,29 @@ export function assess(input: AssessInput): Assessment {
   };
 }
 
+/**
+ * The input sheets' values by role; a missing 考核方案 or 评分表 is an error naming the sheets the
+ * workbook has.
+ */
+export function inputSheetsOf(input: Pick<AssessInput, 'sheetNames' | 'sheets'>, log: IssueLog): Partial<Record<InputRole, SheetData>> {
+  const names = findInputSheets(input.sheetNames);
+  const byName = new Map(input.sheets.map((s) => [s.name, s]));
+  const of = (role: InputRole) => (names[role] ? byName.get(names[role]) : undefined);
+  const found = { scheme: of('scheme'), scores: of('scores'), adjustments: of('adjustments') };
+  if (!found.scheme) log.error('missing-sheet', SCHEME_SHEET, '', null, { sheet: SCHEME_SHEET, found: input.sheetNames });
+  if (!found.scores) log.error('missing-sheet', SCORES_SHEET, '', null, { sheet: SCORES_SHEET, found: input.sheetNames });
+  return found;
+}
+
 function assessSheets(input: AssessInput): Assessment {
   const log = new IssueLog();
   const sheets = findInputSheets(input.sheetNames);
-  const byName = new Map(input.sheets.map((s) => [s.name, s]));
-  const schemeSheet = sheets.scheme ? byName.get(sheets.scheme) : undefined;
-  const scoresSheet = sheets.scores ? byName.get(sheets.scores) : undefined;
-  const found = input.sheetNames;
-  if (!schemeSheet) log.error('missing-sheet', SCHEME_SHEET, '', null, { sheet: SCHEME_SHEET, found });
-  if (!scoresSheet) log.error('missing-sheet', SCORES_SHEET, '', null, { sheet: SCORES_SHEET, found });
+  const { scheme: schemeSheet, scores: scoresSheet, adjustments: adjSheet } = inputSheetsOf(input, log);
   if (!schemeSheet || !scoresSheet) return failed(log.issues, null, sheets, null);
 
   reportUncalculated(schemeSheet, log);
   const scheme = parseScheme(schemeSheet, input.fileTitle, log);
   if (log.hasErrors) return failed(log.issues, scheme, sheets, null);
-  const adjSheet = sheets.adjustments ? byName.get(sheets.adjustments) : undefined;
   if (adjSheet) reportUncalculated(adjSheet, log);
   const { layout, subjects: inputs } = parseScores(scoresSheet, scheme, log);
   const names = new Set(inputs.map((s) => s.name));

@@ -71,12 +71,12 @@ export function cellText(v: CellValue | undefined): string {
   return `=${v.formula}`;
 }
 
-/** Collects issues; one per call, in the order found. */
 /** Issues as every list shows them: errors first, otherwise in the order they were found. */
 export function errorsFirst(issues: readonly Issue[]): Issue[] {
   return [...issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
 }
 
+/** Collects issues; one per call, in the order found. */
 export class IssueLog {
   readonly issues: Issue[] = [];
   /** cells already reported as unusable (a formula without a value): nothing more is said of them */

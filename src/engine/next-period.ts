@@ -2,10 +2,10 @@
 // cleared: every subject's indicator scores, 加分 and 扣分 in 评分表, and every entry of 加减分
 // below its header. Everything else stays: 考核方案, names, groups, 备注, widths, styles,
 // validations, frozen panes, and the total rows' formulas.
-import { findInputSheets } from './assess';
+import { inputSheetsOf } from './assess';
 import { IssueLog, isBlank } from './cells';
-import { parseScheme, SCHEME_SHEET } from './scheme';
-import { findHeaderRow, isStatisticsLabel, NAME_HEADERS, parseScores, SCORES_SHEET } from './scores';
+import { parseScheme } from './scheme';
+import { findHeaderRow, isStatisticsLabel, NAME_HEADERS, parseScores } from './scores';
 import { fillMerges, textAt } from './table';
 import type { Issue, SheetData } from './types';
 
@@ -29,13 +29,7 @@ export interface NextPeriodInput {
  */
 export function nextPeriodPlan(input: NextPeriodInput): NextPeriodPlan {
   const log = new IssueLog();
-  const roles = findInputSheets(input.sheetNames);
-  const sheet = (name: string | undefined) => (name ? input.sheets.find((s) => s.name === name) : undefined);
-  const schemeSheet = sheet(roles.scheme);
-  const scoresSheet = sheet(roles.scores);
-  const found = [...input.sheetNames];
-  if (!schemeSheet) log.error('missing-sheet', SCHEME_SHEET, '', null, { sheet: SCHEME_SHEET, found });
-  if (!scoresSheet) log.error('missing-sheet', SCORES_SHEET, '', null, { sheet: SCORES_SHEET, found });
+  const { scheme: schemeSheet, scores: scoresSheet, adjustments: events } = inputSheetsOf(input, log);
   if (!schemeSheet || !scoresSheet) return { ok: false, issues: log.issues };
   const scheme = parseScheme(schemeSheet, input.fileTitle, log);
   if (log.hasErrors) return { ok: false, issues: log.issues };
@@ -55,7 +49,6 @@ export function nextPeriodPlan(input: NextPeriodInput): NextPeriodPlan {
   }
   const clear: CellsToClear[] = [{ sheet: scoresSheet.name, cells: scoreCells }];
 
-  const events = sheet(roles.adjustments);
   if (events) {
     const header = findHeaderRow(events.rows, events.merges);
     const cells: [number, number][] = [];

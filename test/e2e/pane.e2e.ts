@@ -1,12 +1,11 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { XlsxWorkbook } from '../../src/hosts/xlsx/xlsx-workbook';
 import { generate, toXlsx } from '../../bench/generate';
 import { expected, ROOT, userSheet } from '../helpers';
-import { serve } from './serve';
+import { CHROMIUM, launchChromium, serve } from './serve';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(ROOT, 'test-output', 'e2e');
 const DIST = join(ROOT, 'dist');
 
@@ -18,19 +17,7 @@ beforeAll(async () => {
   if (!existsSync(join(DIST, 'taskpane.html'))) throw new Error('run `npm run build` first (npm run test:e2e does)');
   mkdirSync(SHOTS, { recursive: true });
   server = await serve(DIST);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

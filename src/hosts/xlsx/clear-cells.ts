@@ -8,18 +8,17 @@ import { childElements } from './xml';
 /** A cell whose formula other cells share, or an array formula's anchor: emptying it would break them. */
 export class SharedFormulaCell extends Error {
   constructor(
+    readonly sheet: string,
     readonly cell: string,
-    /** set by the workbook, which knows the sheet's name */
-    public sheet = '',
   ) {
-    super(`${cell} holds a formula other cells share`);
+    super(`${sheet}!${cell} holds a formula other cells share`);
   }
 }
 
 const key = (r: number, c: number) => r * 16384 + c;
 
-/** Empties the cells at 0-based [row, column]; says how many held something, and how many a formula. */
-export function clearCellValues(doc: Document, cells: readonly (readonly [number, number])[]): { cleared: number; formulas: number } {
+/** Empties the cells of `sheet` at 0-based [row, column]; says how many held something, and how many a formula. */
+export function clearCellValues(doc: Document, sheet: string, cells: readonly (readonly [number, number])[]): { cleared: number; formulas: number } {
   const wanted = new Set(cells.map(([r, c]) => key(r, c)));
   const data = childElements(doc.documentElement!, 'sheetData')[0];
   if (!data || wanted.size === 0) return { cleared: 0, formulas: 0 };
@@ -34,7 +33,7 @@ export function clearCellValues(doc: Document, cells: readonly (readonly [number
       const at = parseAddress(cell.getAttribute('r') ?? '');
       c = at ? at[1] : c + 1;
       if (!wanted.has(key(r, c))) continue;
-      const had = emptyCell(cell);
+      const had = emptyCell(cell, sheet);
       if (had.value) cleared++;
       if (had.formula) formulas++;
     }
@@ -42,11 +41,11 @@ export function clearCellValues(doc: Document, cells: readonly (readonly [number
   return { cleared, formulas };
 }
 
-function emptyCell(cell: Element): { value: boolean; formula: boolean } {
+function emptyCell(cell: Element, sheet: string): { value: boolean; formula: boolean } {
   const had = { value: false, formula: false };
   for (const child of childElements(cell)) {
     const local = child.localName;
-    if (local === 'f' && child.getAttribute('ref')) throw new SharedFormulaCell(cell.getAttribute('r') ?? '');
+    if (local === 'f' && child.getAttribute('ref')) throw new SharedFormulaCell(sheet, cell.getAttribute('r') ?? '');
     if (local === 'f' || local === 'v' || local === 'is') {
       cell.removeChild(child);
       had.value = true;

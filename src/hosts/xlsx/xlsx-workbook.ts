@@ -10,7 +10,7 @@ import { isWorkbookMark, MARK_PREFIX, ownedSheets, refuseSheetsInTheWay, SHEET_M
 import type { WorkbookPort, WorkbookSnapshot, WriteOutcome } from '../port';
 import { WorkbookOpenError } from './open-error';
 import { concat, fflateEntry, LIMITS, utf8, ZipPackage, type EntryMaker } from './package';
-import { clearCellValues, SharedFormulaCell } from './clear-cells';
+import { clearCellValues } from './clear-cells';
 import { readSharedStrings, readWorksheet } from './sheet-reader';
 import { writeSheetXml } from './sheet-xml';
 import { MINIMAL_STYLES, StyleBook } from './styles';
@@ -254,14 +254,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const text = await this.pkg.text(entry.part);
     if (text === undefined) return 0;
     const doc = parseXml(entry.part, text);
-    let emptied: ReturnType<typeof clearCellValues>;
-    try {
-      emptied = clearCellValues(doc, cells);
-    } catch (e) {
-      if (e instanceof SharedFormulaCell) e.sheet = sheet;
-      throw e;
-    }
-    const { cleared, formulas } = emptied;
+    const { cleared, formulas } = clearCellValues(doc, sheet, cells);
     this.pkg.write(entry.part, serializeXml(doc));
     // Excel repairs a file whose calculation chain lists a cell without a formula; it rebuilds a missing chain
     if (formulas > 0) this.dropCalcChain();
