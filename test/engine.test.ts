@@ -136,7 +136,8 @@ describe('scheme', () => {
     const i = scheme.findIndex((r) => r[0] === '【等次】');
     scheme.splice(i);
     expect(errors(assess(book))).toEqual(['考核方案! missing-block']);
-    expect(errors(assess({ ...book, sheetNames: ['考核方案'], sheets: [book.sheets[0]] }))).toEqual(['评分表! missing-sheet']);
+    // both are reported: the scheme is read even when 评分表 is missing
+    expect(errors(assess({ ...book, sheetNames: ['考核方案'], sheets: [book.sheets[0]] }))).toEqual(['评分表! missing-sheet', '考核方案! missing-block']);
   });
 
   it('finds grade rules that cannot be met', () => {

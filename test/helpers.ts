@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XlsxWorkbook } from '../src/hosts/xlsx/xlsx-workbook';
-import { assess, findInputSheets, type Assessment, type AssessInput, type ScoredAssessment } from '../src/engine/assess';
+import { assess, type Assessment, type AssessInput, type ScoredAssessment } from '../src/engine/assess';
+import { readInputs } from '../src/app/score-workbook';
 import type { CellValue, SheetData } from '../src/engine/types';
 
 export const ROOT = join(__dirname, '..');
@@ -18,7 +19,7 @@ export function expected(name: string): any {
 
 export async function assessFile(path: string): Promise<Assessment> {
   const book = await XlsxWorkbook.load(readFileSync(path));
-  const snap = await book.read((names) => Object.values(findInputSheets(names)));
+  const snap = await readInputs(book);
   return assess({ fileTitle: 'test', sheetNames: snap.sheetNames, sheets: snap.sheets });
 }
 

@@ -1,9 +1,9 @@
 // The next period's workbook from this one (the command's `next`, the browser page's 新建下一期):
 // a new package, this period's scores and adjustments emptied, the tool's result sheets left out.
-import { findInputSheets } from '../engine/assess';
 import { nextPeriodPlan } from '../engine/next-period';
 import type { Issue } from '../engine/types';
 import type { XlsxWorkbook } from '../hosts/xlsx/xlsx-workbook';
+import { readInputs } from './score-workbook';
 
 export type NextPeriod =
   /** `emptied`: score cells, then 加减分 cells that held something */
@@ -14,12 +14,12 @@ export type NextPeriod =
  * SharedFormulaCell when a score cell anchors a formula other cells share.
  */
 export async function makeNextPeriod(book: XlsxWorkbook, fileTitle: string): Promise<NextPeriod> {
-  const snap = await book.read((names) => Object.values(findInputSheets(names)));
+  const snap = await readInputs(book);
   const plan = nextPeriodPlan({ fileTitle, sheetNames: snap.sheetNames, sheets: snap.sheets });
   if (!plan.ok) return plan;
-  const emptied: number[] = [];
-  for (const { sheet, cells } of plan.clear) emptied.push(await book.clearCells(sheet, cells));
+  const emptied = { scores: 0, events: 0 };
+  for (const { sheet, kind, cells } of plan.clear) emptied[kind] += await book.clearCells(sheet, cells);
   // the finished period's results do not belong to the next one
   await book.writeResults([]);
-  return { ok: true, emptied: { scores: emptied[0] ?? 0, events: emptied[1] ?? 0 } };
+  return { ok: true, emptied };
 }

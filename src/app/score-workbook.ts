@@ -1,6 +1,6 @@
 // One run over any host: read the input sheets, assess, write the result sheets. The task pane
 // uses the two halves separately (check, then publish when the user asks); the command in one go.
-import { assess, findInputSheets, type Assessment } from '../engine/assess';
+import { assess, findInputSheets, sheetsToRead, type Assessment } from '../engine/assess';
 import type { Issue } from '../engine/types';
 import { buildResultSheets } from '../report/sheets';
 import type { SheetSpec } from '../report/spec';
@@ -53,9 +53,23 @@ export function today(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/**
+ * The input sheets' values: 考核方案, 评分表 and 加减分, then the period sheets 考核方案's 【期间】
+ * lists (a second read, only when it lists any).
+ */
+export async function readInputs(port: Pick<WorkbookPort, 'read'>): Promise<WorkbookSnapshot> {
+  const first = await port.read((names) => sheetsToRead(names));
+  const schemeName = findInputSheets(first.sheetNames).scheme;
+  const scheme = first.sheets.find((s) => s.name === schemeName);
+  const more = scheme ? sheetsToRead(first.sheetNames, scheme).filter((n) => !first.sheets.some((s) => s.name === n)) : [];
+  if (more.length === 0) return first;
+  const second = await port.read(() => more);
+  return { ...first, sheets: [...first.sheets, ...second.sheets] };
+}
+
 /** Reads and assesses; works out what would be written. Writes nothing. */
 export async function checkWorkbook(port: WorkbookPort, options: RunOptions): Promise<Checked> {
-  const snapshot = await port.read((names) => Object.values(findInputSheets(names)));
+  const snapshot = await readInputs(port);
   options.onStage?.('assess');
   const assessment = assess({ fileTitle: options.fileTitle, sheetNames: snapshot.sheetNames, sheets: snapshot.sheets });
   options.onStage?.('sheets');

@@ -6,7 +6,7 @@ import { assess, findInputSheets } from '../engine/assess';
 import { errorsFirst } from '../engine/cells';
 import type { Issue } from '../engine/types';
 import { resultJson } from '../app/result-json';
-import { nextPeriodFileName, resultFileName, scoreWorkbook, today, type RunResult } from '../app/score-workbook';
+import { nextPeriodFileName, resultFileName, readInputs, scoreWorkbook, today, type RunResult } from '../app/score-workbook';
 import { makeNextPeriod } from '../app/next-period';
 import { SharedFormulaCell } from '../hosts/xlsx/clear-cells';
 import { nativeEntry } from '../hosts/xlsx/native-deflate';
@@ -245,7 +245,7 @@ async function validate(input: string, opts: { json?: string; force?: boolean },
   const t = CLI_TEXT[lang];
   const inPath = resolve(io.cwd, input);
   const book = await openWorkbook(inPath, t);
-  const snap = await withWorkbook(inPath, t, () => book.read((names) => Object.values(findInputSheets(names))));
+  const snap = await withWorkbook(inPath, t, () => readInputs(book));
   const assessment = assess({ fileTitle: fileTitleOf(inPath), sheetNames: snap.sheetNames, sheets: snap.sheets });
   const issues = assessment.issues;
   const run: RunResult = { assessment, issues, ok: assessment.ok, written: null };

@@ -18,6 +18,7 @@ const COLUMNS = [
   { field: 'reason', names: ['事由', 'Reason'] },
   { field: 'basis', names: ['依据', 'Basis', '文件依据'] },
   { field: 'date', names: ['日期', 'Date'] },
+  { field: 'period', names: ['期间', 'Period', '考核期间'] },
 ] as const satisfies readonly ColumnDecl<string>[];
 
 /** A 日期 cell as text: a date as the host read it (yyyy-mm-dd), anything else as shown. */
@@ -25,7 +26,17 @@ function dateText(v: CellValue): string {
   return typeof v === 'number' ? decimalText(v) : cellText(v).trim();
 }
 
-export function parseAdjustments(sheet: SheetData | undefined, scheme: Scheme, subjectNames: ReadonlySet<string>, log: IssueLog): AdjustmentEvent[] {
+/**
+ * `subjectNames`: everyone assessed; `periodMembers`: who was assessed in each 【期间】 period (an
+ * event of a period counts in that period's score, so its subject must be there).
+ */
+export function parseAdjustments(
+  sheet: SheetData | undefined,
+  scheme: Scheme,
+  subjectNames: ReadonlySet<string>,
+  log: IssueLog,
+  periodMembers: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+): AdjustmentEvent[] {
   if (!sheet) return [];
   const headerRow = findHeaderRow(sheet.rows, sheet.merges);
   if (headerRow < 0) {
@@ -60,8 +71,9 @@ export function parseAdjustments(sheet: SheetData | undefined, scheme: Scheme, s
       });
       continue;
     }
+    const period = periodOf(sheet, r, cols.period, name, ok, scheme, periodMembers, log);
     const read = rule.read(row);
-    if (!read || !ok) continue;
+    if (!read || !ok || period === undefined) continue;
     let category = textAt(sheet.rows, r, cols.category);
     const known = categories.get(matchKey(category));
     if (known) {
@@ -82,7 +94,38 @@ export function parseAdjustments(sheet: SheetData | undefined, scheme: Scheme, s
       reason: textAt(sheet.rows, r, cols.reason),
       basis: textAt(sheet.rows, r, cols.basis),
       date: cols.date >= 0 ? dateText(cellAt(sheet.rows, r, cols.date)) : '',
+      period,
     });
   }
   return events;
+}
+
+/** The event's 期间 as its canonical name ('' = the year); undefined after an error at the cell. */
+function periodOf(
+  sheet: SheetData,
+  r: number,
+  c: number,
+  name: string,
+  known: boolean,
+  scheme: Scheme,
+  periodMembers: ReadonlyMap<string, ReadonlySet<string>>,
+  log: IssueLog,
+): string | undefined {
+  const text = textAt(sheet.rows, r, c);
+  if (text === '') return '';
+  const at = address(r, c);
+  if (scheme.periods.length === 0) {
+    log.error('period-without-periods', sheet.name, at, text, {});
+    return undefined;
+  }
+  const period = scheme.periods.find((p) => matchKey(p.name) === matchKey(text));
+  if (!period) {
+    log.error('unknown-period', sheet.name, at, text, { value: text, periods: scheme.periods.map((p) => p.name) });
+    return undefined;
+  }
+  if (known && !periodMembers.get(period.name)?.has(name)) {
+    log.error('event-period-absent', sheet.name, at, text, { name, period: period.name });
+    return undefined;
+  }
+  return period.name;
 }

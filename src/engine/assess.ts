@@ -6,11 +6,12 @@ import { eventType, eventTypes, vetoes } from './event-types';
 import * as X from './exact';
 import { checkGradeRules, gradeScope, PENDING, type GradeConstraints, type GradeOutcome, type ScopeResult } from './grade';
 import { assignRanks, decidingKey, sortForRanking } from './rank';
-import { parseScheme, SCHEME_SHEET } from './scheme';
+import { readPeriods, scorePeriods, type SubjectPeriods } from './periods';
+import { parseScheme, periodSheetNames, SCHEME_SHEET } from './scheme';
 import { dimensionNames, planScoring, scoreSubject, type SubjectScore } from './score';
 import { findHeaderRow, isStatisticsLabel, nameColumnOf, parseScores, SCORES_SHEET, type ScoresLayout } from './scores';
 import { fillMerges, reportUncalculated, textAt } from './table';
-import { aliasTable } from './text';
+import { aliasTable, matchKey } from './text';
 import type { AdjustmentEvent, Issue, Params, Scheme, SheetData, SubjectInput } from './types';
 
 export const ALL_SCOPE = '全体';
@@ -23,6 +24,19 @@ const inputRole = aliasTable<InputRole>([
   ['scores', [SCORES_SHEET, 'Scores']],
   ['adjustments', [ADJUSTMENTS_SHEET, 'Adjustments']],
 ]);
+
+/** The workbook's sheet a typed name means: the same name, else the one matching forgivingly. */
+export function resolveSheetName(typed: string, sheetNames: readonly string[]): string | undefined {
+  return sheetNames.find((n) => n === typed) ?? sheetNames.find((n) => matchKey(n) === matchKey(typed));
+}
+
+/** The sheets an assessment reads: the input sheets, and with 【期间】 (known once 考核方案 is read) its period sheets. */
+export function sheetsToRead(sheetNames: readonly string[], scheme?: SheetData): string[] {
+  const inputs = Object.values(findInputSheets(sheetNames));
+  if (!scheme) return inputs;
+  const periods = periodSheetNames(scheme).flatMap((p) => resolveSheetName(p, sheetNames) ?? []);
+  return [...new Set([...inputs, ...periods])];
+}
 
 /** Which of a workbook's sheets are the input sheets (by canonical name or alias). */
 export function findInputSheets(sheetNames: readonly string[]): Partial<Record<InputRole, string>> {
@@ -51,6 +65,10 @@ interface ScoredSubject {
   readonly totalUnits: number;
   readonly tieKeys: readonly number[];
   readonly constraints: GradeConstraints;
+  /** with 【期间】: each period's score and how they were rolled up; else null */
+  readonly periods: SubjectPeriods | null;
+  /** notes on the periods (missing ones, vetoes that do not carry) */
+  readonly periodNotes: readonly Note[];
 }
 
 /** A subject's whole result: made once, when its rank, grade and notes are all known. */
@@ -193,6 +211,7 @@ function notesOf(s: ScoredSubject & { readonly outcome: GradeOutcome }, scheme: 
   const demotedByTie = outcome.misses.find((m) => m.why === 'tie-demoted');
   if (demotedByTie) notes.push({ code: 'note-tie-demoted', params: { grade: gradeName(demotedByTie.grade) } });
   if (outcome.boundaryKey >= 0) notes.push({ code: 'note-tie-broken', params: { key: tieKeyNames[outcome.boundaryKey] } });
+  notes.push(...s.periodNotes);
   if (s.input.remark) notes.push({ code: 'note-remark', params: { text: s.input.remark } });
   return notes;
 }
@@ -219,18 +238,19 @@ export function assess(input: AssessInput): Assessment {
   const sheets = input.sheets.map(fillMerges);
   const run = assessSheets({ ...input, sheets });
   const byName = new Map(sheets.map((s) => [s.name, s]));
+  const periodSheets = run.scheme ? run.scheme.periods.map((p) => resolveSheetName(p.sheet, input.sheetNames)) : [];
   return {
     ...run,
     issues: withSubjects(
       run.issues,
-      [run.sheets.scores, run.sheets.adjustments].map((n) => (n ? byName.get(n) : undefined)),
+      [run.sheets.scores, run.sheets.adjustments, ...periodSheets].map((n) => (n ? byName.get(n) : undefined)),
     ),
   };
 }
 
 /**
- * The input sheets' values by role; a missing 考核方案 or 评分表 is an error naming the sheets the
- * workbook has.
+ * The input sheets' values by role; a missing 考核方案, or 评分表 when 考核方案 lists no periods, is
+ * an error naming the sheets the workbook has.
  */
 export function inputSheetsOf(input: Pick<AssessInput, 'sheetNames' | 'sheets'>, log: IssueLog): Partial<Record<InputRole, SheetData>> {
   const names = findInputSheets(input.sheetNames);
@@ -238,7 +258,9 @@ export function inputSheetsOf(input: Pick<AssessInput, 'sheetNames' | 'sheets'>,
   const of = (role: InputRole) => (names[role] ? byName.get(names[role]) : undefined);
   const found = { scheme: of('scheme'), scores: of('scores'), adjustments: of('adjustments') };
   if (!found.scheme) log.error('missing-sheet', SCHEME_SHEET, '', null, { sheet: SCHEME_SHEET, found: input.sheetNames });
-  if (!found.scores) log.error('missing-sheet', SCORES_SHEET, '', null, { sheet: SCORES_SHEET, found: input.sheetNames });
+  // with 【期间】 the scores are on the period sheets
+  const periodic = found.scheme !== undefined && periodSheetNames(found.scheme).length > 0;
+  if (!found.scores && !periodic) log.error('missing-sheet', SCORES_SHEET, '', null, { sheet: SCORES_SHEET, found: input.sheetNames });
   return found;
 }
 
@@ -246,15 +268,23 @@ function assessSheets(input: AssessInput): Assessment {
   const log = new IssueLog();
   const sheets = findInputSheets(input.sheetNames);
   const { scheme: schemeSheet, scores: scoresSheet, adjustments: adjSheet } = inputSheetsOf(input, log);
-  if (!schemeSheet || !scoresSheet) return failed(log.issues, null, sheets, null);
+  if (!schemeSheet) return failed(log.issues, null, sheets, null);
 
   reportUncalculated(schemeSheet, log);
   const scheme = parseScheme(schemeSheet, input.fileTitle, log);
   if (log.hasErrors) return failed(log.issues, scheme, sheets, null);
   if (adjSheet) reportUncalculated(adjSheet, log);
-  const { layout, subjects: inputs } = parseScores(scoresSheet, scheme, log);
+  const periodic = scheme.periods.length > 0;
+  const byName = new Map(input.sheets.map((s) => [s.name, s]));
+  if (periodic && scoresSheet && !scheme.periods.some((p) => resolveSheetName(p.sheet, input.sheetNames) === scoresSheet.name))
+    log.warn('scores-sheet-unused', scoresSheet.name, '', null, {});
+  const roster = periodic
+    ? readPeriods(scheme, (name) => byName.get(resolveSheetName(name, input.sheetNames) ?? ''), input.sheetNames, schemeSheet.name, log)
+    : null;
+  if (!roster && !scoresSheet) return failed(log.issues, scheme, sheets, null);
+  const { layout, subjects: inputs } = roster ? { layout: null, subjects: roster.subjects } : parseScores(scoresSheet!, scheme, log);
   const names = new Set(inputs.map((s) => s.name));
-  const events = parseAdjustments(adjSheet, scheme, names, log);
+  const events = parseAdjustments(adjSheet, scheme, names, log, roster?.members);
 
   const hasGroups = inputs.some((s) => s.group !== null);
   const groups = [...new Set(inputs.flatMap((s) => (s.group === null ? [] : [s.group])))];
@@ -267,28 +297,35 @@ function assessSheets(input: AssessInput): Assessment {
   const plan = planScoring(scheme);
   const eventsOf = new Map<string, AdjustmentEvent[]>();
   for (const e of events) pushTo(eventsOf, e.subject, e);
+  const periodScores = roster ? scorePeriods(roster, events, scheme, plan, log) : null;
   const dims = dimensionNames(scheme);
-  const tieKeyOf = scheme.settings.tieBreakers.map((key) => {
+  type Keyed = Pick<ScoredSubject, 'score' | 'input' | 'periods'>;
+  const tieKeyOf = scheme.settings.tieBreakers.map((key): ((s: Keyed) => number) => {
     const d = dims.indexOf(key);
-    if (d >= 0) return (score: SubjectScore) => score.dimensionScores[d].units;
+    if (d >= 0) return (s) => s.score.dimensionScores[d].units;
+    // a period's published total; a period not assessed comes last
+    const p = scheme.periods.findIndex((x) => x.name === key);
+    if (p >= 0) return (s) => s.periods?.results[p]?.score.total.units ?? -Infinity;
     // the indicator's published value, rounded like every published number
     const i = scheme.indicators.findIndex((ind) => ind.name === key);
-    return (_: SubjectScore, s: SubjectInput) => X.publish(X.exactFromNumber(s.scores[i]), scheme.settings.decimals).units;
+    return (s) => X.publish(X.exactFromNumber(s.input.scores[i]), scheme.settings.decimals).units;
   });
   const adjName = sheets.adjustments ?? ADJUSTMENTS_SHEET;
-  const scored: ScoredSubject[] = inputs.map((input, index) => {
-    const own = eventsOf.get(input.name) ?? [];
-    const score = scoreSubject(input, own, scheme, plan);
+  const scored: ScoredSubject[] = inputs.map((subjectInput, index) => {
+    const periodic = periodScores?.[index];
+    const own = periodic ? periodic.events : (eventsOf.get(subjectInput.name) ?? []);
+    const score = periodic ? periodic.score : scoreSubject(subjectInput, own, scheme, plan);
+    const keyed: Keyed = { score, input: periodic?.input ?? subjectInput, periods: periodic?.periods ?? null };
     return {
-      input,
+      ...keyed,
       index,
-      name: input.name,
-      group: input.group,
-      score,
+      name: subjectInput.name,
+      group: subjectInput.group,
       events: own,
       totalUnits: score.total.units,
-      tieKeys: tieKeyOf.map((k) => k(score, input)),
+      tieKeys: tieKeyOf.map((k) => k(keyed)),
       constraints: constraintsOf(own, scheme, log, adjName, score.vetoLineSum !== null),
+      periodNotes: periodic?.notes ?? [],
     };
   });
   if (log.hasErrors) return failed(log.issues, scheme, sheets, layout);

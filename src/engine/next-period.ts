@@ -2,7 +2,7 @@
 // cleared: every subject's indicator scores, 加分 and 扣分 in 评分表, and every entry of 加减分
 // below its header. Everything else stays: 考核方案, names, groups, 备注, widths, styles,
 // validations, frozen panes, and the total rows' formulas.
-import { inputSheetsOf } from './assess';
+import { inputSheetsOf, resolveSheetName } from './assess';
 import { IssueLog, isBlank } from './cells';
 import { parseScheme } from './scheme';
 import { findHeaderRow, isStatisticsLabel, NAME_HEADERS, parseScores } from './scores';
@@ -12,6 +12,8 @@ import type { Issue, SheetData } from './types';
 /** The cells of one sheet to empty, as 0-based [row, column]. */
 export interface CellsToClear {
   readonly sheet: string;
+  /** a score sheet (评分表 or a period's), or 加减分 */
+  readonly kind: 'scores' | 'events';
   readonly cells: readonly (readonly [number, number])[];
 }
 
@@ -30,24 +32,33 @@ export interface NextPeriodInput {
 export function nextPeriodPlan(input: NextPeriodInput): NextPeriodPlan {
   const log = new IssueLog();
   const { scheme: schemeSheet, scores: scoresSheet, adjustments: events } = inputSheetsOf(input, log);
-  if (!schemeSheet || !scoresSheet) return { ok: false, issues: log.issues };
+  if (!schemeSheet) return { ok: false, issues: log.issues };
   const scheme = parseScheme(schemeSheet, input.fileTitle, log);
   if (log.hasErrors) return { ok: false, issues: log.issues };
-  // the scores' own errors do not matter here: only where the columns are
-  const scoresLog = new IssueLog();
-  const scores = fillMerges(scoresSheet);
-  const { layout } = parseScores(scores, scheme, scoresLog);
-  if (!layout) return { ok: false, issues: scoresLog.issues };
-
-  const valueCols = [...layout.indicatorCols, layout.bonusCol, layout.deductionCol].filter((c) => c >= 0);
-  const scoreCells: [number, number][] = [];
-  for (let r = layout.headerRow + 1; r < scores.rows.length; r++) {
-    const name = textAt(scores.rows, r, layout.nameCol);
-    if (name === '' || isStatisticsLabel(name)) continue;
-    // the original sheet's cells: a merged area's value sits in its top-left cell only
-    for (const c of valueCols) if (!isBlank(scoresSheet.rows[r]?.[c] ?? null)) scoreCells.push([r, c]);
+  // with 【期间】 every period's sheet is emptied (the next year's workbook), else 评分表
+  const byName = new Map(input.sheets.map((s) => [s.name, s]));
+  const scoreSheets = scheme.periods.length > 0 ? scheme.periods.map((p) => byName.get(resolveSheetName(p.sheet, input.sheetNames) ?? '')) : [scoresSheet];
+  scheme.periods.forEach((p, i) => {
+    if (!scoreSheets[i]) log.error('period-sheet-missing', schemeSheet.name, p.sheetCell, p.sheet, { period: p.name, sheet: p.sheet, found: input.sheetNames });
+  });
+  const clear: CellsToClear[] = [];
+  for (const sheet of scoreSheets) {
+    if (!sheet) return { ok: false, issues: log.issues };
+    // the scores' own errors do not matter here: only where the columns are
+    const scoresLog = new IssueLog();
+    const scores = fillMerges(sheet);
+    const { layout } = parseScores(scores, scheme, scoresLog);
+    if (!layout) return { ok: false, issues: scoresLog.issues };
+    const valueCols = [...layout.indicatorCols, layout.bonusCol, layout.deductionCol].filter((c) => c >= 0);
+    const cells: [number, number][] = [];
+    for (let r = layout.headerRow + 1; r < scores.rows.length; r++) {
+      const name = textAt(scores.rows, r, layout.nameCol);
+      if (name === '' || isStatisticsLabel(name)) continue;
+      // the original sheet's cells: a merged area's value sits in its top-left cell only
+      for (const c of valueCols) if (!isBlank(sheet.rows[r]?.[c] ?? null)) cells.push([r, c]);
+    }
+    clear.push({ sheet: sheet.name, kind: 'scores', cells });
   }
-  const clear: CellsToClear[] = [{ sheet: scoresSheet.name, cells: scoreCells }];
 
   if (events) {
     const header = findHeaderRow(events.rows, events.merges);
@@ -57,7 +68,7 @@ export function nextPeriodPlan(input: NextPeriodInput): NextPeriodPlan {
       return { ok: false, issues: log.issues };
     }
     events.rows.forEach((row, r) => r > header && row.forEach((v, c) => !isBlank(v) && cells.push([r, c])));
-    clear.push({ sheet: events.name, cells });
+    clear.push({ sheet: events.name, kind: 'events', cells });
   }
   return { ok: true, clear };
 }

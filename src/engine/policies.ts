@@ -53,6 +53,73 @@ export const TIE_POLICIES = {
 } as const satisfies Record<string, TiePolicyEntry>;
 export type TiePolicy = keyof typeof TIE_POLICIES;
 
+/** 期间汇总: the periods' published totals made one score (t: each period's total, w: its 权重). */
+export interface RollupEntry extends Named {
+  /** needs a 权重 for every period, adding up to 100 */
+  readonly weighted: boolean;
+  /** the column of 结果汇总 that shows the rolled-up score */
+  readonly label: string;
+  readonly combine: (totals: readonly X.Exact[], weights: readonly X.Exact[]) => X.Exact;
+}
+
+const HUNDRED = X.exactInt(100);
+
+export const ROLLUPS = {
+  sum: { names: ['求和', 'sum', '累计', '合计'], weighted: false, label: '期间合计', combine: (t) => t.reduce(X.add, X.ZERO) },
+  mean: {
+    names: ['平均', 'mean', 'average', '算术平均'],
+    weighted: false,
+    label: '期间平均',
+    combine: (t) => X.div(t.reduce(X.add, X.ZERO), X.exactInt(t.length)),
+  },
+  weighted: {
+    names: ['加权', 'weighted', '加权平均'],
+    weighted: true,
+    label: '加权汇总',
+    combine: (t, w) =>
+      X.div(
+        t.reduce((acc, x, i) => X.add(acc, X.mul(x, w[i])), X.ZERO),
+        HUNDRED,
+      ),
+  },
+} as const satisfies Record<string, RollupEntry>;
+export type Rollup = keyof typeof ROLLUPS;
+
+/**
+ * 缺期处理: a subject absent from some periods. `fill` gives the totals to roll up (null: the
+ * subject is an error).
+ */
+export interface MissingPeriodEntry extends Named {
+  readonly fill: (totals: readonly (X.Exact | null)[], weights: readonly X.Exact[]) => X.Exact[] | null;
+}
+
+export const MISSING_PERIODS = {
+  /** each missing period counts as the (weighted) mean of the periods assessed */
+  average: {
+    names: ['按已考核期平均', 'average', '平均'],
+    fill: (t, w) => {
+      const held = t.flatMap((x, i) => (x === null ? [] : [{ x, w: w[i] }]));
+      const mean = X.div(
+        held.reduce((acc, h) => X.add(acc, X.mul(h.x, h.w)), X.ZERO),
+        held.reduce((acc, h) => X.add(acc, h.w), X.ZERO),
+      );
+      return t.map((x) => x ?? mean);
+    },
+  },
+  zero: { names: ['按0分', 'zero', '0'], fill: (t) => t.map((x) => x ?? X.ZERO) },
+  error: { names: ['报错', 'error'], fill: () => null },
+} as const satisfies Record<string, MissingPeriodEntry>;
+export type MissingPeriodPolicy = keyof typeof MISSING_PERIODS;
+
+/** 加减分上限范围: which events the caps of 【加减分类别】, 加分上限 and 扣分上限 apply to together. */
+export const CAP_SCOPES = {
+  /** each period's events are capped and counted in that period's total; events without 期间 in the year's */
+  period: { names: ['每期', 'per period', 'period'] },
+  /** every event of the year is capped together and added to the rolled-up period bases */
+  year: { names: ['全年', 'year', 'whole year'] },
+} as const satisfies Record<string, Named>;
+export type CapScope = keyof typeof CAP_SCOPES;
+
 /** A table of entries as [value, names] pairs, for the settings table's `choice`. */
 export function choicesOf<K extends string>(table: Record<K, Named>): [K, readonly string[]][] {
   return (Object.keys(table) as K[]).map((k) => [k, table[k].names]);

@@ -2,16 +2,16 @@
 import { address, cellText, isBlank, IssueLog } from './cells';
 import type { IssueCode } from '../i18n/messages';
 import { cleanNumber } from './exact';
-import { choicesOf, QUOTA_ROUNDINGS, RANKING_METHODS, TIE_POLICIES } from './policies';
+import { CAP_SCOPES, choicesOf, MISSING_PERIODS, QUOTA_ROUNDINGS, RANKING_METHODS, ROLLUPS, TIE_POLICIES } from './policies';
 import { cellAt, looksLikeFraction, mapColumns, readNumber, requireColumns, splitList, textAt, type ColumnDecl } from './table';
 import { aliasTable, foldWidth, matchKey, trimName } from './text';
-import type { AdjustmentKind, Category, CellValue, Dimension, GradeRule, Indicator, OptionalSheet, Scheme, Settings, SheetData } from './types';
+import type { AdjustmentKind, Category, CellValue, Dimension, GradeRule, Indicator, OptionalSheet, Period, Scheme, Settings, SheetData } from './types';
 
 export const SCHEME_SHEET = '考核方案';
 export const DEFAULT_SIGNATURE = '制表人：　　　　　审核人：　　　　　日期：';
 export const ALL_OPTIONAL_SHEETS: readonly OptionalSheet[] = ['notice', 'analysis', 'reports'];
 
-type BlockName = 'settings' | 'dimensions' | 'indicators' | 'grades' | 'categories';
+type BlockName = 'settings' | 'dimensions' | 'indicators' | 'grades' | 'categories' | 'periods';
 
 const blockTitle = aliasTable<BlockName>([
   ['settings', ['设置', 'Settings']],
@@ -19,6 +19,7 @@ const blockTitle = aliasTable<BlockName>([
   ['indicators', ['指标', 'Indicators']],
   ['grades', ['等次', 'Grades']],
   ['categories', ['加减分类别', 'Adjustment categories', 'Categories']],
+  ['periods', ['期间', 'Periods']],
 ]);
 
 interface Block {
@@ -98,6 +99,10 @@ const optionalSheet = aliasTable<OptionalSheet>([
   ['analysis', ['指标分析', 'Indicator Analysis', 'analysis']],
   ['reports', ['成绩单', 'Score Reports', 'reports']],
 ]);
+const YES_NO = [
+  [true, ['是', 'yes', 'true', 'Y']],
+  [false, ['否', 'no', 'false', 'N']],
+] as const;
 const NONE = new Set(['无', 'none', '不输出', '-']);
 
 /** Every setting key of 【设置】: one declared entry each. */
@@ -187,17 +192,12 @@ const SETTINGS: ReadonlyArray<readonly [readonly string[], SettingParser]> = [
       s.outputs = ALL_OPTIONAL_SHEETS.filter((x) => out.includes(x));
     },
   ],
-  [
-    ['公示总分', 'Notice shows total'],
-    choice(
-      [
-        [true, ['是', 'yes', 'true']],
-        [false, ['否', 'no', 'false']],
-      ] as const,
-      (s, v) => (s.noticeShowsTotal = v),
-    ),
-  ],
+  [['公示总分', 'Notice shows total'], choice(YES_NO, (s, v) => (s.noticeShowsTotal = v))],
   [['公示说明', 'Notice text'], text((s, v) => (s.noticeText = v))],
+  [['期间汇总', 'Period roll-up'], choice(choicesOf(ROLLUPS), (s, v) => (s.rollup = v))],
+  [['缺期处理', 'Missing periods'], choice(choicesOf(MISSING_PERIODS), (s, v) => (s.missingPeriod = v))],
+  [['否决延续', 'Period vetoes carry'], choice(YES_NO, (s, v) => (s.vetoCarries = v))],
+  [['加减分上限范围', 'Cap scope'], choice(choicesOf(CAP_SCOPES), (s, v) => (s.capScope = v))],
 ];
 
 const settingKey = aliasTable(SETTINGS.map(([names, parser]) => [parser, names] as const));
@@ -223,6 +223,10 @@ export function defaultSettings(fileTitle: string): Settings {
     outputs: [...ALL_OPTIONAL_SHEETS],
     noticeShowsTotal: false,
     noticeText: '',
+    rollup: 'mean',
+    missingPeriod: 'average',
+    vetoCarries: true,
+    capScope: 'period',
   };
 }
 
@@ -515,14 +519,7 @@ const CATEGORIES = {
     totalCap: { names: ['累计上限', 'Total cap', 'Category cap'], read: numberCell((v) => v >= 0, '≥ 0') },
     veto: {
       names: ['计入否决', 'Counts toward veto', 'Veto'],
-      read: choiceCell<boolean>(
-        [
-          [true, ['是', 'yes', 'true', 'Y']],
-          [false, ['否', 'no', 'false', 'N']],
-        ],
-        false,
-        (rd, r, c, text, column) => rd.log.error('bad-yes-no', rd.sheet, address(r, c), text, { column }),
-      ),
+      read: choiceCell<boolean>(YES_NO, false, (rd, r, c, text, column) => rd.log.error('bad-yes-no', rd.sheet, address(r, c), text, { column })),
     },
   },
   item: ({ name, kind, eventCap, totalCap, veto }, r, { rd, cols }) => {
@@ -541,6 +538,45 @@ const CATEGORIES = {
   Category
 >;
 
+/** 【期间】: 期间 | 工作表 | 权重(%). 权重 is needed, adding up to 100, when 期间汇总 is 加权. */
+function periodsBlock(settings: Settings) {
+  const weighted = ROLLUPS[settings.rollup].weighted;
+  return {
+    block: 'periods',
+    required: false,
+    skipRepeated: true,
+    fields: {
+      name: { names: ['期间', 'Period', '考核期间'], required: true, read: textCell },
+      sheet: { names: ['工作表', 'Sheet', '评分表'], required: true, read: textCell },
+      weight: { names: ['权重', 'Weight', '权重(%)'], read: numberCell((v) => v > 0 && v <= 100, '0 < 权重 ≤ 100', { percent: true }) },
+    },
+    item: ({ name, sheet, weight }, r, { rd, cols }) => {
+      if (sheet === '') rd.log.error('period-without-sheet', rd.sheet, address(r, cols.sheet), null, { period: name });
+      if (weighted && weight === null)
+        rd.log.error('period-without-weight', rd.sheet, address(r, cols.weight < 0 ? cols.name : cols.weight), null, { period: name });
+      if (sheet === '' || weight === undefined) return undefined;
+      return { name, sheet, weight, sheetCell: address(r, cols.sheet) };
+    },
+    after: (periods, { rd, titleCell }) => {
+      const seen = new Map<string, string>();
+      for (const p of periods) {
+        const first = seen.get(matchKey(p.sheet));
+        if (first !== undefined) rd.log.error('period-sheet-twice', rd.sheet, p.sheetCell, p.sheet, { sheet: p.sheet, period: p.name, first });
+        else seen.set(matchKey(p.sheet), p.name);
+      }
+      if (periods.length === 0 && !rd.log.hasErrors) rd.log.error('empty-block', rd.sheet, titleCell, null, { block: 'periods' });
+      const sum = periods.reduce((a, p) => a + (p.weight ?? 0), 0);
+      if (weighted && periods.every((p) => p.weight !== null) && periods.length > 0 && Math.abs(sum - 100) > 0.01 + 1e-9)
+        rd.log.error('period-weights-sum', rd.sheet, titleCell, null, { sum: Number(sum.toFixed(6)) });
+    },
+  } as const satisfies BlockDecl<{ name: BlockField<string>; sheet: BlockField<string>; weight: BlockField<number | null | undefined> }, Period>;
+}
+
+/** The sheets 【期间】 lists, read quickly before the whole assessment (hosts read them next). */
+export function periodSheetNames(sheet: SheetData): string[] {
+  return parseScheme(sheet, '', new IssueLog()).periods.map((p) => p.sheet);
+}
+
 /** Parses 考核方案. Returns the scheme; problems go to `log`. */
 export function parseScheme(sheet: SheetData, fileTitle: string, log: IssueLog): Scheme {
   const blocks = findBlocks(sheet, log);
@@ -549,21 +585,24 @@ export function parseScheme(sheet: SheetData, fileTitle: string, log: IssueLog):
   const indicators = readBlock(sheet, blocks, indicatorsBlock(dimensions, blocks.has('dimensions')), log);
   const grades = readBlock(sheet, blocks, GRADES, log);
   const categories = readBlock(sheet, blocks, CATEGORIES, log);
-  checkTieBreakers(sheet, blocks.get('settings'), settings, dimensions, indicators, log);
-  return { settings, dimensions, indicators, grades, categories };
+  const periods = readBlock(sheet, blocks, periodsBlock(settings), log);
+  checkTieBreakers(sheet, blocks.get('settings'), settings, dimensions, indicators, periods, log);
+  return { settings, dimensions, indicators, grades, categories, periods };
 }
 
-/** 同分依据 must name dimensions or indicators; names are normalised to their canonical spelling. */
+/** 同分依据 must name dimensions, indicators or periods; names are normalised to their canonical spelling. */
 function checkTieBreakers(
   sheet: SheetData,
   block: Block | undefined,
   settings: Settings,
   dims: readonly Dimension[],
   inds: readonly Indicator[],
+  periods: readonly Period[],
   log: IssueLog,
 ): void {
   if (settings.tieBreakers.length === 0) return;
   const known = new Map<string, string>();
+  for (const p of periods) known.set(matchKey(p.name), p.name);
   for (const i of inds) known.set(matchKey(i.name), i.name);
   for (const d of dims) known.set(matchKey(d.name), d.name);
   // display-only dimension labels of the points model can be tie-breakers too

@@ -120,14 +120,29 @@ function side(
 }
 
 export function scoreSubject(subject: SubjectInput, events: readonly AdjustmentEvent[], scheme: Scheme, plan: ScoringPlan): SubjectScore {
-  const { decimals, bonusCap, deductionCap, vetoLine } = scheme.settings;
   const dimExact = plan.dims.map(({ indicators, factor }) => {
     const sum = X.exactSum(indicators.map((i) => subject.scores[i]));
     return factor ? X.mul(sum, factor) : sum;
   });
   const base = plan.weighted ? dimExact.reduce(X.add, X.ZERO) : X.exactSum(subject.scores);
-  const bonus = side('bonus', events, plan.categories, subject.extraBonus, bonusCap, decimals);
-  const deduction = side('deduction', events, plan.categories, subject.extraDeduction, deductionCap, decimals);
+  return scoreFromBase(base, dimExact, { bonus: subject.extraBonus, deduction: subject.extraDeduction }, events, scheme, plan);
+}
+
+/**
+ * A score from its base (exact) and its dimension scores: the bonuses and deductions under their
+ * caps, the published total and the vetoes. `columns`: 评分表's 加分 / 扣分.
+ */
+export function scoreFromBase(
+  base: Exact,
+  dimExact: readonly Exact[],
+  columns: { readonly bonus: number; readonly deduction: number },
+  events: readonly AdjustmentEvent[],
+  scheme: Scheme,
+  plan: ScoringPlan,
+): SubjectScore {
+  const { decimals, bonusCap, deductionCap, vetoLine } = scheme.settings;
+  const bonus = side('bonus', events, plan.categories, columns.bonus, bonusCap, decimals);
+  const deduction = side('deduction', events, plan.categories, columns.deduction, deductionCap, decimals);
   const total = X.publish(X.sub(X.add(base, bonus.exact), deduction.exact), decimals);
 
   const vetoEvents = events.filter((e) => vetoes(e.type));

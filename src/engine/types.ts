@@ -56,9 +56,9 @@ export type GradeScope = 'all' | 'group';
 export type MissingPolicy = 'error' | 'zero';
 export type OptionalSheet = 'notice' | 'analysis' | 'reports';
 
-import type { QuotaRounding, RankingMethod, TiePolicy } from './policies';
+import type { CapScope, MissingPeriodPolicy, QuotaRounding, RankingMethod, Rollup, TiePolicy } from './policies';
 import type { IssueCode } from '../i18n/messages';
-export type { QuotaRounding, RankingMethod, TiePolicy };
+export type { CapScope, MissingPeriodPolicy, QuotaRounding, RankingMethod, Rollup, TiePolicy };
 
 export interface Settings {
   title: string;
@@ -79,6 +79,21 @@ export interface Settings {
   outputs: OptionalSheet[];
   noticeShowsTotal: boolean;
   noticeText: string;
+  /** 期间汇总, 缺期处理, 否决延续, 加减分上限范围: used when 【期间】 lists periods */
+  rollup: Rollup;
+  missingPeriod: MissingPeriodPolicy;
+  vetoCarries: boolean;
+  capScope: CapScope;
+}
+
+/** One row of 【期间】: a period and the sheet that holds its scores (评分表's layout). */
+export interface Period {
+  readonly name: string;
+  readonly sheet: string;
+  /** percent points; null when not given (required under 期间汇总 = 加权) */
+  readonly weight: number | null;
+  /** the address of its 工作表 cell in 考核方案 */
+  readonly sheetCell: string;
 }
 
 export interface Dimension {
@@ -125,6 +140,8 @@ export interface Scheme {
   readonly indicators: readonly Indicator[];
   readonly grades: readonly GradeRule[];
   readonly categories: readonly Category[];
+  /** 【期间】: empty for a single-period assessment (scores in 评分表) */
+  readonly periods: readonly Period[];
 }
 
 /** The code of an event type declared in event-types.ts. */
@@ -146,6 +163,8 @@ export interface AdjustmentEvent {
   readonly reason: string;
   readonly basis: string;
   readonly date: string;
+  /** the 期间 it belongs to (a 【期间】 name); '' for the year as a whole */
+  readonly period: string;
 }
 
 /** One row of 评分表. */

@@ -126,6 +126,41 @@ export const ISSUE_MESSAGES = {
     zh: '{scope}“{grade}”只有 {count} 个，少于比例下限要求的 {need} 个。',
     en: '{scope} "{grade}" has {count}, fewer than the {need} its minimum share asks for.',
   },
+  'period-without-sheet': { zh: '期间“{period}”没有填工作表。', en: 'The period "{period}" names no sheet.' },
+  'period-without-weight': {
+    zh: '期间汇总为“加权”，期间“{period}”须填权重。',
+    en: 'The roll-up is weighted: the period "{period}" needs a weight.',
+  },
+  'period-sheet-twice': {
+    zh: '工作表“{sheet}”已是期间“{first}”的成绩表，不能再作为“{period}”。',
+    en: 'The sheet "{sheet}" already holds the period "{first}"; it cannot hold "{period}" too.',
+  },
+  'period-weights-sum': { zh: '期间权重合计为 {sum}，应为 100。', en: 'Period weights add up to {sum}; they must add up to 100.' },
+  'period-sheet-missing': {
+    zh: '期间“{period}”的工作表“{sheet}”不存在。工作簿中的工作表：{found}。',
+    en: 'The sheet "{sheet}" of the period "{period}" is missing. The workbook has: {found}.',
+  },
+  'period-absent': {
+    zh: '“{name}”没有{periods}的成绩（缺期处理为“报错”）。',
+    en: '"{name}" has no scores for {periods} (missing periods are errors).',
+  },
+  'period-group-changed': {
+    zh: '“{name}”在{period}的分组为“{group}”，与{first}的“{firstGroup}”不同；按最后一期的分组排名。',
+    en: '"{name}" is in the group "{group}" in {period} but "{firstGroup}" in {first}; ranked in the last period\'s group.',
+  },
+  'scores-sheet-unused': {
+    zh: '考核方案有【期间】块，成绩从各期工作表读取，评分表未使用。',
+    en: 'The scheme lists periods: scores are read from the period sheets, and the scores sheet is not used.',
+  },
+  'unknown-period': { zh: '期间“{value}”不在【期间】块中（{periods}）。', en: 'The period "{value}" is not listed in [Periods] ({periods}).' },
+  'period-without-periods': {
+    zh: '考核方案没有【期间】块，期间应留空。',
+    en: 'The scheme lists no periods: leave the period blank.',
+  },
+  'event-period-absent': {
+    zh: '“{name}”没有参加{period}的考核，该期的加减分无从计入。',
+    en: '"{name}" was not assessed in {period}: this event has no score to count in.',
+  },
   'sheet-name-taken': {
     zh: '工作簿中已有名为“{sheet}”的工作表且不是本工具生成的：请改名或删除后再运行。',
     en: 'The workbook already has a sheet "{sheet}" that this tool did not write: rename or delete it, then run again.',
@@ -152,6 +187,19 @@ export const NOTE_MESSAGES = {
   'note-tie-pending': { zh: '名额边界同分，等次待定', en: 'Tied at the quota boundary; grade pending' },
   'note-tie-broken': { zh: '同分，按同分依据“{key}”排序', en: 'Equal total; ordered by the tie-breaker "{key}"' },
   'note-remark': { zh: '{text}', en: '{text}' },
+  'note-periods-average': {
+    zh: '未参加{periods}考核，缺期按已考核期平均计',
+    en: 'Not assessed in {periods}; missing periods count as the mean of those assessed',
+  },
+  'note-periods-zero': { zh: '未参加{periods}考核，缺期按0分计', en: 'Not assessed in {periods}; missing periods count as 0' },
+  'note-period-veto-kept': {
+    zh: '{period}一票否决（{reason}），不延续到全年',
+    en: 'Vetoed in {period} ({reason}); the veto does not carry to the year',
+  },
+  'note-period-veto-line-kept': {
+    zh: '{period}否决类扣分 {sum} 分达到否决扣分线，不延续到全年',
+    en: 'Veto deductions of {sum} in {period} reach the veto line; the veto does not carry to the year',
+  },
 } satisfies Table;
 /** A code with words in both languages: a code without them does not compile. */
 export type NoteCode = keyof typeof NOTE_MESSAGES;
@@ -191,6 +239,7 @@ const CODED_PARAMS: Readonly<Record<string, Table>> = {
     indicators: { zh: '指标', en: 'indicator' },
     grades: { zh: '等次', en: 'grade' },
     categories: { zh: '类别', en: 'category' },
+    periods: { zh: '期间', en: 'period' },
   },
   /** a block of 考核方案, by its title (either is accepted in the workbook) */
   block: {
@@ -199,6 +248,7 @@ const CODED_PARAMS: Readonly<Record<string, Table>> = {
     indicators: { zh: '【指标】', en: '[Indicators]' },
     grades: { zh: '【等次】', en: '[Grades]' },
     categories: { zh: '【加减分类别】', en: '[Adjustment categories]' },
+    periods: { zh: '【期间】', en: '[Periods]' },
   },
   /** a category's side (category-kind) */
   kind: { bonus: { zh: '加分', en: 'bonus' }, deduction: { zh: '扣分', en: 'deduction' } },

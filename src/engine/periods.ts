@@ -1,0 +1,191 @@
+// Periods into one result (【期间】): each period scored as a single assessment is, then the
+// periods' published totals rolled up (求和 / 平均 / 加权) and rounded once, half-up.
+import { address, type IssueLog } from './cells';
+import { eventType, vetoes } from './event-types';
+import * as X from './exact';
+import { MISSING_PERIODS, ROLLUPS } from './policies';
+import { parseScores } from './scores';
+import { scoreFromBase, scoreSubject, type ScoringPlan, type SubjectScore } from './score';
+import type { AdjustmentEvent, Period, Scheme, SheetData, SubjectInput } from './types';
+import type { NoteCode } from '../i18n/messages';
+import type { Params } from './types';
+
+/** One period's sheet as read. */
+interface PeriodSheet {
+  readonly period: Period;
+  readonly nameCol: number;
+  readonly subjects: ReadonlyMap<string, SubjectInput>;
+}
+
+/** Who was assessed when: every period's subjects, and everyone in the order first met. */
+export interface PeriodRoster {
+  readonly sheets: readonly PeriodSheet[];
+  /** one input per subject: group from the last period assessed; scores the mean of the periods assessed */
+  readonly subjects: readonly SubjectInput[];
+  /** by period name: who was assessed in it */
+  readonly members: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** One period of one subject. */
+export interface PeriodResult {
+  readonly period: Period;
+  readonly input: SubjectInput;
+  readonly score: SubjectScore;
+}
+
+/** A subject's periods: null where it was not assessed. */
+export interface SubjectPeriods {
+  readonly results: readonly (PeriodResult | null)[];
+  /** the names of the periods it was not assessed in */
+  readonly missing: readonly string[];
+  /** the rolled-up period totals (before the year's own adjustments), published */
+  readonly rolledUp: X.Published;
+}
+
+/** A subject of a periodic assessment, scored: the year's score and what it came from. */
+export interface PeriodicScore {
+  readonly input: SubjectInput;
+  readonly score: SubjectScore;
+  /** the events that act on the year's grade */
+  readonly events: readonly AdjustmentEvent[];
+  readonly periods: SubjectPeriods;
+  readonly notes: readonly { readonly code: NoteCode; readonly params: Params }[];
+}
+
+/** Reads every period's sheet; a listed sheet that is missing is an error at its 工作表 cell. */
+export function readPeriods(
+  scheme: Scheme,
+  sheetOf: (name: string) => SheetData | undefined,
+  sheetNames: readonly string[],
+  schemeSheet: string,
+  log: IssueLog,
+): PeriodRoster {
+  const sheets: PeriodSheet[] = [];
+  for (const period of scheme.periods) {
+    const sheet = sheetOf(period.sheet);
+    if (!sheet) {
+      log.error('period-sheet-missing', schemeSheet, period.sheetCell, period.sheet, { period: period.name, sheet: period.sheet, found: sheetNames });
+      continue;
+    }
+    const { layout, subjects } = parseScores(sheet, scheme, log);
+    sheets.push({ period, nameCol: layout?.nameCol ?? 0, subjects: new Map(subjects.map((s) => [s.name, s])) });
+  }
+  const order: string[] = [];
+  const seen = new Set<string>();
+  for (const p of sheets) for (const name of p.subjects.keys()) if (!seen.has(name)) (seen.add(name), order.push(name));
+
+  const subjects = order.map((name) => {
+    const held = sheets.flatMap((p) => {
+      const input = p.subjects.get(name);
+      return input ? [{ p, input }] : [];
+    });
+    const first = held[0];
+    const last = held[held.length - 1];
+    for (const h of held.slice(1)) {
+      if (h.input.group !== first.input.group)
+        log.warn('period-group-changed', h.p.period.sheet, address(h.input.row - 1, h.p.nameCol), h.input.group ?? '', {
+          name,
+          period: h.p.period.name,
+          group: h.input.group ?? '',
+          first: first.p.period.name,
+          firstGroup: first.input.group ?? '',
+        });
+    }
+    const mean = (values: readonly number[]) => X.toNumber(X.div(X.exactSum(values), X.exactInt(values.length)));
+    const remarks = [...new Set(held.map((h) => h.input.remark).filter(Boolean))];
+    const input: SubjectInput = {
+      name,
+      group: last.input.group,
+      row: first.input.row,
+      scores: scheme.indicators.map((_, i) => mean(held.map((h) => h.input.scores[i]))),
+      extraBonus: 0,
+      extraDeduction: 0,
+      remark: remarks.join('；'),
+    };
+    return input;
+  });
+  const members = new Map(sheets.map((p) => [p.period.name, new Set(p.subjects.keys())]));
+  return { sheets, subjects, members };
+}
+
+/**
+ * Scores every subject period by period and rolls the periods up. 加减分上限范围 = 每期: a period's
+ * events count in that period (capped there), the year's own events (no 期间) on the rolled-up
+ * total; 全年: periods are their bases, and every event of the year is capped together on top.
+ */
+export function scorePeriods(roster: PeriodRoster, events: readonly AdjustmentEvent[], scheme: Scheme, plan: ScoringPlan, log: IssueLog): PeriodicScore[] {
+  const { settings } = scheme;
+  const rollup = ROLLUPS[settings.rollup];
+  const fill = MISSING_PERIODS[settings.missingPeriod].fill;
+  const perYear = settings.capScope === 'year';
+
+  const periods = roster.sheets.map((p) => p.period);
+  const weights = periods.map((p) => X.exactFromNumber(rollup.weighted ? p.weight! : 1));
+  return roster.subjects.map((input) => {
+    const own = events.filter((e) => e.subject === input.name);
+    const results = roster.sheets.map((p): PeriodResult | null => {
+      const periodInput = p.subjects.get(input.name);
+      if (!periodInput) return null;
+      const periodEvents = perYear ? [] : own.filter((e) => e.period === p.period.name && eventType(e.type).effect.kind === 'points');
+      const counted = perYear ? { ...periodInput, extraBonus: 0, extraDeduction: 0 } : periodInput;
+      return { period: p.period, input: periodInput, score: scoreSubject(counted, periodEvents, scheme, plan) };
+    });
+    const missing = results.flatMap((r, i) => (r === null ? [periods[i].name] : []));
+    const notes: PeriodicScore['notes'][number][] = [];
+    const at = roster.sheets.find((p) => p.subjects.has(input.name))!;
+    if (missing.length > 0 && settings.missingPeriod === 'error')
+      log.error('period-absent', at.period.sheet, address(input.row - 1, at.nameCol), input.name, { name: input.name, periods: missing });
+    else if (missing.length > 0)
+      notes.push({ code: settings.missingPeriod === 'zero' ? 'note-periods-zero' : 'note-periods-average', params: { periods: missing } });
+
+    const roll = (value: (r: PeriodResult) => X.Exact) => {
+      const filled = fill(
+        results.map((r) => (r ? value(r) : null)),
+        weights,
+      );
+      return filled ? rollup.combine(filled, weights) : X.ZERO;
+    };
+    // under 全年 a period's total is its base: its events and columns count in the year's
+    const rolled = roll((r) => X.exactFromNumber(r.score.total.value));
+    const dims = plan.dims.map((_, d) => roll((r) => X.exactFromNumber(r.score.dimensionScores[d].value)));
+
+    // a period's veto acts on the year when 否决延续 = 是; otherwise it is only noted
+    const periodVetoes = own.filter((e) => e.period !== '' && vetoes(e.type));
+    const lineVeto = results.find((r) => r !== null && r.score.vetoLineSum !== null) ?? null;
+    if (!settings.vetoCarries) {
+      for (const e of periodVetoes) notes.push({ code: 'note-period-veto-kept', params: { period: e.period, reason: e.reason } });
+      if (lineVeto) notes.push({ code: 'note-period-veto-line-kept', params: { period: lineVeto.period.name, sum: lineVeto.score.vetoLineSum! } });
+    }
+    // the events that act on the year: its own; under 全年 every period's too; grade events of any
+    // period (the year's grade is the only one given)
+    const actsOnYear = (e: AdjustmentEvent) =>
+      e.period === '' || ((perYear || eventType(e.type).effect.kind !== 'points') && (settings.vetoCarries || !vetoes(e.type)));
+    const yearEvents = own.filter(actsOnYear);
+    const columns = perYear ? sumColumns(results) : { bonus: 0, deduction: 0 };
+    const scoredEvents = perYear ? yearEvents : own.filter((e) => e.period === '');
+    const yearScore = scoreFromBase(rolled, dims, columns, scoredEvents, scheme, plan);
+    const carriedLine = settings.vetoCarries && !perYear && yearScore.vetoLineSum === null ? (lineVeto?.score.vetoLineSum ?? null) : null;
+    const score: SubjectScore = {
+      ...yearScore,
+      vetoEvents: yearEvents.filter((e) => vetoes(e.type)),
+      vetoLineSum: yearScore.vetoLineSum ?? carriedLine,
+      vetoed: yearEvents.some((e) => vetoes(e.type)) || yearScore.vetoLineSum !== null || carriedLine !== null,
+    };
+    return {
+      input: { ...input, extraBonus: columns.bonus, extraDeduction: columns.deduction },
+      score,
+      events: yearEvents,
+      periods: { results, missing, rolledUp: X.publish(rolled, settings.decimals) },
+      notes,
+    };
+  });
+}
+
+/** 评分表's 加分 / 扣分 columns of every period, counted once for the year (加减分上限范围 = 全年). */
+function sumColumns(results: readonly (PeriodResult | null)[]): { bonus: number; deduction: number } {
+  const held = results.flatMap((r) => (r ? [r.input] : []));
+  return {
+    bonus: X.toNumber(X.exactSum(held.map((i) => i.extraBonus))),
+    deduction: X.toNumber(X.exactSum(held.map((i) => i.extraDeduction))),
+  };
+}
