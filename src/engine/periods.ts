@@ -70,9 +70,8 @@ export function readPeriods(
     const { layout, subjects } = parseScores(sheet, scheme, log);
     sheets.push({ period, nameCol: layout?.nameCol ?? 0, subjects: new Map(subjects.map((s) => [s.name, s])) });
   }
-  const order: string[] = [];
-  const seen = new Set<string>();
-  for (const p of sheets) for (const name of p.subjects.keys()) if (!seen.has(name)) (seen.add(name), order.push(name));
+  // everyone, in the order first met
+  const order = [...new Set(sheets.flatMap((p) => [...p.subjects.keys()]))];
 
   const subjects = order.map((name) => {
     const held = sheets.flatMap((p) => {
