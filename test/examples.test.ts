@@ -21,7 +21,20 @@ describe.each(EXAMPLES.filter((e) => e !== 'ex4-bad-input'))('example %s', (name
     expect(got).toEqual(want.subjects.map(({ notes, ...rest }: any) => rest));
     const grades = a.scopes.flatMap((sc) => sc.grades.map((g) => ({ scope: sc.scope, grade: a.scheme!.grades[g.grade].name, quota: g.quota, count: g.count })));
     expect(grades).toEqual(want.grades);
+    // an annual example: each period's published total too
+    if (want.periods)
+      expect(a.subjects.map((s) => ({ name: s.name, totals: s.periods!.results.map((r) => r?.score.total.value ?? null) }))).toEqual(want.periods);
   });
+});
+
+it('ex5: the year is the mean of the published quarters, rounded once (checked by hand)', async () => {
+  const a = await assessFile(examplePath('ex5-annual-4-quarters'));
+  const total = (name: string) => a.subjects.find((s) => s.name === name)!.score.total.value;
+  // (89 + 88 + 90.5 + 83) / 4 = 87.625 → 87.63; (84 + 83.5 + 88 + 89) / 4 = 86.125 → 86.13
+  expect(total('市政府办公室')).toBe(87.63);
+  expect(total('市教育局')).toBe(86.13);
+  // set up in Q3: the mean of Q3 and Q4, (85 + 88) / 2
+  expect(total('市数据局')).toBe(86.5);
 });
 
 it('finds every mistake in ex4 at the cells its expected results name', async () => {

@@ -1,6 +1,6 @@
 // The command line's JSON (contract section 7).
-import { PENDING_GRADE } from '../engine/assess';
-import type { Issue } from '../engine/types';
+import { PENDING_GRADE, type SubjectResult } from '../engine/assess';
+import type { Issue, Period } from '../engine/types';
 import { issueMessage, noteText } from '../i18n/format';
 import type { Lang } from '../i18n/messages';
 import type { RunResult } from './score-workbook';
@@ -19,6 +19,8 @@ export interface ResultJson {
     grade: string;
     vetoed: boolean;
     notes: string[];
+    /** with 【期间】 only: each period's published numbers, numbers null where the subject was not assessed */
+    periods?: { period: string; base: number | null; bonus: number | null; deduction: number | null; total: number | null }[];
   }[];
   grades: { scope: string; grade: string; quota: number | null; count: number }[];
   issues: { severity: Issue['severity']; sheet: string; cell: string; code: string; message: string; value: string }[];
@@ -42,6 +44,7 @@ export function resultJson(run: RunResult, lang: Lang): ResultJson {
           grade: s.grade,
           vetoed: s.score.vetoed,
           notes: s.notes.map((n) => noteText(n, lang)),
+          ...(s.periods ? { periods: periodsJson(s, a.scheme.periods) } : {}),
         }))
       : [],
     grades: computed
@@ -52,4 +55,18 @@ export function resultJson(run: RunResult, lang: Lang): ResultJson {
       : [],
     issues: run.issues.map((i) => ({ severity: i.severity, sheet: i.sheet, cell: i.cell, code: i.code, message: issueMessage(i, lang), value: i.value })),
   };
+}
+
+function periodsJson(s: SubjectResult, periods: readonly Period[]) {
+  return s.periods!.results.map((r, i) =>
+    r
+      ? {
+          period: periods[i].name,
+          base: r.score.base.value,
+          bonus: r.score.bonus.published.value,
+          deduction: r.score.deduction.published.value,
+          total: r.score.total.value,
+        }
+      : { period: periods[i].name, base: null, bonus: null, deduction: null, total: null },
+  );
 }

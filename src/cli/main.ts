@@ -6,6 +6,8 @@ import { assess, findInputSheets } from '../engine/assess';
 import { errorsFirst } from '../engine/cells';
 import type { Issue } from '../engine/types';
 import { resultJson } from '../app/result-json';
+import { combineWorkbooks, type PeriodFile } from '../app/combine';
+import { COMBINE_LIMIT } from '../engine/combine';
 import { nextPeriodFileName, resultFileName, readInputs, scoreWorkbook, today, type RunResult } from '../app/score-workbook';
 import { makeNextPeriod } from '../app/next-period';
 import { SharedFormulaCell } from '../hosts/xlsx/clear-cells';
@@ -235,6 +237,28 @@ async function nextPeriod(input: string, opts: { output?: string; force?: boolea
   return 0;
 }
 
+async function combine(inputs: readonly string[], opts: { output: string; force?: boolean }, lang: Lang, io: Io): Promise<number> {
+  const t = CLI_TEXT[lang];
+  if (inputs.length < 2) throw new CommandFailure(t.combineCount(COMBINE_LIMIT));
+  if (inputs.length > COMBINE_LIMIT) throw new CommandFailure(t.combineCount(COMBINE_LIMIT));
+  const paths = inputs.map((i) => resolve(io.cwd, i));
+  const outPath = resolve(io.cwd, opts.output);
+  if (!/\.xlsx$/i.test(outPath)) throw new CommandFailure(t.notXlsx(outPath));
+  if (paths.some((p) => samePath(p, outPath))) throw new CommandFailure(t.sameFile);
+  await checkOutput(outPath, 'workbook', opts.force, t);
+  const files: PeriodFile[] = [];
+  for (const path of paths) files.push({ fileName: basename(path), fileTitle: fileTitleOf(path), book: await openWorkbook(path, t) });
+  const combined = await withWorkbook(paths[0], t, () => combineWorkbooks(files, nativeEntry));
+  printIssues(combined.issues, lang, io, t);
+  if (!combined.ok) {
+    io.stdout.write(`${countsLine(false, 0, combined.issues, t)}\n${t.notWritten}\n`);
+    return 1;
+  }
+  await writeStreamSafely(outPath, (write) => combined.book.writeTo(write), t);
+  io.stdout.write(`${t.combined(outPath, files.length)}\n`);
+  return 0;
+}
+
 /** "30 subjects, 0 errors, 2 warnings"; with errors no subjects were computed, so none are counted. */
 function countsLine(ok: boolean, subjects: number, issues: readonly Issue[], t: CliText): string {
   const errors = issues.filter((i) => i.severity === 'error').length;
@@ -320,6 +344,11 @@ function program(lang: Lang, io: Io, run: (job: Promise<number>) => void): Comma
     .option('-o, --output <file>', t.optNextOut)
     .option('--force', t.optForce)
     .action((input: string, opts) => run(nextPeriod(input, opts, lang, io)));
+  sub('combine', t.combine)
+    .argument('<workbooks...>', t.argPeriodWorkbooks)
+    .requiredOption('-o, --output <file>', t.optCombineOut)
+    .option('--force', t.optForce)
+    .action((inputs: string[], opts) => run(combine(inputs, opts, lang, io)));
   sub('demo', t.demo).action(() => {
     io.stdout.write(`${t.demoTitle(EXAMPLE_WORKBOOK)}\n`);
     run(

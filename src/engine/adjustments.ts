@@ -9,7 +9,8 @@ import type { AdjustmentEvent, CellValue, Scheme, SheetData } from './types';
 
 export const ADJUSTMENTS_SHEET = '加减分';
 
-const COLUMNS = [
+/** 加减分's columns (the first name of each is the one written). */
+export const ADJUSTMENT_COLUMNS = [
   { field: 'name', names: ['名称', '单位', '单位名称', '姓名', '被考核单位', '被考核人', '考核对象', 'Name'], required: true },
   { field: 'type', names: ['类型', 'Type'], required: true },
   { field: 'category', names: ['类别', 'Category'] },
@@ -43,8 +44,8 @@ export function parseAdjustments(
     if (sheet.rows.some((row) => row.some((v) => !isBlank(v)))) log.error('no-name-column', sheet.name, 'A1', null, { names: '名称' });
     return [];
   }
-  const cols = mapColumns(sheet.rows[headerRow], COLUMNS);
-  if (!requireColumns(cols, COLUMNS, log, sheet.name, headerRow, { sheet: sheet.name })) return [];
+  const cols = mapColumns(sheet.rows[headerRow], ADJUSTMENT_COLUMNS);
+  if (!requireColumns(cols, ADJUSTMENT_COLUMNS, log, sheet.name, headerRow, { sheet: sheet.name })) return [];
   const events: AdjustmentEvent[] = [];
   const categories = new Map(scheme.categories.map((c) => [matchKey(c.name), c]));
   for (let r = headerRow + 1; r < sheet.rows.length; r++) {

@@ -625,3 +625,29 @@ function findSettingCell(sheet: SheetData, block: Block, key: string): string {
   }
   return '';
 }
+
+/**
+ * 考核方案's rows with settings given values (keys by their names, e.g. 考核期间): set where
+ * 【设置】 has the key, else added at the end of 【设置】 (a new 【设置】 on top when it has none).
+ */
+export function withSettings(sheet: SheetData, values: readonly (readonly [string, CellValue])[]): CellValue[][] {
+  const rows = sheet.rows.map((row) => [...row]);
+  const block = findBlocks(sheet, new IssueLog()).get('settings');
+  if (!block || block.headerRow < 0) return [['【设置】'], ['项目', '内容'], ...values.map(([k, v]) => [k, v]), [], ...rows];
+  const cols = mapColumns(rows[block.headerRow], SETTINGS_COLUMNS);
+  const width = Math.max(cols.key, cols.value) + 1;
+  const added: CellValue[][] = [];
+  for (const [key, value] of values) {
+    const r = block.dataRows.find((row) => settingKey(textAt(rows, row, cols.key)) === settingKey(key));
+    if (r !== undefined) rows[r][cols.value] = value;
+    else {
+      const row: CellValue[] = Array.from({ length: width }, () => null);
+      row[cols.key] = key;
+      row[cols.value] = value;
+      added.push(row);
+    }
+  }
+  const after = (block.dataRows.length > 0 ? block.dataRows[block.dataRows.length - 1] : block.headerRow) + 1;
+  rows.splice(after, 0, ...added);
+  return rows;
+}

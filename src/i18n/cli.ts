@@ -13,6 +13,12 @@ const zh = {
   optNextOut: '输出文件（默认：原文件名-下一期.xlsx，与原文件同目录）',
   nextWritten: (p: string, scores: number, events: number) => `下一期工作簿已写入：${p}（清空了 ${scores} 个分数、${events} 个加减分单元格；原文件未改动）`,
   sharedFormula: (cell: string) => `${cell} 中的公式被其他单元格共用，清空它会破坏这些公式；请先把该列的公式改为数值或逐格公式。`,
+  combine: '把各期（季度、半年）的工作簿合并为一个年度工作簿：各期评分表成为期间工作表，加减分注明期间',
+  argPeriodWorkbooks: '各期的考核工作簿（.xlsx），按期间先后排列',
+  optCombineOut: '合并后的年度工作簿文件',
+  combineCount: (max: number) => `请给出 2 到 ${max} 个各期的工作簿，按期间先后排列。`,
+  combined: (p: string, n: number) =>
+    `年度工作簿已写入：${p}（合并了 ${n} 期；各期原文件未改动）。请检查考核方案中的【期间】和期间汇总方式，然后运行 kaoping score。`,
   demo: '用自带的示例工作簿演示一次计分',
   argWorkbook: '考核工作簿（.xlsx）',
   argPreset: '预设方案：',
@@ -65,6 +71,13 @@ const en: CliText = {
     `Next period's workbook written to ${p} (${plural(scores, 'score')} and ${plural(events, 'adjustment cell')} emptied; the input file is unchanged)`,
   sharedFormula: (cell: string) =>
     `The formula in ${cell} is shared by other cells; emptying it would break them. Turn that column's formulas into values or per-cell formulas first.`,
+  combine:
+    "combine the periods' workbooks (quarters, half-years) into one annual workbook: each one's scores sheet becomes a period sheet, adjustments get their period",
+  argPeriodWorkbooks: "the periods' workbooks (.xlsx), in period order",
+  optCombineOut: 'the annual workbook to write',
+  combineCount: (max: number) => `Give 2 to ${max} period workbooks, in period order.`,
+  combined: (p: string, n: number) =>
+    `Annual workbook written to ${p} (${plural(n, 'period')} combined; the period files are unchanged). Check [Periods] and the roll-up in the scheme, then run kaoping score.`,
   demo: 'score the bundled example workbook',
   argWorkbook: 'assessment workbook (.xlsx)',
   argPreset: 'preset: ',

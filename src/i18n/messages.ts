@@ -161,6 +161,22 @@ export const ISSUE_MESSAGES = {
     zh: '“{name}”没有参加{period}的考核，该期的加减分无从计入。',
     en: '"{name}" was not assessed in {period}: this event has no score to count in.',
   },
+  'combine-periodic': {
+    zh: '该工作簿的考核方案已有【期间】块，是汇总过的工作簿；请合并各期的原始工作簿。',
+    en: "This workbook already lists periods (it is a combined workbook); combine the periods' own workbooks.",
+  },
+  'combine-scheme-differs': {
+    zh: '{file} 的维度、指标或等次与 {other} 不同，不能合并：请先统一各期的考核方案。',
+    en: "The dimensions, indicators or grades of {file} differ from {other}: make the periods' schemes the same first.",
+  },
+  'combine-unit-partial': {
+    zh: '“{name}”只出现在{periods}。',
+    en: '"{name}" appears only in {periods}.',
+  },
+  'combine-unit-renamed': {
+    zh: '“{name}”从{period}起出现，而“{like}”不再出现：是否改名？若是，请在各期中统一名称。',
+    en: '"{name}" appears from {period} on while "{like}" no longer does: renamed? If so, use one name in every period.',
+  },
   'sheet-name-taken': {
     zh: '工作簿中已有名为“{sheet}”的工作表且不是本工具生成的：请改名或删除后再运行。',
     en: 'The workbook already has a sheet "{sheet}" that this tool did not write: rename or delete it, then run again.',

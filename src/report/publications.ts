@@ -3,7 +3,7 @@ import { analyse } from '../engine/analysis';
 import { PENDING_GRADE, type ScoredAssessment, type SubjectResult } from '../engine/assess';
 import { eventType, vetoes } from '../engine/event-types';
 import * as X from '../engine/exact';
-import { RANKING_METHODS } from '../engine/policies';
+import { RANKING_METHODS, ROLLUPS } from '../engine/policies';
 import { message, REASON_MESSAGES } from '../i18n/messages';
 import { PENDING, type GradeMiss } from '../engine/grade';
 import type { SideTotal } from '../engine/score';
@@ -103,6 +103,30 @@ export function gradeReason(s: SubjectResult, a: ScoredAssessment): string {
   return parts.join('；');
 }
 
+/** 成绩单 with 【期间】: each period's total and how it was made, then the periods rolled up. */
+function periodRows(b: SheetBuilder, s: SubjectResult, a: ScoredAssessment): void {
+  const { settings } = a.scheme;
+  const { decimals } = settings;
+  const missingWords = { average: '未参加考核，按已考核期平均计', zero: '未参加考核，按0分计', error: '未参加考核' }[settings.missingPeriod];
+  const periods = s.periods!;
+  periods.results.forEach((r, i) => {
+    const period = a.scheme.periods[i];
+    const weight = settings.rollup === 'weighted' ? `（权重 ${period.weight}%）` : '';
+    if (!r) {
+      b.row([`　${period.name}${weight}`, null, null, null, missingWords], COMPUTED);
+      return;
+    }
+    const { base, bonus, deduction, total } = r.score;
+    const adjusted = bonus.published.units !== 0 || deduction.published.units !== 0;
+    const how = adjusted
+      ? `基础分 ${fmt(base.value, decimals)} + 加分 ${fmt(bonus.published.value, decimals)} − 扣分 ${fmt(deduction.published.value, decimals)}`
+      : `基础分 ${fmt(base.value, decimals)}`;
+    b.row([`　${period.name}${weight}`, null, total.value, null, `${how}（${period.sheet}）`], COMPUTED);
+  });
+  const how = { sum: '各期总分之和', mean: '各期总分的平均', weighted: '各期总分按权重加权' }[settings.rollup];
+  b.row([ROLLUPS[settings.rollup].label, null, periods.rolledUp.value, null, how], COMPUTED);
+}
+
 /** 成绩单 rows of computed numbers: shown with the configured decimals, like 结果汇总. */
 const COMPUTED: ColumnKind[] = ['text', 'raw', 'score', 'rate', 'note'];
 
@@ -113,6 +137,7 @@ function adjustmentRows(b: SheetBuilder, label: '加分' | '扣分', side: SideT
         e.event.reason,
         e.event.basis ? `依据：${e.event.basis}` : '',
         e.event.date ? `日期：${e.event.date}` : '',
+        e.event.period ? `期间：${e.event.period}` : '',
         e.cappedByEvent ? `原 ${e.event.amount} 分，超过单项上限 ${cat.category!.eventCap}，按 ${e.counted} 分计` : '',
       ];
       b.row([`${label}${cat.name ? `（${cat.name}）` : ''}`, null, e.counted, null, notes.filter(Boolean).join('；')], COMPUTED);
@@ -152,16 +177,13 @@ export function reportsSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec
   const groupSize = new Map<string, number>();
   for (const s of a.subjects) if (s.group !== null) groupSize.set(s.group, (groupSize.get(s.group) ?? 0) + 1);
   const sheetHead = head('reports', scheme, ctx);
+  const baseLabel = scheme.periods.length > 0 ? ROLLUPS[scheme.settings.rollup].label : '基础分';
   const rate = (score: number, max: number) => (max > 0 ? X.publishRatio(score, max, 4).value : null);
   const labels = scheme.indicators.map((ind) => `　${ind.name}`);
   const members = a.dimensions.map((dim) => scheme.indicators.flatMap((ind, i) => (ind.dimension === dim ? [i] : [])));
   const unshown = scheme.indicators.flatMap((_, i) => (members.some((m) => m.includes(i)) ? [] : [i]));
-  /** One subject's page. */
-  const report = (s: SubjectResult): SheetBuilder => {
-    const b = new SheetBuilder(sheetHead, columns, { section: true });
-    b.caption(`${s.name}　考核成绩单`);
-    b.line([s.group ? `分组：${s.group}` : '', `总分：${fmt(s.score.total.value, decimals)}`, `等次：${s.grade}`].filter(Boolean).join('　　'));
-    b.blockHeader(columns.map((c) => c.header));
+  /** The indicators by dimension, then 基础分. */
+  const indicatorRows = (b: SheetBuilder, s: SubjectResult) => {
     const indicatorRow = (i: number) => {
       const ind = scheme.indicators[i];
       b.row([labels[i], ind.points, s.input.scores[i], rate(s.input.scores[i], ind.points), null]);
@@ -185,6 +207,15 @@ export function reportsSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec
         ? `；各维度折算得分分别四舍五入，与按精确值计算的基础分相差 ${fmt(Math.abs(X.toNumber(X.sub(contributionsSum, X.exactFromNumber(s.score.base.value)))), decimals)}`
         : '';
     b.row(['基础分', maxBase, s.score.base.value, rate(s.score.base.value, maxBase), baseNote + roundingNote], COMPUTED);
+  };
+  /** One subject's page. */
+  const report = (s: SubjectResult): SheetBuilder => {
+    const b = new SheetBuilder(sheetHead, columns, { section: true });
+    b.caption(`${s.name}　考核成绩单`);
+    b.line([s.group ? `分组：${s.group}` : '', `总分：${fmt(s.score.total.value, decimals)}`, `等次：${s.grade}`].filter(Boolean).join('　　'));
+    b.blockHeader(columns.map((c) => c.header));
+    if (s.periods) periodRows(b, s, a);
+    else indicatorRows(b, s);
     adjustmentRows(b, '加分', s.score.bonus, scheme.settings.bonusCap, decimals);
     adjustmentRows(b, '扣分', s.score.deduction, scheme.settings.deductionCap, decimals);
     b.row(
@@ -193,7 +224,7 @@ export function reportsSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec
         null,
         s.score.total.value,
         null,
-        `= 基础分 ${fmt(s.score.base.value, decimals)} + 加分 ${fmt(s.score.bonus.published.value, decimals)} − 扣分 ${fmt(s.score.deduction.published.value, decimals)}，四舍五入保留 ${decimals} 位小数`,
+        `= ${baseLabel} ${fmt(s.score.base.value, decimals)} + 加分 ${fmt(s.score.bonus.published.value, decimals)} − 扣分 ${fmt(s.score.deduction.published.value, decimals)}，四舍五入保留 ${decimals} 位小数`,
       ],
       COMPUTED,
     );

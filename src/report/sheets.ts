@@ -2,7 +2,8 @@
 import { PENDING_GRADE, type Assessment, type ScoredAssessment, type SubjectResult } from '../engine/assess';
 import { errorsFirst } from '../engine/cells';
 import type { Issue } from '../engine/types';
-import { issueMessage, SEVERITY_WORD } from '../i18n/format';
+import { issueMessage, noteText, SEVERITY_WORD } from '../i18n/format';
+import { ROLLUPS } from '../engine/policies';
 import { head, notesText, signature, type ReportContext } from './common';
 import { SheetBuilder, type Column } from './layout';
 import { analysisSheet, noticeSheet, reportsSheet } from './publications';
@@ -11,13 +12,23 @@ import type { SheetSpec, SpecValue } from './spec';
 /** Widest 结果汇总 may get (character widths) with one column per indicator: A4 landscape, scaled a little. */
 const INDICATORS_FIT_WIDTH = 170;
 
-/** 基础分 | 加分 | 扣分 | 总分: the published numbers of every ranked table. */
-const SCORE_COLUMNS: readonly Column[] = [
-  { header: '基础分', kind: 'score' },
-  { header: '加分', kind: 'score' },
-  { header: '扣分', kind: 'score' },
-  { header: '总分', kind: 'score' },
-];
+/**
+ * 基础分 | 加分 | 扣分 | 总分: the published numbers of every ranked table. With 【期间】 the base
+ * is the periods rolled up (期间平均, 期间合计 or 加权汇总) and 加分 / 扣分 the year's own.
+ */
+function scoreColumns(a: ScoredAssessment): Column[] {
+  return [
+    { header: a.scheme.periods.length > 0 ? ROLLUPS[a.scheme.settings.rollup].label : '基础分', kind: 'score' },
+    { header: '加分', kind: 'score' },
+    { header: '扣分', kind: 'score' },
+    { header: '总分', kind: 'score' },
+  ];
+}
+
+/** Each period's published total, blank where the subject was not assessed. */
+function periodTotals(s: SubjectResult): (number | null)[] {
+  return s.periods?.results.map((r) => r?.score.total.value ?? null) ?? [];
+}
 
 function scoreCells(s: SubjectResult): number[] {
   return [s.score.base.value, s.score.bonus.published.value, s.score.deduction.published.value, s.score.total.value];
@@ -25,8 +36,12 @@ function scoreCells(s: SubjectResult): number[] {
 
 type ScoreColumns = { headers: string[]; values: (s: SubjectResult) => SpecValue[]; kind: 'score' | 'raw' };
 
-/** 结果汇总 shows dimension scores, else indicator scores while the table still fits the page. */
+/**
+ * 结果汇总 shows each period's total with 【期间】, else dimension scores, else indicator scores
+ * while the table still fits the page.
+ */
 export function summarySheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec {
+  if (a.scheme.periods.length > 0) return summaryWith(a, ctx, { headers: a.scheme.periods.map((p) => p.name), values: periodTotals, kind: 'score' });
   if (a.dimensions.length > 0)
     return summaryWith(a, ctx, { headers: [...a.dimensions], values: (s) => s.score.dimensionScores.map((d) => d.value), kind: 'score' });
   const withIndicators = summaryWith(a, ctx, { headers: a.scheme.indicators.map((i) => i.name), values: (s) => [...s.input.scores], kind: 'raw' });
@@ -41,7 +56,7 @@ function summaryWith(a: ScoredAssessment, ctx: ReportContext, scores: ScoreColum
     { header: '名称', kind: 'text' },
     ...(a.hasGroups ? [{ header: '分组', kind: 'center' } as const] : []),
     ...scores.headers.map((h) => ({ header: h, kind: scores.kind })),
-    ...SCORE_COLUMNS,
+    ...scoreColumns(a),
     { header: '等次', kind: 'center' },
     { header: '备注', kind: 'note' },
   ];
@@ -58,7 +73,7 @@ export function groupSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec {
   const columns: Column[] = [
     { header: '组内排名', kind: 'int' },
     { header: '名称', kind: 'text' },
-    ...SCORE_COLUMNS,
+    ...scoreColumns(a),
     { header: '总排名', kind: 'int' },
     { header: '等次', kind: 'center' },
     { header: '备注', kind: 'note' },
@@ -74,6 +89,51 @@ export function groupSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec {
   });
   signature(b, scheme);
   return b.build();
+}
+
+/**
+ * 期间汇总 (with 【期间】): every subject in the order of the period sheets, each period's total,
+ * the year's total, rank and grade; 备注 says which periods were assessed and how the missing
+ * ones counted.
+ */
+export function periodSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec {
+  const { scheme } = a;
+  const periods = scheme.periods;
+  const columns: Column[] = [
+    { header: '名称', kind: 'text' },
+    ...(a.hasGroups ? [{ header: '分组', kind: 'center' } as const] : []),
+    ...periods.map((p) => ({ header: p.name, kind: 'score' }) as const),
+    { header: '汇总分', kind: 'score' },
+    { header: '排名', kind: 'int' },
+    { header: '等次', kind: 'center' },
+    { header: '备注', kind: 'note' },
+  ];
+  const b = new SheetBuilder(head('periods', scheme, ctx), columns).header();
+  for (const s of [...a.subjects].sort((p, q) => p.index - q.index)) {
+    const missing = s.periods?.missing ?? [];
+    const assessed = periods.filter((p) => !missing.includes(p.name)).map((p) => p.name);
+    const remark =
+      missing.length > 0
+        ? [`已考核：${assessed.join('、')}`, ...s.periodNotes.map((n) => noteText(n, 'zh'))].join('；')
+        : s.periodNotes.map((n) => noteText(n, 'zh')).join('；');
+    b.row([s.name, ...(a.hasGroups ? [s.group ?? ''] : []), ...periodTotals(s), s.score.total.value, s.rank, s.grade, remark]);
+  }
+  b.blank().line(rollupLine(a));
+  signature(b, scheme);
+  return b.build();
+}
+
+/** How the year's total was made, in words under 期间汇总. */
+function rollupLine(a: ScoredAssessment): string {
+  const { settings, periods } = a.scheme;
+  const how = {
+    sum: '各期总分之和',
+    mean: '各期总分的平均',
+    weighted: `各期总分按权重（${periods.map((p) => `${p.name} ${p.weight}%`).join('、')}）加权`,
+  }[settings.rollup];
+  const missing = { average: '缺期按已考核期平均计', zero: '缺期按0分计', error: '不允许缺期' }[settings.missingPeriod];
+  const caps = settings.capScope === 'year' ? '加减分全年合并计算上限，计入汇总分' : '各期加减分计入当期，未填期间的加减分计入汇总分';
+  return `汇总分 = ${how}，四舍五入保留 ${settings.decimals} 位小数；${missing}；${caps}；${settings.vetoCarries ? '任一期一票否决即全年否决' : '一票否决不跨期延续'}。`;
 }
 
 export function distributionSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec {
@@ -136,6 +196,7 @@ export function buildResultSheets(a: Assessment, ctx: ReportContext, extra: read
   if (a.ok && !extra.some((i) => i.severity === 'error')) {
     const outputs = a.scheme.settings.outputs;
     sheets.push(summarySheet(a, ctx));
+    if (a.scheme.periods.length > 0) sheets.push(periodSheet(a, ctx));
     if (a.hasGroups) sheets.push(groupSheet(a, ctx));
     sheets.push(distributionSheet(a, ctx));
     if (outputs.includes('notice')) sheets.push(noticeSheet(a, ctx));

@@ -56,7 +56,7 @@ export interface PrintSetup {
   readonly scale?: number;
 }
 
-export type ResultRole = 'summary' | 'groups' | 'distribution' | 'notice' | 'analysis' | 'reports' | 'validation';
+export type ResultRole = 'summary' | 'periods' | 'groups' | 'distribution' | 'notice' | 'analysis' | 'reports' | 'validation';
 
 export interface SheetSpec {
   /** null for a sheet that is not a result (a new workbook's input sheets) */
@@ -146,6 +146,7 @@ export function wholeSheet(spec: SheetSpec): SheetSpec {
 /** The result sheets, their canonical names, in the order they are written. */
 export const RESULT_SHEETS: readonly { readonly role: ResultRole; readonly name: string; readonly aliases: readonly string[] }[] = [
   { role: 'summary', name: '结果汇总', aliases: ['Summary'] },
+  { role: 'periods', name: '期间汇总', aliases: ['Period Summary'] },
   { role: 'groups', name: '分组排名', aliases: ['Group Ranking'] },
   { role: 'distribution', name: '等次分布', aliases: ['Grade Distribution'] },
   { role: 'notice', name: '结果公示', aliases: ['Public Notice'] },

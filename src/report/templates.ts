@@ -249,6 +249,13 @@ function plainSheet(name: string, d: Draft, columnWidths: number[], freezeRows: 
   };
 }
 
+/** A sheet of plain values with a bordered header row (a combined workbook's period sheets, its 加减分). */
+export function valuesSheet(name: string, cells: readonly (readonly SpecValue[])[], headerRow: number, merges: SheetSpec['merges'] = []): SheetSpec {
+  const width = cells.reduce((w, row) => Math.max(w, row.length), 1);
+  const styles: StyledArea[] = headerRow >= 0 ? [{ r0: headerRow, c0: 0, r1: headerRow, c1: width - 1, style: { ...HEAD, wrap: true } }] : [];
+  return { ...plainSheet(name, { cells: cells.map((r) => [...r]), styles }, widths(cells, 6, 30, headerRow + 1), headerRow + 1), merges };
+}
+
 /** Blank rows offered for scores beyond the example names. */
 const SPARE_ROWS = 30;
 

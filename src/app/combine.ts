@@ -1,0 +1,46 @@
+// `kaoping combine` (and the browser page's 合并各期): several periods' workbooks into one annual
+// workbook, a new file made of values (the periods' own files are never written).
+import { readInputs } from './score-workbook';
+import { planCombine, type CombinedSheet, type PeriodBook } from '../engine/combine';
+import { findHeaderRow } from '../engine/scores';
+import type { CellValue, Issue } from '../engine/types';
+import { XlsxWorkbook } from '../hosts/xlsx/xlsx-workbook';
+import type { EntryMaker } from '../hosts/xlsx/package';
+import type { SpecValue } from '../report/spec';
+import { valuesSheet } from '../report/templates';
+
+export interface PeriodFile {
+  readonly fileName: string;
+  readonly fileTitle: string;
+  readonly book: XlsxWorkbook;
+}
+
+export type Combined =
+  { readonly ok: true; readonly book: XlsxWorkbook; readonly issues: readonly Issue[] } | { readonly ok: false; readonly issues: readonly Issue[] };
+
+/** A value as a new sheet holds it: shown percents and dates as the numbers and text read. */
+function specValue(v: CellValue): SpecValue {
+  if (v === null || typeof v === 'string' || typeof v === 'number') return v;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if ('percent' in v) return v.percent;
+  if ('date' in v) return v.date;
+  if ('error' in v) return v.error;
+  return null; // an uncalculated formula: planCombine refuses those
+}
+
+const values = (sheet: CombinedSheet) => sheet.rows.map((row) => row.map(specValue));
+
+export async function combineWorkbooks(files: readonly PeriodFile[], entry?: EntryMaker): Promise<Combined> {
+  const books: PeriodBook[] = [];
+  for (const f of files) books.push({ fileName: f.fileName, fileTitle: f.fileTitle, ...(await readInputs(f.book)) });
+  const plan = planCombine(books);
+  if (!plan.ok) return plan;
+  const out = XlsxWorkbook.create(entry);
+  const merges = (i: number) => books[i].sheets.find((s) => s.rows === plan.periods[i].rows)?.merges ?? [];
+  await out.addSheets([
+    valuesSheet(plan.scheme.name, values(plan.scheme), -1),
+    ...plan.periods.map((p, i) => valuesSheet(p.name, values(p), findHeaderRow(p.rows, merges(i)), merges(i))),
+    ...(plan.adjustments ? [valuesSheet(plan.adjustments.name, values(plan.adjustments), 0)] : []),
+  ]);
+  return { ok: true, book: out, issues: plan.issues };
+}

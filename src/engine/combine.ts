@@ -1,0 +1,158 @@
+// Several periods' workbooks into one (`kaoping combine`): each one's 评分表 becomes a period
+// sheet, its 加减分 rows get their 期间, and 考核方案 (the last one's) gains 【期间】. The
+// workbooks must share one scheme; units that come and go, or look renamed, are reported.
+import { ADJUSTMENT_COLUMNS } from './adjustments';
+import { inputSheetsOf } from './assess';
+import { IssueLog, address, isBlank } from './cells';
+import { parseScheme, withSettings } from './scheme';
+import { findHeaderRow, nameColumnOf, parseScores } from './scores';
+import { mapColumns, reportUncalculated, textAt } from './table';
+import { closestName } from './text';
+import type { CellValue, Issue, Scheme, SheetData } from './types';
+
+/** One period's workbook as read. */
+export interface PeriodBook {
+  /** the file's name, shown in messages as [name]sheet */
+  readonly fileName: string;
+  /** the file name without extension: the period's name when 考核期间 is blank */
+  readonly fileTitle: string;
+  readonly sheetNames: readonly string[];
+  readonly sheets: readonly SheetData[];
+}
+
+/** A sheet of the combined workbook, as values. */
+export interface CombinedSheet {
+  readonly name: string;
+  readonly rows: readonly (readonly CellValue[])[];
+}
+
+export type CombinePlan =
+  | {
+      readonly ok: true;
+      readonly scheme: CombinedSheet;
+      readonly periods: readonly CombinedSheet[];
+      /** absent when no workbook has 加减分 */
+      readonly adjustments: CombinedSheet | null;
+      /** warnings: units in some periods only, names that look renamed */
+      readonly issues: readonly Issue[];
+    }
+  | { readonly ok: false; readonly issues: readonly Issue[] };
+
+/** Most workbooks one annual workbook takes (twelve months, with room). */
+export const COMBINE_LIMIT = 24;
+
+/** A sheet name Excel accepts: at most 31 characters, none of : \ / ? * [ ]. */
+function sheetNameOf(text: string): string {
+  return text.replace(/[:\\/?*[\]]/g, '_').slice(0, 31) || '期间';
+}
+
+/** Indicators, dimensions and grades: what must be the same in every period. */
+function schemeShape(s: Scheme): string {
+  return JSON.stringify([s.dimensions.map((d) => [d.name, d.weight]), s.indicators.map((i) => [i.name, i.points, i.dimension]), s.grades.map((g) => g.name)]);
+}
+
+export function planCombine(books: readonly PeriodBook[]): CombinePlan {
+  const issues: Issue[] = [];
+  const inFile = (book: PeriodBook, log: IssueLog) => issues.push(...log.issues.map((i) => ({ ...i, sheet: `[${book.fileName}]${i.sheet}` })));
+  const read = books.map((book) => {
+    const log = new IssueLog();
+    const found = inputSheetsOf(book, log);
+    const scheme = found.scheme ? parseScheme(found.scheme, book.fileTitle, log) : null;
+    if (found.scores) reportUncalculated(found.scores, log);
+    if (found.adjustments) reportUncalculated(found.adjustments, log);
+    if (scheme && scheme.periods.length > 0) log.error('combine-periodic', found.scheme!.name, '', null, {});
+    const subjects = scheme && found.scores && !log.hasErrors ? parseScores(found.scores, scheme, new IssueLog()).subjects : [];
+    inFile(book, log);
+    return { book, found, scheme, subjects };
+  });
+  if (issues.some((i) => i.severity === 'error')) return { ok: false, issues };
+
+  const last = read[read.length - 1];
+  for (const r of read.slice(0, -1)) {
+    if (schemeShape(r.scheme!) !== schemeShape(last.scheme!))
+      issues.push(combineIssue('error', 'combine-scheme-differs', r.book, r.found.scheme!.name, '', { file: r.book.fileName, other: last.book.fileName }));
+  }
+  if (issues.some((i) => i.severity === 'error')) return { ok: false, issues };
+
+  // a period is named by its 考核期间, else by its file
+  const names: string[] = [];
+  for (const r of read) {
+    const period = r.scheme!.settings.period;
+    names.push(period && !names.includes(period) ? period : r.book.fileTitle);
+  }
+  const sheetNames: string[] = [];
+  for (const n of names) {
+    let name = sheetNameOf(n);
+    for (let k = 2; sheetNames.includes(name) || /^(考核方案|加减分|评分表)$/.test(name); k++) name = sheetNameOf(`${n}(${k})`);
+    sheetNames.push(name);
+  }
+
+  unitsAcrossPeriods(read, names, issues);
+
+  const scheme: CombinedSheet = {
+    name: last.found.scheme!.name,
+    rows: [
+      ...withSettings(last.found.scheme!, [
+        ['考核期间', names.length > 1 ? `${names[0]}至${names[names.length - 1]}` : names[0]],
+        ['期间汇总', '平均'],
+        ['缺期处理', '按已考核期平均'],
+      ]),
+      [],
+      ['【期间】'],
+      ['期间', '工作表', '权重(%)'],
+      ...names.map((n, i) => [n, sheetNames[i], null]),
+    ],
+  };
+  const periods = read.map((r, i) => ({ name: sheetNames[i], rows: r.found.scores!.rows }));
+  return { ok: true, scheme, periods, adjustments: adjustmentsOf(read, names), issues };
+}
+
+function combineIssue(severity: Issue['severity'], code: Issue['code'], book: PeriodBook, sheet: string, cell: string, params: Issue['params']): Issue {
+  return { severity, code, sheet: `[${book.fileName}]${sheet}`, cell, value: '', params };
+}
+
+/** Warnings for units not in every period, and for one that leaves as a like-named one arrives. */
+function unitsAcrossPeriods(
+  read: readonly { book: PeriodBook; found: { scores?: SheetData }; subjects: readonly { name: string; row: number }[] }[],
+  names: readonly string[],
+  issues: Issue[],
+): void {
+  const inPeriod = read.map((r) => new Set(r.subjects.map((s) => s.name)));
+  const all = [...new Set(read.flatMap((r) => r.subjects.map((s) => s.name)))];
+  const leaving = all.filter((n) => !inPeriod[inPeriod.length - 1].has(n));
+  const arriving = all.filter((n) => !inPeriod[0].has(n));
+  for (const name of all) {
+    const present = names.filter((_, i) => inPeriod[i].has(name));
+    if (present.length === names.length) continue;
+    const first = inPeriod.findIndex((set) => set.has(name));
+    const at = read[first];
+    const scores = at.found.scores!;
+    const row = at.subjects.find((s) => s.name === name)!.row;
+    const cell = address(row - 1, Math.max(0, nameColumnOf(scores.rows[findHeaderRow(scores.rows, scores.merges)] ?? [])));
+    const like = arriving.includes(name) ? closestName(name, leaving) : null;
+    if (like) issues.push(combineIssue('warning', 'combine-unit-renamed', at.book, at.found.scores!.name, cell, { name, like, period: names[first] }));
+    else issues.push(combineIssue('warning', 'combine-unit-partial', at.book, at.found.scores!.name, cell, { name, periods: present }));
+  }
+}
+
+/** Every workbook's 加减分 rows under one header, each with its period in 期间 (kept when filled). */
+function adjustmentsOf(read: readonly { found: { adjustments?: SheetData } }[], names: readonly string[]): CombinedSheet | null {
+  if (!read.some((r) => r.found.adjustments)) return null;
+  const header = ADJUSTMENT_COLUMNS.map((c) => c.names[0]);
+  const periodCol = ADJUSTMENT_COLUMNS.findIndex((c) => c.field === 'period');
+  const rows: CellValue[][] = [header];
+  read.forEach((r, i) => {
+    const sheet = r.found.adjustments;
+    if (!sheet) return;
+    const h = findHeaderRow(sheet.rows, sheet.merges);
+    if (h < 0) return;
+    const cols = mapColumns(sheet.rows[h], ADJUSTMENT_COLUMNS);
+    for (let row = h + 1; row < sheet.rows.length; row++) {
+      if ((sheet.rows[row] ?? []).every((v) => isBlank(v))) continue;
+      const out = ADJUSTMENT_COLUMNS.map((c) => (cols[c.field] >= 0 ? (sheet.rows[row][cols[c.field]] ?? null) : null));
+      if (textAt(sheet.rows, row, cols.period) === '') out[periodCol] = names[i];
+      rows.push(out);
+    }
+  });
+  return { name: '加减分', rows };
+}
