@@ -206,6 +206,22 @@ describe('periods: bad input', () => {
     const rows = b.sheets[0].rows;
     const r = rows.findIndex((row) => row[1] === '三季度');
     expect(codes(without)).toEqual([`考核方案!B${r + 1} period-sheet-missing`]);
+    // an event of that period is not reported again
+    const withEvent = {
+      ...without,
+      sheetNames: [...without.sheetNames, '加减分'],
+      sheets: [
+        ...without.sheets,
+        {
+          name: '加减分',
+          rows: [
+            ['名称', '类型', '分值', '期间'],
+            ['甲', '加分', 1, '第三季度'],
+          ],
+        },
+      ],
+    };
+    expect(codes(withEvent)).toEqual([`考核方案!B${r + 1} period-sheet-missing`]);
   });
 
   it('under 缺期处理 = 报错, names the periods missing at the subject’s name', () => {

@@ -124,7 +124,9 @@ function periodOf(
     log.error('unknown-period', sheet.name, at, text, { value: text, periods: scheme.periods.map((p) => p.name) });
     return undefined;
   }
-  if (known && !periodMembers.get(period.name)?.has(name)) {
+  // a period whose sheet could not be read is reported there, not at every event of it
+  const members = periodMembers.get(period.name);
+  if (known && members && !members.has(name)) {
     log.error('event-period-absent', sheet.name, at, text, { name, period: period.name });
     return undefined;
   }
