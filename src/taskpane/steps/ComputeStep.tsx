@@ -21,6 +21,10 @@ const EXPLAINED = new Set<NoteCode>([
   'note-tie-demoted',
   'note-tie-pending',
   'note-tie-broken',
+  'note-periods-average',
+  'note-periods-zero',
+  'note-period-veto-kept',
+  'note-period-veto-line-kept',
 ]);
 
 export function ComputeStep({ lang, checked }: { lang: Lang; checked: CheckView }) {
