@@ -7,8 +7,7 @@ import { MISSING_PERIODS, ROLLUPS } from './policies';
 import { parseScores } from './scores';
 import { scoreFromBase, scoreSubject, type ScoringPlan, type SubjectScore } from './score';
 import type { AdjustmentEvent, Period, Scheme, SheetData, SubjectInput } from './types';
-import type { NoteCode } from '../i18n/messages';
-import type { Params } from './types';
+import type { Note } from './assess';
 
 /** One period's sheet as read. */
 interface PeriodSheet {
@@ -49,7 +48,7 @@ export interface PeriodicScore {
   /** the events that act on the year's grade */
   readonly events: readonly AdjustmentEvent[];
   readonly periods: SubjectPeriods;
-  readonly notes: readonly { readonly code: NoteCode; readonly params: Params }[];
+  readonly notes: readonly Note[];
 }
 
 /** Reads every period's sheet; a listed sheet that is missing is an error at its 工作表 cell. */
@@ -130,7 +129,7 @@ export function scorePeriods(roster: PeriodRoster, events: readonly AdjustmentEv
       return { period: p.period, input: periodInput, score: scoreSubject(counted, periodEvents, scheme, plan) };
     });
     const missing = results.flatMap((r, i) => (r === null ? [periods[i].name] : []));
-    const notes: PeriodicScore['notes'][number][] = [];
+    const notes: Note[] = [];
     const at = roster.sheets.find((p) => p.subjects.has(input.name))!;
     if (missing.length > 0 && settings.missingPeriod === 'error')
       log.error('period-absent', at.period.sheet, address(input.row - 1, at.nameCol), input.name, { name: input.name, periods: missing });
