@@ -36,10 +36,9 @@ export async function combineWorkbooks(files: readonly PeriodFile[], entry?: Ent
   const plan = planCombine(books);
   if (!plan.ok) return plan;
   const out = XlsxWorkbook.create(entry);
-  const merges = (i: number) => books[i].sheets.find((s) => s.rows === plan.periods[i].rows)?.merges ?? [];
   await out.addSheets([
     valuesSheet(plan.scheme.name, values(plan.scheme), -1),
-    ...plan.periods.map((p, i) => valuesSheet(p.name, values(p), findHeaderRow(p.rows, merges(i)), merges(i))),
+    ...plan.periods.map((p) => valuesSheet(p.name, values(p), findHeaderRow(p.rows, p.merges), p.merges)),
     ...(plan.adjustments ? [valuesSheet(plan.adjustments.name, values(plan.adjustments), 0)] : []),
   ]);
   return { ok: true, book: out, issues: plan.issues };

@@ -239,8 +239,7 @@ async function nextPeriod(input: string, opts: { output?: string; force?: boolea
 
 async function combine(inputs: readonly string[], opts: { output: string; force?: boolean }, lang: Lang, io: Io): Promise<number> {
   const t = CLI_TEXT[lang];
-  if (inputs.length < 2) throw new CommandFailure(t.combineCount(COMBINE_LIMIT));
-  if (inputs.length > COMBINE_LIMIT) throw new CommandFailure(t.combineCount(COMBINE_LIMIT));
+  if (inputs.length < 2 || inputs.length > COMBINE_LIMIT) throw new CommandFailure(t.combineCount(COMBINE_LIMIT));
   const paths = inputs.map((i) => resolve(io.cwd, i));
   const outPath = resolve(io.cwd, opts.output);
   if (!/\.xlsx$/i.test(outPath)) throw new CommandFailure(t.notXlsx(outPath));

@@ -6,12 +6,12 @@ import { eventType, eventTypes, vetoes } from './event-types';
 import * as X from './exact';
 import { checkGradeRules, gradeScope, PENDING, type GradeConstraints, type GradeOutcome, type ScopeResult } from './grade';
 import { assignRanks, decidingKey, sortForRanking } from './rank';
-import { readPeriods, scorePeriods, type SubjectPeriods } from './periods';
-import { parseScheme, periodSheetNames, SCHEME_SHEET } from './scheme';
+import { periodSheets, readPeriods, resolveSheetName, scorePeriods, type SubjectPeriods } from './periods';
+import { listsPeriods, parseScheme, periodSheetNames, SCHEME_SHEET } from './scheme';
 import { dimensionNames, planScoring, scoreSubject, type SubjectScore } from './score';
 import { findHeaderRow, isStatisticsLabel, nameColumnOf, parseScores, SCORES_SHEET, type ScoresLayout } from './scores';
 import { fillMerges, reportUncalculated, textAt } from './table';
-import { aliasTable, matchKey } from './text';
+import { aliasTable } from './text';
 import type { AdjustmentEvent, Issue, Params, Scheme, SheetData, SubjectInput } from './types';
 
 export const ALL_SCOPE = '全体';
@@ -24,11 +24,6 @@ const inputRole = aliasTable<InputRole>([
   ['scores', [SCORES_SHEET, 'Scores']],
   ['adjustments', [ADJUSTMENTS_SHEET, 'Adjustments']],
 ]);
-
-/** The workbook's sheet a typed name means: the same name, else the one matching forgivingly. */
-export function resolveSheetName(typed: string, sheetNames: readonly string[]): string | undefined {
-  return sheetNames.find((n) => n === typed) ?? sheetNames.find((n) => matchKey(n) === matchKey(typed));
-}
 
 /** The sheets an assessment reads: the input sheets, and with 【期间】 (known once 考核方案 is read) its period sheets. */
 export function sheetsToRead(sheetNames: readonly string[], scheme?: SheetData): string[] {
@@ -238,12 +233,12 @@ export function assess(input: AssessInput): Assessment {
   const sheets = input.sheets.map(fillMerges);
   const run = assessSheets({ ...input, sheets });
   const byName = new Map(sheets.map((s) => [s.name, s]));
-  const periodSheets = run.scheme ? run.scheme.periods.map((p) => resolveSheetName(p.sheet, input.sheetNames)) : [];
+  const periodNames = run.scheme ? run.scheme.periods.map((p) => resolveSheetName(p.sheet, input.sheetNames)) : [];
   return {
     ...run,
     issues: withSubjects(
       run.issues,
-      [run.sheets.scores, run.sheets.adjustments, ...periodSheets].map((n) => (n ? byName.get(n) : undefined)),
+      [run.sheets.scores, run.sheets.adjustments, ...periodNames].map((n) => (n ? byName.get(n) : undefined)),
     ),
   };
 }
@@ -259,8 +254,8 @@ export function inputSheetsOf(input: Pick<AssessInput, 'sheetNames' | 'sheets'>,
   const found = { scheme: of('scheme'), scores: of('scores'), adjustments: of('adjustments') };
   if (!found.scheme) log.error('missing-sheet', SCHEME_SHEET, '', null, { sheet: SCHEME_SHEET, found: input.sheetNames });
   // with 【期间】 the scores are on the period sheets
-  const periodic = found.scheme !== undefined && periodSheetNames(found.scheme).length > 0;
-  if (!found.scores && !periodic) log.error('missing-sheet', SCORES_SHEET, '', null, { sheet: SCORES_SHEET, found: input.sheetNames });
+  if (!found.scores && !(found.scheme && listsPeriods(found.scheme)))
+    log.error('missing-sheet', SCORES_SHEET, '', null, { sheet: SCORES_SHEET, found: input.sheetNames });
   return found;
 }
 
@@ -275,12 +270,9 @@ function assessSheets(input: AssessInput): Assessment {
   if (log.hasErrors) return failed(log.issues, scheme, sheets, null);
   if (adjSheet) reportUncalculated(adjSheet, log);
   const periodic = scheme.periods.length > 0;
-  const byName = new Map(input.sheets.map((s) => [s.name, s]));
   if (periodic && scoresSheet && !scheme.periods.some((p) => resolveSheetName(p.sheet, input.sheetNames) === scoresSheet.name))
     log.warn('scores-sheet-unused', scoresSheet.name, '', null, {});
-  const roster = periodic
-    ? readPeriods(scheme, (name) => byName.get(resolveSheetName(name, input.sheetNames) ?? ''), input.sheetNames, schemeSheet.name, log)
-    : null;
+  const roster = periodic ? readPeriods(scheme, periodSheets(scheme, input, schemeSheet.name, log), log) : null;
   if (!roster && !scoresSheet) return failed(log.issues, scheme, sheets, null);
   const { layout, subjects: inputs } = roster ? { layout: null, subjects: roster.subjects } : parseScores(scoresSheet!, scheme, log);
   const names = new Set(inputs.map((s) => s.name));
@@ -297,7 +289,7 @@ function assessSheets(input: AssessInput): Assessment {
   const plan = planScoring(scheme);
   const eventsOf = new Map<string, AdjustmentEvent[]>();
   for (const e of events) pushTo(eventsOf, e.subject, e);
-  const periodScores = roster ? scorePeriods(roster, events, scheme, plan, log) : null;
+  const periodScores = roster ? scorePeriods(roster, eventsOf, scheme, plan, log) : null;
   const dims = dimensionNames(scheme);
   type Keyed = Pick<ScoredSubject, 'score' | 'input' | 'periods'>;
   const tieKeyOf = scheme.settings.tieBreakers.map((key): ((s: Keyed) => number) => {

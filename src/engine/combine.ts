@@ -5,10 +5,10 @@ import { ADJUSTMENT_COLUMNS } from './adjustments';
 import { inputSheetsOf } from './assess';
 import { IssueLog, address, isBlank } from './cells';
 import { parseScheme, withSettings } from './scheme';
-import { findHeaderRow, nameColumnOf, parseScores } from './scores';
+import { findHeaderRow, parseScores } from './scores';
 import { mapColumns, reportUncalculated, textAt } from './table';
 import { closestName } from './text';
-import type { CellValue, Issue, Scheme, SheetData } from './types';
+import type { CellArea, CellValue, Issue, Scheme, SheetData } from './types';
 
 /** One period's workbook as read. */
 export interface PeriodBook {
@@ -24,6 +24,7 @@ export interface PeriodBook {
 export interface CombinedSheet {
   readonly name: string;
   readonly rows: readonly (readonly CellValue[])[];
+  readonly merges?: readonly CellArea[];
 }
 
 export type CombinePlan =
@@ -52,8 +53,8 @@ function schemeShape(s: Scheme): string {
 }
 
 export function planCombine(books: readonly PeriodBook[]): CombinePlan {
-  const issues: Issue[] = [];
-  const inFile = (book: PeriodBook, log: IssueLog) => issues.push(...log.issues.map((i) => ({ ...i, sheet: `[${book.fileName}]${i.sheet}` })));
+  // each workbook's issues name it as Excel names another file's sheet: [q1.xlsx]评分表
+  const issuesOf = (): Issue[] => read.flatMap((r) => r.log.issues.map((i) => ({ ...i, sheet: `[${r.book.fileName}]${i.sheet}` })));
   const read = books.map((book) => {
     const log = new IssueLog();
     const found = inputSheetsOf(book, log);
@@ -61,18 +62,17 @@ export function planCombine(books: readonly PeriodBook[]): CombinePlan {
     if (found.scores) reportUncalculated(found.scores, log);
     if (found.adjustments) reportUncalculated(found.adjustments, log);
     if (scheme && scheme.periods.length > 0) log.error('combine-periodic', found.scheme!.name, '', null, {});
-    const subjects = scheme && found.scores && !log.hasErrors ? parseScores(found.scores, scheme, new IssueLog()).subjects : [];
-    inFile(book, log);
-    return { book, found, scheme, subjects };
+    const scores = scheme && found.scores && !log.hasErrors ? parseScores(found.scores, scheme, new IssueLog()) : null;
+    return { book, log, found, scheme, subjects: scores?.subjects ?? [], nameCol: scores?.layout?.nameCol ?? 0 };
   });
-  if (issues.some((i) => i.severity === 'error')) return { ok: false, issues };
+  if (read.some((r) => r.log.hasErrors)) return { ok: false, issues: issuesOf() };
 
   const last = read[read.length - 1];
   for (const r of read.slice(0, -1)) {
     if (schemeShape(r.scheme!) !== schemeShape(last.scheme!))
-      issues.push(combineIssue('error', 'combine-scheme-differs', r.book, r.found.scheme!.name, '', { file: r.book.fileName, other: last.book.fileName }));
+      r.log.error('combine-scheme-differs', r.found.scheme!.name, '', null, { file: r.book.fileName, other: last.book.fileName });
   }
-  if (issues.some((i) => i.severity === 'error')) return { ok: false, issues };
+  if (read.some((r) => r.log.hasErrors)) return { ok: false, issues: issuesOf() };
 
   // a period is named by its 考核期间, else by its file
   const names: string[] = [];
@@ -87,7 +87,7 @@ export function planCombine(books: readonly PeriodBook[]): CombinePlan {
     sheetNames.push(name);
   }
 
-  unitsAcrossPeriods(read, names, issues);
+  unitsAcrossPeriods(read, names);
 
   const scheme: CombinedSheet = {
     name: last.found.scheme!.name,
@@ -103,19 +103,14 @@ export function planCombine(books: readonly PeriodBook[]): CombinePlan {
       ...names.map((n, i) => [n, sheetNames[i], null]),
     ],
   };
-  const periods = read.map((r, i) => ({ name: sheetNames[i], rows: r.found.scores!.rows }));
-  return { ok: true, scheme, periods, adjustments: adjustmentsOf(read, names), issues };
-}
-
-function combineIssue(severity: Issue['severity'], code: Issue['code'], book: PeriodBook, sheet: string, cell: string, params: Issue['params']): Issue {
-  return { severity, code, sheet: `[${book.fileName}]${sheet}`, cell, value: '', params };
+  const periods = read.map((r, i) => ({ name: sheetNames[i], rows: r.found.scores!.rows, merges: r.found.scores!.merges }));
+  return { ok: true, scheme, periods, adjustments: adjustmentsOf(read, names), issues: issuesOf() };
 }
 
 /** Warnings for units not in every period, and for one that leaves as a like-named one arrives. */
 function unitsAcrossPeriods(
-  read: readonly { book: PeriodBook; found: { scores?: SheetData }; subjects: readonly { name: string; row: number }[] }[],
+  read: readonly { log: IssueLog; found: { scores?: SheetData }; nameCol: number; subjects: readonly { name: string; row: number }[] }[],
   names: readonly string[],
-  issues: Issue[],
 ): void {
   const inPeriod = read.map((r) => new Set(r.subjects.map((s) => s.name)));
   const all = [...new Set(read.flatMap((r) => r.subjects.map((s) => s.name)))];
@@ -126,12 +121,11 @@ function unitsAcrossPeriods(
     if (present.length === names.length) continue;
     const first = inPeriod.findIndex((set) => set.has(name));
     const at = read[first];
-    const scores = at.found.scores!;
-    const row = at.subjects.find((s) => s.name === name)!.row;
-    const cell = address(row - 1, Math.max(0, nameColumnOf(scores.rows[findHeaderRow(scores.rows, scores.merges)] ?? [])));
+    const sheet = at.found.scores!.name;
+    const cell = address(at.subjects.find((s) => s.name === name)!.row - 1, at.nameCol);
     const like = arriving.includes(name) ? closestName(name, leaving) : null;
-    if (like) issues.push(combineIssue('warning', 'combine-unit-renamed', at.book, at.found.scores!.name, cell, { name, like, period: names[first] }));
-    else issues.push(combineIssue('warning', 'combine-unit-partial', at.book, at.found.scores!.name, cell, { name, periods: present }));
+    if (like) at.log.warn('combine-unit-renamed', sheet, cell, null, { name, like, period: names[first] });
+    else at.log.warn('combine-unit-partial', sheet, cell, null, { name, periods: present });
   }
 }
 

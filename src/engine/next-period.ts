@@ -2,7 +2,8 @@
 // cleared: every subject's indicator scores, 加分 and 扣分 in 评分表, and every entry of 加减分
 // below its header. Everything else stays: 考核方案, names, groups, 备注, widths, styles,
 // validations, frozen panes, and the total rows' formulas.
-import { inputSheetsOf, resolveSheetName } from './assess';
+import { inputSheetsOf } from './assess';
+import { periodSheets } from './periods';
 import { IssueLog, isBlank } from './cells';
 import { parseScheme } from './scheme';
 import { findHeaderRow, isStatisticsLabel, NAME_HEADERS, parseScores } from './scores';
@@ -36,11 +37,7 @@ export function nextPeriodPlan(input: NextPeriodInput): NextPeriodPlan {
   const scheme = parseScheme(schemeSheet, input.fileTitle, log);
   if (log.hasErrors) return { ok: false, issues: log.issues };
   // with 【期间】 every period's sheet is emptied (the next year's workbook), else 评分表
-  const byName = new Map(input.sheets.map((s) => [s.name, s]));
-  const scoreSheets = scheme.periods.length > 0 ? scheme.periods.map((p) => byName.get(resolveSheetName(p.sheet, input.sheetNames) ?? '')) : [scoresSheet];
-  scheme.periods.forEach((p, i) => {
-    if (!scoreSheets[i]) log.error('period-sheet-missing', schemeSheet.name, p.sheetCell, p.sheet, { period: p.name, sheet: p.sheet, found: input.sheetNames });
-  });
+  const scoreSheets = scheme.periods.length > 0 ? periodSheets(scheme, input, schemeSheet.name, log) : [scoresSheet];
   const clear: CellsToClear[] = [];
   for (const sheet of scoreSheets) {
     if (!sheet) return { ok: false, issues: log.issues };

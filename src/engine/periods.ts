@@ -6,6 +6,7 @@ import * as X from './exact';
 import { MISSING_PERIODS, ROLLUPS } from './policies';
 import { parseScores } from './scores';
 import { scoreFromBase, scoreSubject, type ScoringPlan, type SubjectScore } from './score';
+import { matchKey } from './text';
 import type { AdjustmentEvent, Period, Scheme, SheetData, SubjectInput } from './types';
 import type { Note } from './assess';
 
@@ -51,21 +52,33 @@ export interface PeriodicScore {
   readonly notes: readonly Note[];
 }
 
-/** Reads every period's sheet; a listed sheet that is missing is an error at its 工作表 cell. */
-export function readPeriods(
+/** The workbook's sheet a typed name means: the same name, else the one matching forgivingly. */
+export function resolveSheetName(typed: string, sheetNames: readonly string[]): string | undefined {
+  return sheetNames.find((n) => n === typed) ?? sheetNames.find((n) => matchKey(n) === matchKey(typed));
+}
+
+/** Each period's sheet, in 【期间】 order; a listed sheet that is missing is an error at its 工作表 cell. */
+export function periodSheets(
   scheme: Scheme,
-  sheetOf: (name: string) => SheetData | undefined,
-  sheetNames: readonly string[],
+  input: { readonly sheetNames: readonly string[]; readonly sheets: readonly SheetData[] },
   schemeSheet: string,
   log: IssueLog,
-): PeriodRoster {
+): (SheetData | undefined)[] {
+  return scheme.periods.map((period) => {
+    const name = resolveSheetName(period.sheet, input.sheetNames);
+    const sheet = input.sheets.find((s) => s.name === name);
+    if (!sheet)
+      log.error('period-sheet-missing', schemeSheet, period.sheetCell, period.sheet, { period: period.name, sheet: period.sheet, found: input.sheetNames });
+    return sheet;
+  });
+}
+
+/** Reads every period's sheet that is there (the missing ones are errors). */
+export function readPeriods(scheme: Scheme, periodSheets: readonly (SheetData | undefined)[], log: IssueLog): PeriodRoster {
   const sheets: PeriodSheet[] = [];
-  for (const period of scheme.periods) {
-    const sheet = sheetOf(period.sheet);
-    if (!sheet) {
-      log.error('period-sheet-missing', schemeSheet, period.sheetCell, period.sheet, { period: period.name, sheet: period.sheet, found: sheetNames });
-      continue;
-    }
+  for (const [k, period] of scheme.periods.entries()) {
+    const sheet = periodSheets[k];
+    if (!sheet) continue;
     const { layout, subjects } = parseScores(sheet, scheme, log);
     sheets.push({ period, nameCol: layout?.nameCol ?? 0, subjects: new Map(subjects.map((s) => [s.name, s])) });
   }
@@ -111,16 +124,22 @@ export function readPeriods(
  * events count in that period (capped there), the year's own events (no 期间) on the rolled-up
  * total; 全年: periods are their bases, and every event of the year is capped together on top.
  */
-export function scorePeriods(roster: PeriodRoster, events: readonly AdjustmentEvent[], scheme: Scheme, plan: ScoringPlan, log: IssueLog): PeriodicScore[] {
+export function scorePeriods(
+  roster: PeriodRoster,
+  eventsOf: ReadonlyMap<string, readonly AdjustmentEvent[]>,
+  scheme: Scheme,
+  plan: ScoringPlan,
+  log: IssueLog,
+): PeriodicScore[] {
   const { settings } = scheme;
   const rollup = ROLLUPS[settings.rollup];
-  const fill = MISSING_PERIODS[settings.missingPeriod].fill;
+  const missingPolicy = MISSING_PERIODS[settings.missingPeriod];
   const perYear = settings.capScope === 'year';
 
   const periods = roster.sheets.map((p) => p.period);
   const weights = periods.map((p) => X.exactFromNumber(rollup.weighted ? p.weight! : 1));
   return roster.subjects.map((input) => {
-    const own = events.filter((e) => e.subject === input.name);
+    const own = eventsOf.get(input.name) ?? [];
     const results = roster.sheets.map((p): PeriodResult | null => {
       const periodInput = p.subjects.get(input.name);
       if (!periodInput) return null;
@@ -130,14 +149,14 @@ export function scorePeriods(roster: PeriodRoster, events: readonly AdjustmentEv
     });
     const missing = results.flatMap((r, i) => (r === null ? [periods[i].name] : []));
     const notes: Note[] = [];
-    const at = roster.sheets.find((p) => p.subjects.has(input.name))!;
-    if (missing.length > 0 && settings.missingPeriod === 'error')
+    if (missing.length > 0 && missingPolicy.note) notes.push({ code: missingPolicy.note, params: { periods: missing } });
+    else if (missing.length > 0) {
+      const at = roster.sheets.find((p) => p.subjects.has(input.name))!;
       log.error('period-absent', at.period.sheet, address(input.row - 1, at.nameCol), input.name, { name: input.name, periods: missing });
-    else if (missing.length > 0)
-      notes.push({ code: settings.missingPeriod === 'zero' ? 'note-periods-zero' : 'note-periods-average', params: { periods: missing } });
+    }
 
     const roll = (value: (r: PeriodResult) => X.Exact) => {
-      const filled = fill(
+      const filled = missingPolicy.fill(
         results.map((r) => (r ? value(r) : null)),
         weights,
       );

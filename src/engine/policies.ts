@@ -1,7 +1,7 @@
 // The choices of 【设置】 that change the computation, each one declared entry: what 考核方案 may
 // write for it and what it does. The settings table reads them by their names; rank.ts and
 // grade.ts run them. Adding a choice is adding an entry here.
-import type { IssueCode } from '../i18n/messages';
+import type { IssueCode, NoteCode } from '../i18n/messages';
 import * as X from './exact';
 
 interface Named {
@@ -57,25 +57,21 @@ export type TiePolicy = keyof typeof TIE_POLICIES;
 export interface RollupEntry extends Named {
   /** needs a 权重 for every period, adding up to 100 */
   readonly weighted: boolean;
-  /** the column of 结果汇总 that shows the rolled-up score */
-  readonly label: string;
   readonly combine: (totals: readonly X.Exact[], weights: readonly X.Exact[]) => X.Exact;
 }
 
 const HUNDRED = X.exactInt(100);
 
 export const ROLLUPS = {
-  sum: { names: ['求和', 'sum', '累计', '合计'], weighted: false, label: '期间合计', combine: (t) => t.reduce(X.add, X.ZERO) },
+  sum: { names: ['求和', 'sum', '累计', '合计'], weighted: false, combine: (t) => t.reduce(X.add, X.ZERO) },
   mean: {
     names: ['平均', 'mean', 'average', '算术平均'],
     weighted: false,
-    label: '期间平均',
     combine: (t) => X.div(t.reduce(X.add, X.ZERO), X.exactInt(t.length)),
   },
   weighted: {
     names: ['加权', 'weighted', '加权平均'],
     weighted: true,
-    label: '加权汇总',
     combine: (t, w) =>
       X.div(
         t.reduce((acc, x, i) => X.add(acc, X.mul(x, w[i])), X.ZERO),
@@ -90,6 +86,8 @@ export type Rollup = keyof typeof ROLLUPS;
  * subject is an error).
  */
 export interface MissingPeriodEntry extends Named {
+  /** the 备注 note on a subject with missing periods; null: they are errors */
+  readonly note: NoteCode | null;
   readonly fill: (totals: readonly (X.Exact | null)[], weights: readonly X.Exact[]) => X.Exact[] | null;
 }
 
@@ -97,6 +95,7 @@ export const MISSING_PERIODS = {
   /** each missing period counts as the (weighted) mean of the periods assessed */
   average: {
     names: ['按已考核期平均', 'average', '平均'],
+    note: 'note-periods-average',
     fill: (t, w) => {
       const held = t.flatMap((x, i) => (x === null ? [] : [{ x, w: w[i] }]));
       const mean = X.div(
@@ -106,8 +105,8 @@ export const MISSING_PERIODS = {
       return t.map((x) => x ?? mean);
     },
   },
-  zero: { names: ['按0分', 'zero', '0'], fill: (t) => t.map((x) => x ?? X.ZERO) },
-  error: { names: ['报错', 'error'], fill: () => null },
+  zero: { names: ['按0分', 'zero', '0'], note: 'note-periods-zero', fill: (t) => t.map((x) => x ?? X.ZERO) },
+  error: { names: ['报错', 'error'], note: null, fill: () => null },
 } as const satisfies Record<string, MissingPeriodEntry>;
 export type MissingPeriodPolicy = keyof typeof MISSING_PERIODS;
 

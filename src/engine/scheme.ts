@@ -572,6 +572,11 @@ function periodsBlock(settings: Settings) {
   } as const satisfies BlockDecl<{ name: BlockField<string>; sheet: BlockField<string>; weight: BlockField<number | null | undefined> }, Period>;
 }
 
+/** Whether 考核方案 has a 【期间】 block (its blocks found, nothing read). */
+export function listsPeriods(sheet: SheetData): boolean {
+  return findBlocks(sheet, new IssueLog()).has('periods');
+}
+
 /** The sheets 【期间】 lists, read quickly before the whole assessment (hosts read them next). */
 export function periodSheetNames(sheet: SheetData): string[] {
   return parseScheme(sheet, '', new IssueLog()).periods.map((p) => p.sheet);

@@ -3,12 +3,12 @@ import { analyse } from '../engine/analysis';
 import { PENDING_GRADE, type ScoredAssessment, type SubjectResult } from '../engine/assess';
 import { eventType, vetoes } from '../engine/event-types';
 import * as X from '../engine/exact';
-import { RANKING_METHODS, ROLLUPS } from '../engine/policies';
+import { RANKING_METHODS } from '../engine/policies';
 import { message, REASON_MESSAGES } from '../i18n/messages';
 import { PENDING, type GradeMiss } from '../engine/grade';
 import type { SideTotal } from '../engine/score';
 import { BAR_COLOR, SheetBuilder, profileHeight, type Column, type ColumnKind, type PageProfile } from './layout';
-import { head, signature, type ReportContext } from './common';
+import { baseLabel, head, inInputOrder, MISSING_PERIOD_RULE, ROLLUP_WORDS, signature, type ReportContext } from './common';
 import type { SheetSpec } from './spec';
 
 export function noticeSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec {
@@ -107,7 +107,8 @@ export function gradeReason(s: SubjectResult, a: ScoredAssessment): string {
 function periodRows(b: SheetBuilder, s: SubjectResult, a: ScoredAssessment): void {
   const { settings } = a.scheme;
   const { decimals } = settings;
-  const missingWords = { average: '未参加考核，按已考核期平均计', zero: '未参加考核，按0分计', error: '未参加考核' }[settings.missingPeriod];
+  const rule = MISSING_PERIOD_RULE[settings.missingPeriod];
+  const missingWords = rule ? `未参加考核，${rule}` : '未参加考核';
   const periods = s.periods!;
   periods.results.forEach((r, i) => {
     const period = a.scheme.periods[i];
@@ -123,8 +124,8 @@ function periodRows(b: SheetBuilder, s: SubjectResult, a: ScoredAssessment): voi
       : `基础分 ${fmt(base.value, decimals)}`;
     b.row([`　${period.name}${weight}`, null, total.value, null, `${how}（${period.sheet}）`], COMPUTED);
   });
-  const how = { sum: '各期总分之和', mean: '各期总分的平均', weighted: '各期总分按权重加权' }[settings.rollup];
-  b.row([ROLLUPS[settings.rollup].label, null, periods.rolledUp.value, null, how], COMPUTED);
+  const words = ROLLUP_WORDS[settings.rollup];
+  b.row([words.label, null, periods.rolledUp.value, null, words.how(null)], COMPUTED);
 }
 
 /** 成绩单 rows of computed numbers: shown with the configured decimals, like 结果汇总. */
@@ -177,7 +178,6 @@ export function reportsSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec
   const groupSize = new Map<string, number>();
   for (const s of a.subjects) if (s.group !== null) groupSize.set(s.group, (groupSize.get(s.group) ?? 0) + 1);
   const sheetHead = head('reports', scheme, ctx);
-  const baseLabel = scheme.periods.length > 0 ? ROLLUPS[scheme.settings.rollup].label : '基础分';
   const rate = (score: number, max: number) => (max > 0 ? X.publishRatio(score, max, 4).value : null);
   const labels = scheme.indicators.map((ind) => `　${ind.name}`);
   const members = a.dimensions.map((dim) => scheme.indicators.flatMap((ind, i) => (ind.dimension === dim ? [i] : [])));
@@ -224,7 +224,7 @@ export function reportsSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec
         null,
         s.score.total.value,
         null,
-        `= ${baseLabel} ${fmt(s.score.base.value, decimals)} + 加分 ${fmt(s.score.bonus.published.value, decimals)} − 扣分 ${fmt(s.score.deduction.published.value, decimals)}，四舍五入保留 ${decimals} 位小数`,
+        `= ${baseLabel(scheme)} ${fmt(s.score.base.value, decimals)} + 加分 ${fmt(s.score.bonus.published.value, decimals)} − 扣分 ${fmt(s.score.deduction.published.value, decimals)}，四舍五入保留 ${decimals} 位小数`,
       ],
       COMPUTED,
     );
@@ -241,7 +241,7 @@ export function reportsSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec
     return b;
   };
   // subjects in 评分表 order: a unit finds itself where it entered its scores
-  const subjects = [...a.subjects].sort((p, q) => p.index - q.index);
+  const subjects = inInputOrder(a.subjects);
   // the widths and the print scale need every page: each is made, measured and let go; the
   // pages are made again one at a time as the sheet is written
   const widths = columns.map(() => 0);

@@ -3,8 +3,7 @@ import { PENDING_GRADE, type Assessment, type ScoredAssessment, type SubjectResu
 import { errorsFirst } from '../engine/cells';
 import type { Issue } from '../engine/types';
 import { issueMessage, noteText, SEVERITY_WORD } from '../i18n/format';
-import { ROLLUPS } from '../engine/policies';
-import { head, notesText, signature, type ReportContext } from './common';
+import { baseLabel, head, inInputOrder, MISSING_PERIOD_RULE, notesText, ROLLUP_WORDS, signature, type ReportContext } from './common';
 import { SheetBuilder, type Column } from './layout';
 import { analysisSheet, noticeSheet, reportsSheet } from './publications';
 import type { SheetSpec, SpecValue } from './spec';
@@ -18,7 +17,7 @@ const INDICATORS_FIT_WIDTH = 170;
  */
 function scoreColumns(a: ScoredAssessment): Column[] {
   return [
-    { header: a.scheme.periods.length > 0 ? ROLLUPS[a.scheme.settings.rollup].label : '基础分', kind: 'score' },
+    { header: baseLabel(a.scheme), kind: 'score' },
     { header: '加分', kind: 'score' },
     { header: '扣分', kind: 'score' },
     { header: '总分', kind: 'score' },
@@ -109,13 +108,11 @@ export function periodSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec 
     { header: '备注', kind: 'note' },
   ];
   const b = new SheetBuilder(head('periods', scheme, ctx), columns).header();
-  for (const s of [...a.subjects].sort((p, q) => p.index - q.index)) {
+  for (const s of inInputOrder(a.subjects)) {
     const missing = s.periods?.missing ?? [];
     const assessed = periods.filter((p) => !missing.includes(p.name)).map((p) => p.name);
-    const remark =
-      missing.length > 0
-        ? [`已考核：${assessed.join('、')}`, ...s.periodNotes.map((n) => noteText(n, 'zh'))].join('；')
-        : s.periodNotes.map((n) => noteText(n, 'zh')).join('；');
+    const notes = s.periodNotes.map((n) => noteText(n, 'zh'));
+    const remark = (missing.length > 0 ? [`已考核：${assessed.join('、')}`, ...notes] : notes).join('；');
     b.row([s.name, ...(a.hasGroups ? [s.group ?? ''] : []), ...periodTotals(s), s.score.total.value, s.rank, s.grade, remark]);
   }
   b.blank().line(rollupLine(a));
@@ -126,12 +123,9 @@ export function periodSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec 
 /** How the year's total was made, in words under 期间汇总. */
 function rollupLine(a: ScoredAssessment): string {
   const { settings, periods } = a.scheme;
-  const how = {
-    sum: '各期总分之和',
-    mean: '各期总分的平均',
-    weighted: `各期总分按权重（${periods.map((p) => `${p.name} ${p.weight}%`).join('、')}）加权`,
-  }[settings.rollup];
-  const missing = { average: '缺期按已考核期平均计', zero: '缺期按0分计', error: '不允许缺期' }[settings.missingPeriod];
+  const how = ROLLUP_WORDS[settings.rollup].how(periods.map((p) => `${p.name} ${p.weight}%`).join('、'));
+  const rule = MISSING_PERIOD_RULE[settings.missingPeriod];
+  const missing = rule ? `缺期${rule}` : '不允许缺期';
   const caps = settings.capScope === 'year' ? '加减分全年合并计算上限，计入汇总分' : '各期加减分计入当期，未填期间的加减分计入汇总分';
   return `汇总分 = ${how}，四舍五入保留 ${settings.decimals} 位小数；${missing}；${caps}；${settings.vetoCarries ? '任一期一票否决即全年否决' : '一票否决不跨期延续'}。`;
 }
