@@ -289,7 +289,7 @@ function assessSheets(input: AssessInput): Assessment {
   const plan = planScoring(scheme);
   const eventsOf = new Map<string, AdjustmentEvent[]>();
   for (const e of events) pushTo(eventsOf, e.subject, e);
-  const periodScores = roster ? scorePeriods(roster, eventsOf, scheme, plan, log) : null;
+  const periodScores = roster ? scorePeriods(roster, eventsOf, scheme, log) : null;
   const dims = dimensionNames(scheme);
   type Keyed = Pick<ScoredSubject, 'score' | 'input' | 'periods'>;
   const tieKeyOf = scheme.settings.tieBreakers.map((key): ((s: Keyed) => number) => {

@@ -5,7 +5,8 @@ import { eventType, vetoes } from './event-types';
 import * as X from './exact';
 import { MISSING_PERIODS, ROLLUPS } from './policies';
 import { parseScores } from './scores';
-import { scoreFromBase, scoreSubject, type ScoringPlan, type SubjectScore } from './score';
+import { indicatorsOn, splitsCycles } from './scheme';
+import { periodShare, planScoring, scoreFromBase, scoreSubject, type SubjectScore } from './score';
 import { matchKey } from './text';
 import type { AdjustmentEvent, Period, Scheme, SheetData, SubjectInput } from './types';
 import type { Note } from './assess';
@@ -38,7 +39,7 @@ export interface SubjectPeriods {
   readonly results: readonly (PeriodResult | null)[];
   /** the names of the periods it was not assessed in */
   readonly missing: readonly string[];
-  /** the rolled-up period totals (before the year's own adjustments), published */
+  /** the rolled-up period totals, with 年度 dimensions the 年度 sheet's total added (before the year's own adjustments), published */
   readonly rolledUp: X.Published;
 }
 
@@ -79,11 +80,13 @@ export function readPeriods(scheme: Scheme, periodSheets: readonly (SheetData | 
   for (const [k, period] of scheme.periods.entries()) {
     const sheet = periodSheets[k];
     if (!sheet) continue;
-    const { layout, subjects } = parseScores(sheet, scheme, log);
+    const { layout, subjects } = parseScores(sheet, scheme, log, period.annual ? 'year' : 'period');
     sheets.push({ period, nameCol: layout?.nameCol ?? 0, subjects: new Map(subjects.map((s) => [s.name, s])) });
   }
   // everyone, in the order first met
   const order = [...new Set(sheets.flatMap((p) => [...p.subjects.keys()]))];
+  const yearly = new Set(indicatorsOn(scheme, 'year'));
+  const split = splitsCycles(scheme);
 
   const subjects = order.map((name) => {
     const held = sheets.flatMap((p) => {
@@ -102,13 +105,16 @@ export function readPeriods(scheme: Scheme, periodSheets: readonly (SheetData | 
           firstGroup: first.input.group ?? '',
         });
     }
-    const mean = (values: readonly number[]) => X.toNumber(X.div(X.exactSum(values), X.exactInt(values.length)));
+    const mean = (values: readonly number[]) => (values.length === 0 ? 0 : X.toNumber(X.div(X.exactSum(values), X.exactInt(values.length))));
     const remarks = [...new Set(held.map((h) => h.input.remark).filter(Boolean))];
+    // a 年度 indicator's score is the 年度 sheet's; the others' the mean of the periods assessed
+    const annual = held.find((h) => h.p.period.annual);
+    const periodic = held.filter((h) => !h.p.period.annual);
     const input: SubjectInput = {
       name,
       group: last.input.group,
       row: first.input.row,
-      scores: scheme.indicators.map((_, i) => mean(held.map((h) => h.input.scores[i]))),
+      scores: scheme.indicators.map((_, i) => (split && yearly.has(i) ? (annual?.input.scores[i] ?? 0) : mean(periodic.map((h) => h.input.scores[i])))),
       extraBonus: 0,
       extraDeduction: 0,
       remark: remarks.join('；'),
@@ -123,21 +129,21 @@ export function readPeriods(scheme: Scheme, periodSheets: readonly (SheetData | 
  * Scores every subject period by period and rolls the periods up. 加减分上限范围 = 每期: a period's
  * events count in that period (capped there), the year's own events (no 期间) on the rolled-up
  * total; 全年: periods are their bases, and every event of the year is capped together on top.
+ * With 年度 dimensions the periods' roll-up is rescaled to their combined weight (periodShare) and
+ * the 年度 sheet's total added.
  */
-export function scorePeriods(
-  roster: PeriodRoster,
-  eventsOf: ReadonlyMap<string, readonly AdjustmentEvent[]>,
-  scheme: Scheme,
-  plan: ScoringPlan,
-  log: IssueLog,
-): PeriodicScore[] {
+export function scorePeriods(roster: PeriodRoster, eventsOf: ReadonlyMap<string, readonly AdjustmentEvent[]>, scheme: Scheme, log: IssueLog): PeriodicScore[] {
   const { settings } = scheme;
   const rollup = ROLLUPS[settings.rollup];
   const missingPolicy = MISSING_PERIODS[settings.missingPeriod];
   const perYear = settings.capScope === 'year';
+  const plans = { period: planScoring(scheme, 'period'), year: planScoring(scheme, 'year') };
+  const share = periodShare(scheme);
 
   const periods = roster.sheets.map((p) => p.period);
-  const weights = periods.map((p) => X.exactFromNumber(rollup.weighted ? p.weight! : 1));
+  const rolledUp = periods.flatMap((p, i) => (p.annual ? [] : [i]));
+  const yearSheet = periods.findIndex((p) => p.annual);
+  const weights = rolledUp.map((i) => X.exactFromNumber(rollup.weighted ? periods[i].weight! : 1));
   return roster.subjects.map((input) => {
     const own = eventsOf.get(input.name) ?? [];
     const results = roster.sheets.map((p): PeriodResult | null => {
@@ -145,26 +151,41 @@ export function scorePeriods(
       if (!periodInput) return null;
       const periodEvents = perYear ? [] : own.filter((e) => e.period === p.period.name && eventType(e.type).effect.kind === 'points');
       const counted = perYear ? { ...periodInput, extraBonus: 0, extraDeduction: 0 } : periodInput;
+      const plan = p.period.annual ? plans.year : plans.period;
       return { period: p.period, input: periodInput, score: scoreSubject(counted, periodEvents, scheme, plan) };
     });
     const missing = results.flatMap((r, i) => (r === null ? [periods[i].name] : []));
     const notes: Note[] = [];
-    if (missing.length > 0 && missingPolicy.note) notes.push({ code: missingPolicy.note, params: { periods: missing } });
-    else if (missing.length > 0) {
-      const at = roster.sheets.find((p) => p.subjects.has(input.name))!;
-      log.error('period-absent', at.period.sheet, address(input.row - 1, at.nameCol), input.name, { name: input.name, periods: missing });
-    }
-
     const roll = (value: (r: PeriodResult) => X.Exact) => {
       const filled = missingPolicy.fill(
-        results.map((r) => (r ? value(r) : null)),
+        rolledUp.map((i) => (results[i] ? value(results[i]) : null)),
         weights,
       );
-      return filled ? rollup.combine(filled, weights) : X.ZERO;
+      return filled ? rollup.combine(filled, weights) : null;
     };
     // under 全年 a period's total is its base: its events and columns count in the year's
     const rolled = roll((r) => X.exactFromNumber(r.score.total.value));
-    const dims = plan.dims.map((_, d) => roll((r) => X.exactFromNumber(r.score.dimensionScores[d].value)));
+    const yearResult = yearSheet >= 0 ? results[yearSheet] : null;
+    const yearMissing = yearSheet >= 0 && !yearResult;
+    if (missing.length > 0) {
+      if (rolled === null || (yearMissing && !missingPolicy.fillsYear)) {
+        const at = roster.sheets.find((p) => p.subjects.has(input.name))!;
+        const code = rolled === null || missingPolicy.note === null ? 'period-absent' : 'annual-absent';
+        log.error(code, at.period.sheet, address(input.row - 1, at.nameCol), input.name, {
+          name: input.name,
+          periods: missing,
+          sheet: periods[yearSheet]?.sheet ?? '',
+        });
+      } else if (missingPolicy.note) notes.push({ code: missingPolicy.note, params: { periods: missing } });
+    }
+    const plus = (periodic: X.Exact | null, yearly: X.Published | undefined) => X.add(X.mul(periodic ?? X.ZERO, share), X.exactFromNumber(yearly?.value ?? 0));
+    const base = plus(rolled, yearResult?.score.total);
+    const dims = plans.period.dims.map((_, d) =>
+      plus(
+        roll((r) => X.exactFromNumber(r.score.dimensionScores[d].value)),
+        yearResult?.score.dimensionScores[d],
+      ),
+    );
 
     // a period's veto acts on the year when 否决延续 = 是; otherwise it is only noted
     const periodVetoes = own.filter((e) => e.period !== '' && vetoes(e.type));
@@ -180,7 +201,7 @@ export function scorePeriods(
     const yearEvents = own.filter(actsOnYear);
     const columns = perYear ? sumColumns(results) : { bonus: 0, deduction: 0 };
     const scoredEvents = perYear ? yearEvents : own.filter((e) => e.period === '');
-    const yearScore = scoreFromBase(rolled, dims, columns, scoredEvents, scheme, plan);
+    const yearScore = scoreFromBase(base, dims, columns, scoredEvents, scheme, plans.period);
     const carriedLine = settings.vetoCarries && !perYear && yearScore.vetoLineSum === null ? (lineVeto?.score.vetoLineSum ?? null) : null;
     const score: SubjectScore = {
       ...yearScore,
@@ -192,7 +213,7 @@ export function scorePeriods(
       input: { ...input, extraBonus: columns.bonus, extraDeduction: columns.deduction },
       score,
       events: yearEvents,
-      periods: { results, missing, rolledUp: X.publish(rolled, settings.decimals) },
+      periods: { results, missing, rolledUp: X.publish(base, settings.decimals) },
       notes,
     };
   });

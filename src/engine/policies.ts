@@ -88,7 +88,10 @@ export type Rollup = keyof typeof ROLLUPS;
 export interface MissingPeriodEntry extends Named {
   /** the 备注 note on a subject with missing periods; null: they are errors */
   readonly note: NoteCode | null;
+  /** the totals to roll up; null when they cannot be filled (an error at the subject) */
   readonly fill: (totals: readonly (X.Exact | null)[], weights: readonly X.Exact[]) => X.Exact[] | null;
+  /** a subject missing from the 年度 sheet counts 0 there (there is nothing to average) */
+  readonly fillsYear: boolean;
 }
 
 export const MISSING_PERIODS = {
@@ -98,17 +101,29 @@ export const MISSING_PERIODS = {
     note: 'note-periods-average',
     fill: (t, w) => {
       const held = t.flatMap((x, i) => (x === null ? [] : [{ x, w: w[i] }]));
+      if (held.length === 0) return null;
       const mean = X.div(
         held.reduce((acc, h) => X.add(acc, X.mul(h.x, h.w)), X.ZERO),
         held.reduce((acc, h) => X.add(acc, h.w), X.ZERO),
       );
       return t.map((x) => x ?? mean);
     },
+    fillsYear: false,
   },
-  zero: { names: ['按0分', 'zero', '0'], note: 'note-periods-zero', fill: (t) => t.map((x) => x ?? X.ZERO) },
-  error: { names: ['报错', 'error'], note: null, fill: () => null },
+  zero: { names: ['按0分', 'zero', '0'], note: 'note-periods-zero', fill: (t) => t.map((x) => x ?? X.ZERO), fillsYear: true },
+  error: { names: ['报错', 'error'], note: null, fill: () => null, fillsYear: false },
 } as const satisfies Record<string, MissingPeriodEntry>;
 export type MissingPeriodPolicy = keyof typeof MISSING_PERIODS;
+
+/**
+ * 周期 of a dimension or indicator (【维度】, 【指标】): scored on every period's sheet, or once a
+ * year on the sheet of the 【期间】 named 年度.
+ */
+export const CYCLES = {
+  period: { names: ['每期', '季度', '半年', '月度', '期间', 'period', 'quarterly', 'half-yearly', 'monthly'] },
+  year: { names: ['年度', '全年', 'year', 'yearly', 'annual'] },
+} as const satisfies Record<string, Named>;
+export type Cycle = keyof typeof CYCLES;
 
 /** 加减分上限范围: which events the caps of 【加减分类别】, 加分上限 and 扣分上限 apply to together. */
 export const CAP_SCOPES = {

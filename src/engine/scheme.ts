@@ -2,10 +2,10 @@
 import { address, cellText, isBlank, IssueLog } from './cells';
 import type { IssueCode } from '../i18n/messages';
 import { cleanNumber } from './exact';
-import { CAP_SCOPES, choicesOf, MISSING_PERIODS, QUOTA_ROUNDINGS, RANKING_METHODS, ROLLUPS, TIE_POLICIES } from './policies';
+import { CAP_SCOPES, choicesOf, CYCLES, MISSING_PERIODS, QUOTA_ROUNDINGS, RANKING_METHODS, ROLLUPS, TIE_POLICIES } from './policies';
 import { cellAt, looksLikeFraction, mapColumns, readNumber, requireColumns, splitList, textAt, type ColumnDecl } from './table';
 import { aliasTable, foldWidth, matchKey, trimName } from './text';
-import type { AdjustmentKind, Category, CellValue, Dimension, GradeRule, Indicator, OptionalSheet, Period, Scheme, Settings, SheetData } from './types';
+import type { AdjustmentKind, Category, CellValue, Cycle, Dimension, GradeRule, Indicator, OptionalSheet, Period, Scheme, Settings, SheetData } from './types';
 
 export const SCHEME_SHEET = '考核方案';
 export const DEFAULT_SIGNATURE = '制表人：　　　　　审核人：　　　　　日期：';
@@ -387,6 +387,12 @@ function choiceCell<V>(
   };
 }
 
+/** 周期: blank is every period; an unknown word is an error at its cell. */
+const CYCLE_FIELD: BlockField<Cycle | undefined> = {
+  names: ['周期', 'Cycle', '考核周期'],
+  read: choiceCell(choicesOf(CYCLES), 'period', (rd, r, c, text, _, name) => rd.log.error('bad-cycle', rd.sheet, address(r, c), text, { name })),
+};
+
 const DIMENSIONS = {
   block: 'dimensions',
   required: false,
@@ -397,18 +403,20 @@ const DIMENSIONS = {
       required: true,
       read: numberCell((v) => v > 0 && v <= 100, '0 < 权重 ≤ 100', { percent: true, required: true }),
     },
+    cycle: CYCLE_FIELD,
   },
-  item: ({ name, weight }) => (weight == null ? undefined : { name, weight }),
+  // a 周期 in error is reported; the dimension stays, so its indicators are not errors as well
+  item: ({ name, weight, cycle }) => (weight == null ? undefined : { name, weight, cycle: cycle ?? 'period' }),
   after: (dims, { rd, titleCell }) => {
     let sum = 0;
     for (const d of dims) sum += d.weight;
     if (dims.length === 0) rd.log.error('empty-block', rd.sheet, titleCell, null, { block: 'dimensions' });
     else if (Math.abs(sum - 100) > 0.01 + 1e-9) rd.log.error('weights-sum', rd.sheet, titleCell, null, { sum: Number(sum.toFixed(6)) });
   },
-} as const satisfies BlockDecl<{ name: BlockField<string>; weight: BlockField<number | null | undefined> }, Dimension>;
+} as const satisfies BlockDecl<{ name: BlockField<string>; weight: BlockField<number | null | undefined>; cycle: BlockField<Cycle | undefined> }, Dimension>;
 
 function indicatorsBlock(dims: readonly Dimension[], hasDimensionBlock: boolean) {
-  const dimByKey = new Map(dims.map((d) => [matchKey(d.name), d.name]));
+  const dimByKey = new Map(dims.map((d) => [matchKey(d.name), d]));
   return {
     block: 'indicators',
     required: true,
@@ -420,17 +428,27 @@ function indicatorsBlock(dims: readonly Dimension[], hasDimensionBlock: boolean)
       points: { names: ['分值', 'Points', '满分', 'Max'], required: true, read: numberCell((v) => v > 0, '> 0', { required: true }) },
       lead: { names: ['牵头部门', 'Lead department', '责任单位', '考核部门'], read: textCell },
       criteria: { names: ['评分标准', 'Criteria', '考核内容'], read: textCell },
+      // blank: its dimension's 周期
+      cycle: { ...CYCLE_FIELD, read: (rd, r, c, column, name) => (textAt(rd.rows, r, c) === '' ? null : CYCLE_FIELD.read(rd, r, c, column, name)) },
     },
-    item: ({ code, dimension, name, points, lead, criteria }, r, { rd, cols }) => {
+    item: ({ code, dimension, name, points, lead, criteria, cycle }, r, { rd, cols }) => {
       let dim = dimension;
+      let dimCycle: Cycle = 'period';
       if (hasDimensionBlock) {
         const known = dimByKey.get(matchKey(dimension));
         if (dimension === '')
           rd.log.error('indicator-without-dimension', rd.sheet, address(r, cols.dimension < 0 ? cols.name : cols.dimension), null, { indicator: name });
         else if (!known) rd.log.error('unknown-dimension', rd.sheet, address(r, cols.dimension), dimension, { indicator: name });
-        else dim = known;
+        else {
+          dim = known.name;
+          dimCycle = known.cycle;
+        }
       }
-      return points == null ? undefined : { code, name, dimension: dim, points, lead, criteria };
+      // a weighted dimension's score is a rate over all its indicators: they share its 周期
+      if (hasDimensionBlock && cycle && cycle !== dimCycle)
+        rd.log.error('cycle-differs', rd.sheet, address(r, cols.cycle), textAt(rd.rows, r, cols.cycle), { indicator: name, dimension: dim });
+      if (points == null || cycle === undefined) return undefined;
+      return { code, name, dimension: dim, points, lead, criteria, cycle: cycle ?? dimCycle };
     },
     after: (out, { rd, titleCell }) => {
       if (out.length === 0 && !rd.log.hasErrors) rd.log.error('empty-block', rd.sheet, titleCell, null, { block: 'indicators' });
@@ -447,6 +465,7 @@ function indicatorsBlock(dims: readonly Dimension[], hasDimensionBlock: boolean)
       points: BlockField<number | null | undefined>;
       lead: BlockField<string>;
       criteria: BlockField<string>;
+      cycle: BlockField<Cycle | null | undefined>;
     },
     Indicator
   >;
@@ -539,7 +558,14 @@ const CATEGORIES = {
 >;
 
 /** 【期间】: 期间 | 工作表 | 权重(%). 权重 is needed, adding up to 100, when 期间汇总 is 加权. */
-function periodsBlock(settings: Settings) {
+/** The 【期间】 whose sheet holds the 年度 dimensions: named 年度 (or 2026年度, 全年). */
+function namesTheYear(period: string): boolean {
+  const key = matchKey(period);
+  return key.endsWith('年度') || CYCLES.year.names.some((n) => matchKey(n) === key);
+}
+
+/** `splitCycles`: some indicators are 年度 and others every period; one period then holds the 年度 ones. */
+function periodsBlock(settings: Settings, splitCycles: boolean) {
   const weighted = ROLLUPS[settings.rollup].weighted;
   return {
     block: 'periods',
@@ -551,11 +577,12 @@ function periodsBlock(settings: Settings) {
       weight: { names: ['权重', 'Weight', '权重(%)'], read: numberCell((v) => v > 0 && v <= 100, '0 < 权重 ≤ 100', { percent: true }) },
     },
     item: ({ name, sheet, weight }, r, { rd, cols }) => {
+      const annual = splitCycles && namesTheYear(name);
       if (sheet === '') rd.log.error('period-without-sheet', rd.sheet, address(r, cols.sheet), null, { period: name });
-      if (weighted && weight === null)
+      if (weighted && weight === null && !annual)
         rd.log.error('period-without-weight', rd.sheet, address(r, cols.weight < 0 ? cols.name : cols.weight), null, { period: name });
       if (sheet === '' || weight === undefined) return undefined;
-      return { name, sheet, weight, sheetCell: address(r, cols.sheet) };
+      return { name, sheet, weight: annual ? null : weight, sheetCell: address(r, cols.sheet), annual };
     },
     after: (periods, { rd, titleCell }) => {
       const seen = new Map<string, string>();
@@ -565,11 +592,30 @@ function periodsBlock(settings: Settings) {
         else seen.set(matchKey(p.sheet), p.name);
       }
       if (periods.length === 0 && !rd.log.hasErrors) rd.log.error('empty-block', rd.sheet, titleCell, null, { block: 'periods' });
-      const sum = periods.reduce((a, p) => a + (p.weight ?? 0), 0);
-      if (weighted && periods.every((p) => p.weight !== null) && periods.length > 0 && Math.abs(sum - 100) > 0.01 + 1e-9)
+      const annual = periods.filter((p) => p.annual);
+      if (splitCycles && periods.length > 0 && annual.length !== 1)
+        rd.log.error('annual-period', rd.sheet, annual[1]?.sheetCell ?? titleCell, null, { found: annual.map((p) => p.name) });
+      if (splitCycles && periods.length > 0 && annual.length === periods.length) rd.log.error('no-periodic-period', rd.sheet, titleCell, null, {});
+      const rolled = periods.filter((p) => !p.annual);
+      const sum = rolled.reduce((a, p) => a + (p.weight ?? 0), 0);
+      if (weighted && rolled.every((p) => p.weight !== null) && rolled.length > 0 && Math.abs(sum - 100) > 0.01 + 1e-9)
         rd.log.error('period-weights-sum', rd.sheet, titleCell, null, { sum: Number(sum.toFixed(6)) });
     },
   } as const satisfies BlockDecl<{ name: BlockField<string>; sheet: BlockField<string>; weight: BlockField<number | null | undefined> }, Period>;
+}
+
+/** Whether some indicators are scored once a year (周期 = 年度) and others every period. */
+export function splitsCycles(scheme: Pick<Scheme, 'indicators'>): boolean {
+  return scheme.indicators.some((i) => i.cycle === 'year') && scheme.indicators.some((i) => i.cycle === 'period');
+}
+
+/**
+ * The indicators a sheet carries: a period's sheet (or 评分表) the periodic ones, the 年度
+ * period's sheet the 年度 ones; every indicator when the scheme does not split its cycles.
+ */
+export function indicatorsOn(scheme: Pick<Scheme, 'indicators'>, cycle: Cycle): number[] {
+  const split = splitsCycles(scheme);
+  return scheme.indicators.flatMap((ind, i) => (!split || ind.cycle === cycle ? [i] : []));
 }
 
 /** Whether 考核方案 has a 【期间】 block (its blocks found, nothing read). */
@@ -590,7 +636,7 @@ export function parseScheme(sheet: SheetData, fileTitle: string, log: IssueLog):
   const indicators = readBlock(sheet, blocks, indicatorsBlock(dimensions, blocks.has('dimensions')), log);
   const grades = readBlock(sheet, blocks, GRADES, log);
   const categories = readBlock(sheet, blocks, CATEGORIES, log);
-  const periods = readBlock(sheet, blocks, periodsBlock(settings), log);
+  const periods = readBlock(sheet, blocks, periodsBlock(settings, splitsCycles({ indicators })), log);
   checkTieBreakers(sheet, blocks.get('settings'), settings, dimensions, indicators, periods, log);
   return { settings, dimensions, indicators, grades, categories, periods };
 }

@@ -4,7 +4,8 @@ import { eventType, vetoes } from './event-types';
 import * as X from './exact';
 import type { Exact, Published } from './exact';
 import { matchKey } from './text';
-import type { AdjustmentEvent, AdjustmentKind, Category, Scheme, SubjectInput } from './types';
+import { indicatorsOn, splitsCycles } from './scheme';
+import type { AdjustmentEvent, AdjustmentKind, Category, Cycle, Scheme, SubjectInput } from './types';
 
 /** One bonus or deduction event as counted. */
 export interface CountedEvent {
@@ -59,26 +60,48 @@ export function dimensionNames(scheme: Scheme): string[] {
   return labels;
 }
 
-/** Precomputed, per scheme: which indicators make up each dimension and its exact factor. */
+/** Precomputed, per scheme and 周期: the indicators counted, each dimension's and its exact factor. */
 export interface ScoringPlan {
   readonly dims: readonly { readonly indicators: readonly number[]; readonly factor: Exact | null }[];
   readonly weighted: boolean;
+  /** the indicators the base is made of */
+  readonly indicators: readonly number[];
   /** 【加减分类别】 by matchKey of the name */
   readonly categories: ReadonlyMap<string, Category>;
 }
 
-export function planScoring(scheme: Scheme): ScoringPlan {
+const HUNDRED = X.exactInt(100);
+
+/**
+ * The share of the year's score that the periods make when some dimensions are 年度 (their
+ * combined weight ÷ 100); 1 otherwise, and in the points model (its points add up as they are).
+ */
+export function periodShare(scheme: Scheme): Exact {
+  if (scheme.dimensions.length === 0 || !splitsCycles(scheme)) return X.exactInt(1);
+  const periodic = scheme.dimensions.filter((d) => d.cycle === 'period').map((d) => d.weight);
+  return X.div(X.exactSum(periodic), HUNDRED);
+}
+
+/**
+ * The plan for the sheets of one 周期: a period's sheet (and 评分表) counts the periodic
+ * indicators, their dimensions rescaled to 100 when others are 年度 (÷ periodShare); the 年度
+ * sheet counts the 年度 ones at their own weights.
+ */
+export function planScoring(scheme: Scheme, cycle: Cycle = 'period'): ScoringPlan {
   const weighted = scheme.dimensions.length > 0;
+  const counted = indicatorsOn(scheme, cycle);
   const full = X.exactFromNumber(scheme.settings.fullScore);
+  const rescale = cycle === 'period' ? X.div(X.exactInt(1), periodShare(scheme)) : X.exactInt(1);
   const dims = dimensionNames(scheme).map((name) => {
-    const indicators = scheme.indicators.flatMap((ind, i) => (ind.dimension === name ? [i] : []));
+    const indicators = counted.filter((i) => scheme.indicators[i].dimension === name);
     if (!weighted) return { indicators, factor: null };
+    if (indicators.length === 0) return { indicators, factor: X.ZERO };
     const weight = X.exactFromNumber(scheme.dimensions.find((d) => d.name === name)!.weight);
     const points = X.exactSum(indicators.map((i) => scheme.indicators[i].points));
     // contribution = Σ scores / Σ 分值 × 权重/100 × 满分 = Σ scores × factor
-    return { indicators, factor: X.div(X.mul(weight, full), X.mul(points, X.exactInt(100))) };
+    return { indicators, factor: X.mul(X.div(X.mul(weight, full), X.mul(points, HUNDRED)), rescale) };
   });
-  return { dims, weighted, categories: new Map(scheme.categories.map((c) => [matchKey(c.name), c])) };
+  return { dims, weighted, indicators: counted, categories: new Map(scheme.categories.map((c) => [matchKey(c.name), c])) };
 }
 
 const NOTHING: SideTotal = { categories: [], column: 0, sum: 0, cappedBySubject: false, exact: X.ZERO, published: { units: 0, value: 0 } };
@@ -119,13 +142,19 @@ function side(
   return { categories, column, sum: X.toNumber(total), cappedBySubject, exact, published: X.publish(exact, decimals) };
 }
 
-export function scoreSubject(subject: SubjectInput, events: readonly AdjustmentEvent[], scheme: Scheme, plan: ScoringPlan): SubjectScore {
-  const dimExact = plan.dims.map(({ indicators, factor }) => {
+/** A subject's base and dimension scores, exact, from the indicators the plan counts. */
+export function exactBase(subject: SubjectInput, plan: ScoringPlan): { readonly base: Exact; readonly dims: readonly Exact[] } {
+  const dims = plan.dims.map(({ indicators, factor }) => {
     const sum = X.exactSum(indicators.map((i) => subject.scores[i]));
     return factor ? X.mul(sum, factor) : sum;
   });
-  const base = plan.weighted ? dimExact.reduce(X.add, X.ZERO) : X.exactSum(subject.scores);
-  return scoreFromBase(base, dimExact, { bonus: subject.extraBonus, deduction: subject.extraDeduction }, events, scheme, plan);
+  const base = plan.weighted ? dims.reduce(X.add, X.ZERO) : X.exactSum(plan.indicators.map((i) => subject.scores[i]));
+  return { base, dims };
+}
+
+export function scoreSubject(subject: SubjectInput, events: readonly AdjustmentEvent[], scheme: Scheme, plan: ScoringPlan): SubjectScore {
+  const { base, dims } = exactBase(subject, plan);
+  return scoreFromBase(base, dims, { bonus: subject.extraBonus, deduction: subject.extraDeduction }, events, scheme, plan);
 }
 
 /**

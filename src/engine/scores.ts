@@ -3,7 +3,9 @@ import { address, cellText, isBlank, IssueLog, pushTo } from './cells';
 import { cleanNumber } from './exact';
 import { cellAt, mapColumns, mergeAt, readNumber, reportUncalculated, textAt, type ColumnDecl } from './table';
 import { aliasTable, matchKey, numericText, splitHeader, trimName } from './text';
-import type { CellArea, CellValue, Scheme, SheetData, SubjectInput } from './types';
+import { CYCLES } from './policies';
+import { indicatorsOn } from './scheme';
+import type { CellArea, CellValue, Cycle, Scheme, SheetData, SubjectInput } from './types';
 
 export const SCORES_SHEET = '评分表';
 export const NAME_HEADERS = ['名称', '单位', '单位名称', '姓名', '被考核单位', '被考核人', '考核对象', 'Name'];
@@ -67,7 +69,7 @@ export function findHeaderRow(rows: readonly (readonly CellValue[])[], merges: r
   return -1;
 }
 
-function locate(sheet: SheetData, scheme: Scheme, log: IssueLog): ScoresLayout | null {
+function locate(sheet: SheetData, scheme: Scheme, carried: ReadonlySet<number>, log: IssueLog): ScoresLayout | null {
   const headerRow = findHeaderRow(sheet.rows, sheet.merges);
   if (headerRow < 0) {
     log.error('no-name-column', sheet.name, 'A1', null, { names: NAME_HEADERS.slice(0, 4) });
@@ -81,8 +83,20 @@ function locate(sheet: SheetData, scheme: Scheme, log: IssueLog): ScoresLayout |
     const k = splitHeader(v).key;
     pushTo(byKey, k, c);
   });
-  const indicatorCols = scheme.indicators.map((ind) => {
+  const otherCycle: number[] = [];
+  const indicatorCols = scheme.indicators.map((ind, i) => {
     const found = byKey.get(matchKey(ind.name)) ?? [];
+    if (!carried.has(i)) {
+      // an indicator of the other 周期 is scored on another sheet
+      if (found.length > 0) {
+        otherCycle.push(found[0]);
+        log.warn('indicator-other-cycle', sheet.name, address(headerRow, found[0]), header[found[0]], {
+          indicator: ind.name,
+          cycle: CYCLES[ind.cycle].names[0],
+        });
+      }
+      return -1;
+    }
     if (found.length === 0) {
       log.error('indicator-without-column', sheet.name, address(headerRow, 0), null, { indicator: ind.name });
       return -1;
@@ -98,7 +112,7 @@ function locate(sheet: SheetData, scheme: Scheme, log: IssueLog): ScoresLayout |
     return c;
   });
   // a header that is neither a known column nor an indicator: say so, naming the cell
-  const known = new Set([...Object.values<number>(cols), ...indicatorCols]);
+  const known = new Set([...Object.values<number>(cols), ...indicatorCols, ...otherCycle]);
   header.forEach((v, c) => {
     if (known.has(c) || typeof v !== 'string' || v.trim() === '') return;
     // a header merged across columns is one header: its copies in the other columns are not columns
@@ -179,8 +193,12 @@ export interface ScoresRead {
   readonly subjects: SubjectInput[];
 }
 
-export function parseScores(sheet: SheetData, scheme: Scheme, log: IssueLog): ScoresRead {
-  const layout = locate(sheet, scheme, log);
+/**
+ * Reads a sheet in 评分表's layout. `cycle`: which indicators it carries when the scheme scores
+ * some once a year (the others' scores read 0); every period's by default.
+ */
+export function parseScores(sheet: SheetData, scheme: Scheme, log: IssueLog, cycle: Cycle = 'period'): ScoresRead {
+  const layout = locate(sheet, scheme, new Set(indicatorsOn(scheme, cycle)), log);
   if (!layout) return { layout, subjects: [] };
   const rows = sheet.rows;
   const subjects: SubjectInput[] = [];

@@ -56,9 +56,9 @@ export type GradeScope = 'all' | 'group';
 export type MissingPolicy = 'error' | 'zero';
 export type OptionalSheet = 'notice' | 'analysis' | 'reports';
 
-import type { CapScope, MissingPeriodPolicy, QuotaRounding, RankingMethod, Rollup, TiePolicy } from './policies';
+import type { CapScope, Cycle, MissingPeriodPolicy, QuotaRounding, RankingMethod, Rollup, TiePolicy } from './policies';
 import type { IssueCode } from '../i18n/messages';
-export type { CapScope, MissingPeriodPolicy, QuotaRounding, RankingMethod, Rollup, TiePolicy };
+export type { CapScope, Cycle, MissingPeriodPolicy, QuotaRounding, RankingMethod, Rollup, TiePolicy };
 
 export interface Settings {
   title: string;
@@ -94,11 +94,14 @@ export interface Period {
   readonly weight: number | null;
   /** the address of its 工作表 cell in 考核方案 */
   readonly sheetCell: string;
+  /** the sheet of the 年度 dimensions (周期 = 年度), outside the roll-up */
+  readonly annual: boolean;
 }
 
 export interface Dimension {
   readonly name: string;
   readonly weight: number;
+  readonly cycle: Cycle;
 }
 
 export interface Indicator {
@@ -109,6 +112,8 @@ export interface Indicator {
   readonly points: number;
   readonly lead: string;
   readonly criteria: string;
+  /** its own 周期, else its dimension's */
+  readonly cycle: Cycle;
 }
 
 export interface GradeRule {

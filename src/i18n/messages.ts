@@ -152,6 +152,30 @@ export const ISSUE_MESSAGES = {
     zh: '考核方案有【期间】块，成绩从各期工作表读取，评分表未使用。',
     en: 'The scheme lists periods: scores are read from the period sheets, and the scores sheet is not used.',
   },
+  'bad-cycle': {
+    zh: '“{name}”的周期须填“季度”“半年”“月度”或“每期”（每期考核），或“年度”（每年考核一次）；留空为每期。',
+    en: 'The cycle of "{name}" must be 季度, 半年, 月度 or 每期 (every period) or 年度 (once a year); blank is every period.',
+  },
+  'cycle-differs': {
+    zh: '指标“{indicator}”的周期与所属维度“{dimension}”不同：加权维度按全部指标计得分率，各指标须同一周期。',
+    en: 'The indicator "{indicator}" has another cycle than its dimension "{dimension}": a weighted dimension\'s indicators share its cycle.',
+  },
+  'annual-period': {
+    zh: '有周期为“年度”的指标：【期间】中须有且只有一个名为“年度”（或“全年”）的期间，其工作表登记年度指标的成绩（现有：{found}）。',
+    en: 'Some indicators are yearly: [Periods] needs exactly one period named 年度 (or 全年) whose sheet holds their scores (found: {found}).',
+  },
+  'no-periodic-period': {
+    zh: '【期间】只有年度期间：每期考核的指标没有工作表登记成绩。',
+    en: '[Periods] lists only the yearly period: the indicators scored every period have no sheet.',
+  },
+  'indicator-other-cycle': {
+    zh: '指标“{indicator}”的周期为“{cycle}”，不在本表计分，此列已忽略。',
+    en: 'The indicator "{indicator}" is scored {cycle}, not on this sheet; the column is ignored.',
+  },
+  'annual-absent': {
+    zh: '“{name}”不在年度工作表“{sheet}”中，年度指标没有成绩（缺期处理为“报错”或“按已考核期平均”时不能补）。',
+    en: '"{name}" is not on the yearly sheet "{sheet}": its yearly indicators have no scores (only 缺期处理 = 按0分 fills them).',
+  },
   'unknown-period': { zh: '期间“{value}”不在【期间】块中（{periods}）。', en: 'The period "{value}" is not listed in [Periods] ({periods}).' },
   'period-without-periods': {
     zh: '考核方案没有【期间】块，期间应留空。',
@@ -203,6 +227,10 @@ export const NOTE_MESSAGES = {
   'note-tie-pending': { zh: '名额边界同分，等次待定', en: 'Tied at the quota boundary; grade pending' },
   'note-tie-broken': { zh: '同分，按同分依据“{key}”排序', en: 'Equal total; ordered by the tie-breaker "{key}"' },
   'note-remark': { zh: '{text}', en: '{text}' },
+  'note-annual-zero': {
+    zh: '未参加年度指标考核，按0分计',
+    en: 'Not scored on the yearly indicators; they count as 0',
+  },
   'note-periods-average': {
     zh: '未参加{periods}考核，缺期按已考核期平均计',
     en: 'Not assessed in {periods}; missing periods count as the mean of those assessed',
