@@ -114,17 +114,21 @@ describe('kaoping template', () => {
     expect(kaoping(['validate', out]).code).toBe(1);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    const ws = wb.getWorksheet('评分表')!;
-    const header = (ws.getRow(1).values as unknown[]).slice(1).map(String);
-    const names: string[] = [];
-    ws.eachRow((row, r) => {
-      if (r === 1 || !row.getCell(2).value) return;
-      names.push(String(row.getCell(2).value));
-      header.forEach((h, c) => {
-        const points = /（(\d+)分）/.exec(h);
-        if (points) row.getCell(c + 1).value = Math.round(Number(points[1]) * (0.7 + 0.03 * r));
+    // every score sheet: 评分表, or with 【期间】 each period's (the 年度 one too)
+    const scoreSheets = wb.worksheets.filter((ws) => !['考核方案', '加减分'].includes(ws.name));
+    expect(scoreSheets.length).toBe(preset === 'bsc' ? 5 : preset === '分组千分制' ? 3 : 1);
+    const names = new Set<string>();
+    for (const ws of scoreSheets) {
+      const header = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+      ws.eachRow((row, r) => {
+        if (r === 1 || !row.getCell(2).value) return;
+        names.add(String(row.getCell(2).value));
+        header.forEach((h, c) => {
+          const points = /（(\d+)分）/.exec(h);
+          if (points) row.getCell(c + 1).value = Math.round(Number(points[1]) * (0.7 + 0.03 * r));
+        });
       });
-    });
+    }
     await wb.xlsx.writeFile(out);
     const r = kaoping(['score', out, '--json', 'tpl.json']);
     expect(r.code).toBe(0);

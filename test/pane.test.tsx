@@ -156,9 +156,10 @@ describe('the pane', () => {
     expect(await screen.findByText(/本工作簿还没有“考核方案”/)).toBeTruthy();
     fireEvent.change(screen.getByRole('combobox', { name: '预设方案' }), { target: { value: 'bsc' } });
     fireEvent.click(screen.getByRole('button', { name: '新建考核' }));
-    expect(await screen.findByText(/已新建：考核方案、评分表、加减分/)).toBeTruthy();
-    expect(fake.sheets.map((s) => s.name)).toEqual(['Sheet1', '考核方案', '评分表', '加减分']);
-    expect(fake.valuesOf('评分表')[0]).toEqual([
+    // the balanced scorecard scores quarterly: a sheet per quarter and one for the 年度 dimensions
+    expect(await screen.findByText(/已新建：考核方案、一季度、二季度、三季度、四季度、年度评价、加减分/)).toBeTruthy();
+    expect(fake.sheets.map((s) => s.name)).toEqual(['Sheet1', '考核方案', '一季度', '二季度', '三季度', '四季度', '年度评价', '加减分']);
+    expect(fake.valuesOf('一季度')[0]).toEqual([
       '序号',
       '名称',
       '分组',
@@ -166,14 +167,13 @@ describe('the pane', () => {
       '工作数量（40分）',
       '工作时限（30分）',
       '工作质量（30分）',
-      '环境评价得分（100分）',
-      '学习培训（100分）',
       '备注',
     ]);
-    expect(fake.sheet('评分表').freezeRows).toBe(1);
-    expect(fake.sheet('评分表').validations.find((v) => v.address === 'E2:E37')?.rule).toEqual({ decimal: { formula1: 0, formula2: 40, operator: 'Between' } });
-    // blank scores are now what the check reports
-    expect((await screen.findAllByText(/“业务指标完成率”得分为空/)).length).toBe(6);
+    expect(fake.valuesOf('年度评价')[0]).toEqual(['序号', '名称', '分组', '环境评价得分（100分）', '学习培训（100分）', '备注']);
+    expect(fake.sheet('一季度').freezeRows).toBe(1);
+    expect(fake.sheet('一季度').validations.find((v) => v.address === 'E2:E37')?.rule).toEqual({ decimal: { formula1: 0, formula2: 40, operator: 'Between' } });
+    // blank scores are now what the check reports: 6 people in each of four quarters
+    expect((await screen.findAllByText(/“业务指标完成率”得分为空/)).length).toBe(24);
   });
 
   it('start without 考核方案: 识别现有评分表 proposes columns, writes 考核方案 and renames the sheet', async () => {

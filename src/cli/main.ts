@@ -292,9 +292,11 @@ async function template(presetName: string, opts: { output: string; force?: bool
   if (!/\.xlsx$/i.test(outPath)) throw new CommandFailure(t.notXlsx(outPath));
   if (existsSync(outPath) && !opts.force) throw new CommandFailure(t.outputExists(outPath));
   const book = XlsxWorkbook.create(nativeEntry);
-  await book.addSheets(templateSheets(preset));
+  const sheets = templateSheets(preset);
+  await book.addSheets(sheets);
   await writeStreamSafely(outPath, (write) => book.writeTo(write), t);
-  io.stdout.write(`${t.templateWritten(outPath, preset.name)}\n`);
+  const toFill = sheets.slice(1, -1).map((s) => s.name);
+  io.stdout.write(`${t.templateWritten(outPath, preset.name, toFill.join(lang === 'zh' ? '、' : ', '))}\n`);
   return 0;
 }
 

@@ -3,6 +3,7 @@
 import type { ScoredAssessment } from './assess';
 import { maxOf, minOf, pushTo } from './cells';
 import * as X from './exact';
+import { indicatorsScored } from './scheme';
 
 export interface IndicatorStats {
   readonly index: number;
@@ -42,7 +43,9 @@ export function analyse(a: ScoredAssessment): Analysis {
   const decimals = scheme.settings.decimals;
   const n = a.subjects.length;
   const lost: X.Exact[] = [];
-  const indicators = scheme.indicators.map((ind, i) => {
+  const scored = indicatorsScored(scheme);
+  const indicators = scored.map((i) => {
+    const ind = scheme.indicators[i];
     const scores = a.subjects.map((s) => s.input.scores[i]);
     const sum = X.exactSum(scores);
     const average = X.div(sum, X.exactInt(n));
@@ -61,9 +64,9 @@ export function analyse(a: ScoredAssessment): Analysis {
       pointsLost: X.publish(lost[i], decimals),
     };
   });
-  const totalLost = lost.reduce(X.add, X.ZERO);
+  const totalLost = scored.reduce((acc, i) => X.add(acc, lost[i]), X.ZERO);
   const byLead = new Map<string, number[]>();
-  scheme.indicators.forEach((ind, i) => pushTo(byLead, ind.lead || NO_LEAD, i));
+  for (const i of scored) pushTo(byLead, scheme.indicators[i].lead || NO_LEAD, i);
   const leads = [...byLead].map(([lead, members]) => {
     const sum = members.reduce((acc, i) => X.add(acc, lost[i]), X.ZERO);
     return {

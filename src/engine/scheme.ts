@@ -604,6 +604,14 @@ function periodsBlock(settings: Settings, splitCycles: boolean) {
   } as const satisfies BlockDecl<{ name: BlockField<string>; sheet: BlockField<string>; weight: BlockField<number | null | undefined> }, Period>;
 }
 
+/**
+ * The indicators a workbook's results are made of: every one with 【期间】 (the 年度 ones from the
+ * 年度 sheet), else those 评分表 carries (a single period of a scheme with 年度 dimensions lacks them).
+ */
+export function indicatorsScored(scheme: Pick<Scheme, 'indicators' | 'periods'>): number[] {
+  return scheme.periods.length > 0 ? scheme.indicators.map((_, i) => i) : indicatorsOn(scheme, 'period');
+}
+
 /** Whether some indicators are scored once a year (周期 = 年度) and others every period. */
 export function splitsCycles(scheme: Pick<Scheme, 'indicators'>): boolean {
   return scheme.indicators.some((i) => i.cycle === 'year') && scheme.indicators.some((i) => i.cycle === 'period');

@@ -1,5 +1,6 @@
 // What every result sheet shares: its head (title and subtitle), the signature line, 备注 text.
-import type { SubjectResult } from '../engine/assess';
+import type { ScoredAssessment, SubjectResult } from '../engine/assess';
+import { indicatorsScored, splitsCycles } from '../engine/scheme';
 import type { MissingPeriodPolicy, Rollup, Scheme } from '../engine/types';
 import { noteText } from '../i18n/format';
 import type { SheetBuilder, SheetHead } from './layout';
@@ -27,9 +28,47 @@ export const ROLLUP_WORDS: Record<Rollup, { readonly label: string; readonly how
 /** How a missing period counts (缺期处理), null when it is an error. */
 export const MISSING_PERIOD_RULE: Record<MissingPeriodPolicy, string | null> = { average: '按已考核期平均计', zero: '按0分计', error: null };
 
-/** The base score's column: 基础分, or with 【期间】 the periods rolled up. */
+/** The base score's column: 基础分, or with 【期间】 the periods rolled up (with 年度 dimensions, 汇总基础分). */
 export function baseLabel(scheme: Scheme): string {
-  return scheme.periods.length > 0 ? ROLLUP_WORDS[scheme.settings.rollup].label : '基础分';
+  if (scheme.periods.length === 0) return splitsCycles(scheme) ? '基础分（折算）' : '基础分';
+  return splitsCycles(scheme) ? '汇总基础分' : ROLLUP_WORDS[scheme.settings.rollup].label;
+}
+
+/** Dimension names with their weights, e.g. 关键绩效指标 30%、日常工作 50%. */
+function weighted(dims: readonly { name: string; weight: number }[]): string {
+  return dims.map((d) => `${d.name} ${d.weight}%`).join('、');
+}
+
+/** How the year's base is made from the periods, in words (with 年度 dimensions, their part added). */
+export function rollupHow(scheme: Scheme): string {
+  const rolled = scheme.periods.filter((p) => !p.annual);
+  const how = ROLLUP_WORDS[scheme.settings.rollup].how(rolled.map((p) => `${p.name} ${p.weight}%`).join('、'));
+  const year = scheme.periods.find((p) => p.annual);
+  if (!splitsCycles(scheme) || !year) return how;
+  const share = scheme.dimensions.filter((d) => d.cycle === 'period').reduce((a, d) => a + d.weight, 0);
+  return scheme.dimensions.length > 0 ? `${how} × ${share}% + ${year.name}维度得分` : `${how} + ${year.name}指标得分`;
+}
+
+/**
+ * What a single period of a scheme with 年度 dimensions scores, under its 结果汇总: the periodic
+ * dimensions rescaled to 100; null when there is nothing to say.
+ */
+export function rescaledNote(scheme: Scheme): string | null {
+  if (scheme.periods.length > 0 || !splitsCycles(scheme)) return null;
+  const periodic = scheme.dimensions.filter((d) => d.cycle === 'period');
+  const yearly = scheme.dimensions.filter((d) => d.cycle === 'year');
+  if (scheme.dimensions.length === 0) {
+    const names = scheme.indicators.filter((i) => i.cycle === 'year').map((i) => i.name);
+    return `注：本期只考核每期指标；年度指标（${names.join('、')}）在年度考核中计分。`;
+  }
+  const share = periodic.reduce((a, d) => a + d.weight, 0);
+  return `注：本期只考核每期维度（${weighted(periodic)}，合计 ${share}%），各维度得分按 100 ÷ ${share}% 折算为百分制；年度维度（${weighted(yearly)}）在年度考核中计分。`;
+}
+
+/** The dimensions (indices into a.dimensions) this workbook scores: a single period lacks the 年度 ones. */
+export function dimensionsScored(a: Pick<ScoredAssessment, 'scheme' | 'dimensions'>): number[] {
+  const scored = new Set(indicatorsScored(a.scheme).map((i) => a.scheme.indicators[i].dimension));
+  return a.dimensions.flatMap((d, i) => (scored.has(d) ? [i] : []));
 }
 
 /** Subjects in 评分表 order (the order of the period sheets with 【期间】). */

@@ -8,7 +8,8 @@ import { message, REASON_MESSAGES } from '../i18n/messages';
 import { PENDING, type GradeMiss } from '../engine/grade';
 import type { SideTotal } from '../engine/score';
 import { BAR_COLOR, SheetBuilder, profileHeight, type Column, type ColumnKind, type PageProfile } from './layout';
-import { baseLabel, head, inInputOrder, MISSING_PERIOD_RULE, ROLLUP_WORDS, signature, type ReportContext } from './common';
+import { baseLabel, head, inInputOrder, MISSING_PERIOD_RULE, rollupHow, signature, type ReportContext } from './common';
+import { indicatorsScored, splitsCycles } from '../engine/scheme';
 import type { SheetSpec } from './spec';
 
 export function noticeSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec {
@@ -112,20 +113,29 @@ function periodRows(b: SheetBuilder, s: SubjectResult, a: ScoredAssessment): voi
   const periods = s.periods!;
   periods.results.forEach((r, i) => {
     const period = a.scheme.periods[i];
-    const weight = settings.rollup === 'weighted' ? `（权重 ${period.weight}%）` : '';
+    const weight = settings.rollup === 'weighted' && !period.annual ? `（权重 ${period.weight}%）` : '';
     if (!r) {
       b.row([`　${period.name}${weight}`, null, null, null, missingWords], COMPUTED);
       return;
     }
     const { base, bonus, deduction, total } = r.score;
     const adjusted = bonus.published.units !== 0 || deduction.published.units !== 0;
-    const how = adjusted
-      ? `基础分 ${fmt(base.value, decimals)} + 加分 ${fmt(bonus.published.value, decimals)} − 扣分 ${fmt(deduction.published.value, decimals)}`
-      : `基础分 ${fmt(base.value, decimals)}`;
+    // the 年度 sheet's base is its dimensions' (or indicators') scores: name them
+    const parts = period.annual ? yearParts(a, r) : '';
+    const baseWords = `基础分 ${fmt(base.value, decimals)}${parts ? `（${parts}）` : ''}`;
+    const how = adjusted ? `${baseWords} + 加分 ${fmt(bonus.published.value, decimals)} − 扣分 ${fmt(deduction.published.value, decimals)}` : baseWords;
     b.row([`　${period.name}${weight}`, null, total.value, null, `${how}（${period.sheet}）`], COMPUTED);
   });
-  const words = ROLLUP_WORDS[settings.rollup];
-  b.row([words.label, null, periods.rolledUp.value, null, words.how(null)], COMPUTED);
+  b.row([baseLabel(a.scheme), null, periods.rolledUp.value, null, rollupHow(a.scheme)], COMPUTED);
+}
+
+/** The 年度 sheet's parts in words: 环境评价 8.00 + 学习与成长 9.00 (the points model: its indicators). */
+function yearParts(a: ScoredAssessment, r: NonNullable<NonNullable<SubjectResult['periods']>['results'][number]>): string {
+  const { scheme } = a;
+  const { decimals } = scheme.settings;
+  if (scheme.dimensions.length > 0)
+    return scheme.dimensions.flatMap((d, k) => (d.cycle === 'year' ? [`${d.name} ${fmt(r.score.dimensionScores[k].value, decimals)}`] : [])).join(' + ');
+  return scheme.indicators.flatMap((ind, i) => (ind.cycle === 'year' ? [`${ind.name} ${fmt(r.input.scores[i], decimals)}`] : [])).join(' + ');
 }
 
 /** 成绩单 rows of computed numbers: shown with the configured decimals, like 结果汇总. */
@@ -180,8 +190,11 @@ export function reportsSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec
   const sheetHead = head('reports', scheme, ctx);
   const rate = (score: number, max: number) => (max > 0 ? X.publishRatio(score, max, 4).value : null);
   const labels = scheme.indicators.map((ind) => `　${ind.name}`);
-  const members = a.dimensions.map((dim) => scheme.indicators.flatMap((ind, i) => (ind.dimension === dim ? [i] : [])));
-  const unshown = scheme.indicators.flatMap((_, i) => (members.some((m) => m.includes(i)) ? [] : [i]));
+  const scored = indicatorsScored(scheme);
+  const members = a.dimensions.map((dim) => scored.filter((i) => scheme.indicators[i].dimension === dim));
+  const unshown = scored.filter((i) => !members.some((m) => m.includes(i)));
+  // a single period of a scheme with 年度 dimensions: its dimensions rescaled to 100
+  const share = splitsCycles(scheme) ? scheme.dimensions.filter((d) => d.cycle === 'period').reduce((x, d) => x + d.weight, 0) : 100;
   /** The indicators by dimension, then 基础分. */
   const indicatorRows = (b: SheetBuilder, s: SubjectResult) => {
     const indicatorRow = (i: number) => {
@@ -190,17 +203,19 @@ export function reportsSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec
     };
     let contributionsSum = X.ZERO;
     a.dimensions.forEach((dim, d) => {
+      if (members[d].length === 0) return;
       const max = members[d].reduce((acc, i) => acc + scheme.indicators[i].points, 0);
       const got = X.toNumber(X.exactSum(members[d].map((i) => s.input.scores[i])));
       const contribution = s.score.dimensionScores[d];
       contributionsSum = X.add(contributionsSum, X.exactFromNumber(contribution.value));
       const weight = scheme.dimensions.find((x) => x.name === dim)?.weight;
-      const note = weighted ? `折算得分 ${fmt(contribution.value, decimals)} = 得分率 × 权重 ${weight}% × 满分 ${fullScore}` : '小计';
+      const rescaled = share !== 100 ? ` ÷ ${share}%` : '';
+      const note = weighted ? `折算得分 ${fmt(contribution.value, decimals)} = 得分率 × 权重 ${weight}%${rescaled} × 满分 ${fullScore}` : '小计';
       b.row([`【${dim}】`, max, got, rate(got, max), note]);
       members[d].forEach(indicatorRow);
     });
     unshown.forEach(indicatorRow);
-    const maxBase = weighted ? fullScore : scheme.indicators.reduce((acc, ind) => acc + ind.points, 0);
+    const maxBase = weighted ? fullScore : scored.reduce((acc, i) => acc + scheme.indicators[i].points, 0);
     const baseNote = weighted ? '各维度折算得分之和' : '各指标得分之和';
     const roundingNote =
       weighted && X.cmp(contributionsSum, X.exactFromNumber(s.score.base.value)) !== 0

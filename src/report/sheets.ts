@@ -3,7 +3,18 @@ import { PENDING_GRADE, type Assessment, type ScoredAssessment, type SubjectResu
 import { errorsFirst } from '../engine/cells';
 import type { Issue } from '../engine/types';
 import { issueMessage, noteText, SEVERITY_WORD } from '../i18n/format';
-import { baseLabel, head, inInputOrder, MISSING_PERIOD_RULE, notesText, ROLLUP_WORDS, signature, type ReportContext } from './common';
+import {
+  baseLabel,
+  dimensionsScored,
+  head,
+  inInputOrder,
+  MISSING_PERIOD_RULE,
+  notesText,
+  rescaledNote,
+  rollupHow,
+  signature,
+  type ReportContext,
+} from './common';
 import { SheetBuilder, type Column } from './layout';
 import { analysisSheet, noticeSheet, reportsSheet } from './publications';
 import type { SheetSpec, SpecValue } from './spec';
@@ -41,8 +52,14 @@ type ScoreColumns = { headers: string[]; values: (s: SubjectResult) => SpecValue
  */
 export function summarySheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec {
   if (a.scheme.periods.length > 0) return summaryWith(a, ctx, { headers: a.scheme.periods.map((p) => p.name), values: periodTotals, kind: 'score' });
-  if (a.dimensions.length > 0)
-    return summaryWith(a, ctx, { headers: [...a.dimensions], values: (s) => s.score.dimensionScores.map((d) => d.value), kind: 'score' });
+  if (a.dimensions.length > 0) {
+    const shown = dimensionsScored(a);
+    return summaryWith(a, ctx, {
+      headers: shown.map((d) => a.dimensions[d]),
+      values: (s) => shown.map((d) => s.score.dimensionScores[d].value),
+      kind: 'score',
+    });
+  }
   const withIndicators = summaryWith(a, ctx, { headers: a.scheme.indicators.map((i) => i.name), values: (s) => [...s.input.scores], kind: 'raw' });
   const width = withIndicators.columnWidths.reduce((x, y) => x + y, 0);
   return width <= INDICATORS_FIT_WIDTH ? withIndicators : summaryWith(a, ctx, { headers: [], values: () => [], kind: 'raw' });
@@ -63,6 +80,8 @@ function summaryWith(a: ScoredAssessment, ctx: ReportContext, scores: ScoreColum
   for (const s of a.subjects) {
     b.row([s.rank, s.name, ...(a.hasGroups ? [s.group ?? ''] : []), ...scores.values(s), ...scoreCells(s), s.grade, notesText(s)]);
   }
+  const rescaled = rescaledNote(scheme);
+  if (rescaled) b.blank().line(rescaled);
   signature(b, scheme);
   return b.build();
 }
@@ -122,12 +141,11 @@ export function periodSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec 
 
 /** How the year's total was made, in words under 期间汇总. */
 function rollupLine(a: ScoredAssessment): string {
-  const { settings, periods } = a.scheme;
-  const how = ROLLUP_WORDS[settings.rollup].how(periods.map((p) => `${p.name} ${p.weight}%`).join('、'));
+  const { settings } = a.scheme;
   const rule = MISSING_PERIOD_RULE[settings.missingPeriod];
   const missing = rule ? `缺期${rule}` : '不允许缺期';
   const caps = settings.capScope === 'year' ? '加减分全年合并计算上限，计入汇总分' : '各期加减分计入当期，未填期间的加减分计入汇总分';
-  return `汇总分 = ${how}，四舍五入保留 ${settings.decimals} 位小数；${missing}；${caps}；${settings.vetoCarries ? '任一期一票否决即全年否决' : '一票否决不跨期延续'}。`;
+  return `汇总分 = ${rollupHow(a.scheme)}，四舍五入保留 ${settings.decimals} 位小数；${missing}；${caps}；${settings.vetoCarries ? '任一期一票否决即全年否决' : '一票否决不跨期延续'}。`;
 }
 
 export function distributionSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec {

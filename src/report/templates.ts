@@ -8,13 +8,16 @@ import type { CellStyle, SheetSpec, SpecValue, StyledArea } from './spec';
 /** What 考核方案 says, block by block. */
 export interface SchemeDraft {
   readonly settings: readonly (readonly [string, SpecValue])[];
-  readonly dimensions: readonly (readonly [string, number])[];
-  /** 编号, 维度, 指标, 分值, 牵头部门, 评分标准 */
-  readonly indicators: readonly (readonly [string, string, string, number, string, string])[];
+  /** 维度, 权重, and optionally 周期 */
+  readonly dimensions: readonly (readonly [string, number, string?])[];
+  /** 编号, 维度, 指标, 分值, 牵头部门, 评分标准, and optionally 周期 */
+  readonly indicators: readonly (readonly [string, string, string, number, string, string, string?])[];
   /** 等次, 比例上限, 比例下限, 名额, 最低分, 说明 */
   readonly grades: readonly (readonly [string, number | null, number | null, number | null, number | null, string])[];
   /** 类别, 类型, 单项上限, 累计上限, 计入否决 */
   readonly categories: readonly (readonly [string, string, number | null, number | null, string])[];
+  /** 【期间】: 期间, 工作表, 权重 (the period named 年度 holds the 年度 indicators) */
+  readonly periods?: readonly (readonly [string, string, number | null])[];
 }
 
 export interface Preset extends SchemeDraft {
@@ -77,8 +80,8 @@ export const PRESETS: readonly Preset[] = [
     name: '平衡计分卡',
     aliases: ['bsc', 'balanced-scorecard', '平衡计分卡考核'],
     description: {
-      zh: '干部职工平衡计分卡：四个维度 30/50/10/10 加权，其他工作任务最多加 5 分，优秀 ≤15% 且 ≥90 分',
-      en: 'Staff balanced scorecard: 4 dimensions weighted 30/50/10/10, other tasks add at most 5, 优秀 ≤15% and ≥90',
+      zh: '干部职工平衡计分卡：关键绩效指标 30、日常工作 50 每季度考核，环境评价 10、学习与成长 10 年度考核一次；年度 = 四季平均 × 80% + 年度维度；其他工作任务最多加 5 分，优秀 ≤15% 且 ≥90 分',
+      en: 'Staff balanced scorecard: key results 30 and daily work 50 every quarter, environment 10 and learning 10 once a year; year = mean of quarters × 80% + yearly dimensions; other tasks add at most 5, 优秀 ≤15% and ≥90',
     },
     settings: [
       ['考核名称', '2026年度干部绩效考核'],
@@ -90,10 +93,10 @@ export const PRESETS: readonly Preset[] = [
       ['同分依据', '关键绩效指标'],
     ],
     dimensions: [
-      ['关键绩效指标', 30],
-      ['日常工作', 50],
-      ['环境评价', 10],
-      ['学习与成长', 10],
+      ['关键绩效指标', 30, '季度'],
+      ['日常工作', 50, '季度'],
+      ['环境评价', 10, '年度'],
+      ['学习与成长', 10, '年度'],
     ],
     indicators: [
       ['Z01', '关键绩效指标', '业务指标完成率', 100, '', '按指标完成率计分'],
@@ -110,6 +113,13 @@ export const PRESETS: readonly Preset[] = [
       ['不合格', null, null, null, null, ''],
     ],
     categories: [['其他工作任务', '加分', null, 5, '否']],
+    periods: [
+      ['第一季度', '一季度', null],
+      ['第二季度', '二季度', null],
+      ['第三季度', '三季度', null],
+      ['第四季度', '四季度', null],
+      ['年度', '年度评价', null],
+    ],
     subjects: [
       ['张明', '一科'],
       ['李华', '一科'],
@@ -124,8 +134,8 @@ export const PRESETS: readonly Preset[] = [
     name: '分组千分制',
     aliases: ['groups1000', 'grouped-1000', '千分制'],
     description: {
-      zh: '局属单位分组千分制：公共目标300、业务目标300、执行力建设400，分组评等，≥800 合格，否决类扣分达 30 分一票否决',
-      en: 'Grouped units on 1000 points (300/300/400), grades per group, 合格 ≥ 800, veto when veto deductions reach 30',
+      zh: '局属单位分组千分制：公共目标、业务目标每半年各 150 分、两期相加，执行力建设 400 分全年逐项记分、年终汇总；分组评等，≥800 合格，否决类扣分达 30 分一票否决',
+      en: 'Grouped units on 1000 points: public and business targets 150 each per half-year, summed; execution 400, recorded through the year and totalled at year end; grades per group, 合格 ≥ 800, veto when veto deductions reach 30',
     },
     settings: [
       ['考核名称', '2026年度局属单位考核'],
@@ -134,12 +144,13 @@ export const PRESETS: readonly Preset[] = [
       ['小数位数', 1],
       ['等次范围', '分组'],
       ['否决扣分线', 30],
+      ['期间汇总', '求和'],
     ],
     dimensions: [],
     indicators: [
-      ['Z01', '', '公共目标', 300, '办公室', ''],
-      ['Z02', '', '业务目标', 300, '业务科', ''],
-      ['Z03', '', '执行力建设', 400, '督查室', ''],
+      ['Z01', '', '公共目标', 150, '办公室', '每半年考核一次，两期相加', '半年'],
+      ['Z02', '', '业务目标', 150, '业务科', '每半年考核一次，两期相加', '半年'],
+      ['Z03', '', '执行力建设', 400, '督查室', '全年逐项记分，年终汇总填入年度表', '年度'],
     ],
     grades: [
       ['合格', null, null, null, 800, '800分及以上'],
@@ -149,6 +160,11 @@ export const PRESETS: readonly Preset[] = [
       ['安全生产', '扣分', null, null, '是'],
       ['纪检监察', '扣分', null, null, '是'],
       ['急难险重', '加分', 10, 20, '否'],
+    ],
+    periods: [
+      ['上半年', '上半年', null],
+      ['下半年', '下半年', null],
+      ['年度', '年度执行力', null],
     ],
     subjects: [
       ['市园林绿化中心', '第一组'],
@@ -264,18 +280,33 @@ export function schemeSheet(d: SchemeDraft): SheetSpec {
   const title = d.settings.find(([k]) => k === '考核名称')?.[1] ?? '';
   const scheme: Draft = { cells: [[`${title} 考核方案`.trim()]], styles: [{ r0: 0, c0: 0, r1: 0, c1: 0, style: TITLE }] };
   block(scheme, '【设置】', ['项目', '内容'], [...d.settings, ['签字栏', DEFAULT_SIGNATURE], ['输出', '结果公示、指标分析、成绩单']]);
-  if (d.dimensions.length > 0) block(scheme, '【维度】', ['维度', '权重(%)'], d.dimensions);
-  block(scheme, '【指标】', ['编号', '维度', '指标', '分值', '牵头部门', '评分标准'], d.indicators);
+  const dimCycles = d.dimensions.some((x) => x[2] !== undefined);
+  if (d.dimensions.length > 0)
+    block(
+      scheme,
+      '【维度】',
+      ['维度', '权重(%)', ...(dimCycles ? ['周期'] : [])],
+      d.dimensions.map(([name, weight, cycle]) => [name, weight, ...(dimCycles ? [cycle ?? ''] : [])]),
+    );
+  // a 周期 of its own only where the dimension does not give one (the points model)
+  const indCycles = d.dimensions.length === 0 && d.indicators.some((x) => x[6] !== undefined);
+  block(
+    scheme,
+    '【指标】',
+    ['编号', '维度', '指标', '分值', '牵头部门', '评分标准', ...(indCycles ? ['周期'] : [])],
+    d.indicators.map((x) => [...x.slice(0, 6), ...(indCycles ? [x[6] ?? ''] : [])] as SpecValue[]),
+  );
   block(scheme, '【等次】', ['等次', '比例上限(%)', '比例下限(%)', '名额', '最低分', '说明'], d.grades);
   if (d.categories.length > 0) block(scheme, '【加减分类别】', ['类别', '类型', '单项上限', '累计上限', '计入否决'], d.categories);
+  if (d.periods?.length) block(scheme, '【期间】', ['期间', '工作表', '权重(%)'], d.periods);
   return plainSheet(SCHEME_SHEET, scheme, widths(scheme.cells, 8, 44, 1), 0);
 }
 
-/** An empty 加减分 with its headers. */
-export function adjustmentsSheet(): SheetSpec {
-  const adjHeader = ['名称', '类型', '类别', '分值', '等次', '事由', '依据', '日期'];
+/** An empty 加减分 with its headers (a 期间 column when the scheme has periods). */
+export function adjustmentsSheet(periods = false): SheetSpec {
+  const adjHeader = ['名称', '类型', '类别', '分值', '等次', '事由', '依据', '日期', ...(periods ? ['期间'] : [])];
   const adj: Draft = { cells: [adjHeader], styles: [{ r0: 0, c0: 0, r1: 0, c1: adjHeader.length - 1, style: HEAD }] };
-  return plainSheet(ADJUSTMENTS_SHEET, adj, [24, 10, 14, 8, 10, 30, 24, 12], 1);
+  return plainSheet(ADJUSTMENTS_SHEET, adj, [24, 10, 14, 8, 10, 30, 24, 12, 12], 1);
 }
 
 /** Grades a recognised sheet starts with; the user edits them in 考核方案. */
@@ -298,16 +329,36 @@ export function recognisedScheme(title: string, indicators: readonly { name: str
   });
 }
 
-/** The three input sheets of a new workbook made from a preset. */
+/**
+ * The input sheets of a new workbook made from a preset: 考核方案, 评分表 (with 【期间】 a sheet per
+ * period instead, each with the indicators of its 周期), 加减分.
+ */
 export function templateSheets(p: Preset): SheetSpec[] {
+  const split = p.indicators.some((ind) => cycleOf(p, ind) === 'year') && p.indicators.some((ind) => cycleOf(p, ind) !== 'year');
+  const scoreSheets = p.periods?.length
+    ? p.periods.map(([name, sheet]) =>
+        scoreSheet(p, sheet, split ? p.indicators.filter((ind) => (cycleOf(p, ind) === 'year') === (name === '年度')) : p.indicators),
+      )
+    : [scoreSheet(p, SCORES_SHEET, p.indicators)];
+  return [schemeSheet(p), ...scoreSheets, adjustmentsSheet(Boolean(p.periods?.length))];
+}
+
+/** An indicator's 周期 as the preset writes it: its own, else its dimension's ('year' for 年度). */
+function cycleOf(p: Preset, ind: Preset['indicators'][number]): 'year' | 'period' {
+  const word = ind[6] ?? p.dimensions.find(([name]) => name === ind[1])?.[2];
+  return word === '年度' ? 'year' : 'period';
+}
+
+/** A score sheet in 评分表's layout for some of the preset's indicators. */
+function scoreSheet(p: Preset, name: string, indicators: Preset['indicators']): SheetSpec {
   const hasGroups = p.subjects.some(([, g]) => g !== '');
-  const header = ['序号', '名称', ...(hasGroups ? ['分组'] : []), ...p.indicators.map(([, , name, points]) => `${name}（${points}分）`), '备注'];
-  const rows = p.subjects.map(([name, group], i) => [i + 1, name, ...(hasGroups ? [group] : []), ...p.indicators.map(() => null), null]);
+  const header = ['序号', '名称', ...(hasGroups ? ['分组'] : []), ...indicators.map(([, , name, points]) => `${name}（${points}分）`), '备注'];
+  const rows = p.subjects.map(([name, group], i) => [i + 1, name, ...(hasGroups ? [group] : []), ...indicators.map(() => null), null]);
   const scores: Draft = { cells: [header, ...rows], styles: [{ r0: 0, c0: 0, r1: 0, c1: header.length - 1, style: { ...HEAD, wrap: true } }] };
   const lastRow = rows.length + SPARE_ROWS;
   scores.styles.push({ r0: 1, c0: 0, r1: lastRow, c1: header.length - 1, style: BODY });
   const first = hasGroups ? 3 : 2;
-  const validations = p.indicators.map(([, , , points], i) => ({
+  const validations = indicators.map(([, , , points], i) => ({
     r0: 1,
     c0: first + i,
     r1: lastRow,
@@ -318,5 +369,5 @@ export function templateSheets(p: Preset): SheetSpec[] {
     message: `请输入 0 到 ${points} 之间的数字。`,
   }));
   const scoreWidths = header.map((h, c) => (c === 0 ? 6 : c === 1 ? 24 : Math.max(10, Math.min(16, textWidth(h) + 2))));
-  return [schemeSheet(p), plainSheet(SCORES_SHEET, scores, scoreWidths, 1, validations), adjustmentsSheet()];
+  return plainSheet(name, scores, scoreWidths, 1, validations);
 }
