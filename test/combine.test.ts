@@ -95,6 +95,75 @@ describe('combine', () => {
     expect(plan.ok && plan.periods.map((p) => p.name)).toEqual(['一季度', '二季度']);
   });
 
+  it('with 年度 dimensions adds a blank 年度 sheet to fill in, and the year scores once it is filled', () => {
+    const yearly = (fileTitle: string, period: string, units: [string, string, number][]): PeriodBook => {
+      const b = book({
+        考核方案: [
+          ['【设置】'],
+          ['项目', '内容'],
+          ['考核期间', period],
+          ['期间汇总', '求和'],
+          [],
+          ['【指标】'],
+          ['指标', '分值', '周期'],
+          ['公共目标', 150, '半年'],
+          ['执行力建设', 400, '年度'],
+          [],
+          ['【等次】'],
+          ['等次'],
+          ['合格'],
+        ],
+        评分表: [['名称', '分组', '公共目标'], ...units.map(([n, g, v]): CellValue[] => [n, g, v])],
+      });
+      return { ...b, fileName: `${fileTitle}.xlsx`, fileTitle };
+    };
+    // 考核期间 2026年度 in both (a template's default) cannot name a half-year: the files do
+    const plan = planCombine([
+      yearly('上半年', '2026年度', [
+        ['甲', '一组', 140],
+        ['乙', '二组', 120],
+      ]),
+      yearly('下半年', '2026年度', [['甲', '一组', 150]]),
+    ]);
+    expect(plan.ok).toBe(true);
+    if (!plan.ok) return;
+    expect(plan.periods.map((p) => p.name)).toEqual(['上半年', '下半年', '年度']);
+    expect(plan.periods[2].rows).toEqual([
+      ['名称', '分组', '执行力建设（400分）'],
+      ['甲', '一组', null],
+      ['乙', '二组', null],
+    ]);
+    const year = (filled: CellValue[][]) =>
+      assess({
+        fileTitle: 'x',
+        sheetNames: ['考核方案', '上半年', '下半年', '年度'],
+        sheets: [plan.scheme, ...plan.periods.slice(0, 2), { ...plan.periods[2], rows: filled }].map((s) => ({
+          name: s.name,
+          rows: s.rows as CellValue[][],
+          merges: [],
+        })),
+      });
+    // blank 年度 scores are errors until filled in
+    expect(
+      year(plan.periods[2].rows as CellValue[][])
+        .issues.filter((i) => i.severity === 'error')
+        .map((i) => `${i.sheet}!${i.cell} ${i.code}`),
+    ).toEqual(['年度!C2 blank-score', '年度!C3 blank-score']);
+    const a = scored(
+      year([
+        ['名称', '分组', '执行力建设（400分）'],
+        ['甲', '一组', 380],
+        ['乙', '二组', 300],
+      ]),
+    );
+    // the halves' own 期间汇总 = 求和 is kept: 甲 140 + 150 + 380; 乙 only in the first half, the
+    // second counted as its mean: 120 + 120 + 300
+    expect(a.subjects.map((s) => [s.name, s.score.total.value])).toEqual([
+      ['甲', 670],
+      ['乙', 540],
+    ]);
+  });
+
   it('runs from the command line and never writes its inputs', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kaoping-combine-'));
     const out = join(dir, '年度.xlsx');

@@ -2,9 +2,10 @@
 // sheet, its 加减分 rows get their 期间, and 考核方案 (the last one's) gains 【期间】. The
 // workbooks must share one scheme; units that come and go, or look renamed, are reported.
 import { ADJUSTMENT_COLUMNS } from './adjustments';
+import { MISSING_PERIODS, ROLLUPS } from './policies';
 import { inputSheetsOf } from './assess';
 import { IssueLog, address, isBlank } from './cells';
-import { parseScheme, withSettings } from './scheme';
+import { indicatorsOn, namesTheYear, parseScheme, splitsCycles, withSettings } from './scheme';
 import { findHeaderRow, parseScores } from './scores';
 import { mapColumns, reportUncalculated, textAt } from './table';
 import { closestName } from './text';
@@ -49,7 +50,11 @@ function sheetNameOf(text: string): string {
 
 /** Indicators, dimensions and grades: what must be the same in every period. */
 function schemeShape(s: Scheme): string {
-  return JSON.stringify([s.dimensions.map((d) => [d.name, d.weight]), s.indicators.map((i) => [i.name, i.points, i.dimension]), s.grades.map((g) => g.name)]);
+  return JSON.stringify([
+    s.dimensions.map((d) => [d.name, d.weight, d.cycle]),
+    s.indicators.map((i) => [i.name, i.points, i.dimension, i.cycle]),
+    s.grades.map((g) => g.name),
+  ]);
 }
 
 export function planCombine(books: readonly PeriodBook[]): CombinePlan {
@@ -74,18 +79,23 @@ export function planCombine(books: readonly PeriodBook[]): CombinePlan {
   }
   if (read.some((r) => r.log.hasErrors)) return { ok: false, issues: issuesOf() };
 
+  // with 年度 dimensions the year gets a sheet of its own, which no period may be named like
+  const split = splitsCycles(last.scheme!);
   // a period is named by its 考核期间, else by its file
   const names: string[] = [];
   for (const r of read) {
     const period = r.scheme!.settings.period;
-    names.push(period && !names.includes(period) ? period : r.book.fileTitle);
+    names.push(period && !names.includes(period) && !(split && namesTheYear(period)) ? period : r.book.fileTitle);
   }
   const sheetNames: string[] = [];
-  for (const n of names) {
+  const uniqueSheetName = (n: string) => {
     let name = sheetNameOf(n);
     for (let k = 2; sheetNames.includes(name) || /^(考核方案|加减分|评分表)$/.test(name); k++) name = sheetNameOf(`${n}(${k})`);
     sheetNames.push(name);
-  }
+    return name;
+  };
+  names.forEach(uniqueSheetName);
+  const year = split ? { period: '年度', sheet: uniqueSheetName('年度') } : null;
 
   unitsAcrossPeriods(read, names);
 
@@ -94,17 +104,35 @@ export function planCombine(books: readonly PeriodBook[]): CombinePlan {
     rows: [
       ...withSettings(last.found.scheme!, [
         ['考核期间', names.length > 1 ? `${names[0]}至${names[names.length - 1]}` : names[0]],
-        ['期间汇总', '平均'],
-        ['缺期处理', '按已考核期平均'],
+        // the last period's own choices (平均 and 按已考核期平均 unless it set others)
+        ['期间汇总', ROLLUPS[last.scheme!.settings.rollup].names[0]],
+        ['缺期处理', MISSING_PERIODS[last.scheme!.settings.missingPeriod].names[0]],
       ]),
       [],
       ['【期间】'],
       ['期间', '工作表', '权重(%)'],
       ...names.map((n, i) => [n, sheetNames[i], null]),
+      ...(year ? [[year.period, year.sheet, null]] : []),
     ],
   };
   const periods = read.map((r, i) => ({ name: sheetNames[i], rows: r.found.scores!.rows, merges: r.found.scores!.merges }));
+  if (year) periods.push({ name: year.sheet, rows: yearSheetRows(read, last.scheme!), merges: [] });
   return { ok: true, scheme, periods, adjustments: adjustmentsOf(read, names), issues: issuesOf() };
+}
+
+/**
+ * The blank sheet of the 年度 indicators: every unit (in the order first met, in its last group)
+ * and a column per 年度 indicator, for the user to fill in.
+ */
+function yearSheetRows(read: readonly { subjects: readonly { name: string; group: string | null }[] }[], scheme: Scheme): CellValue[][] {
+  const groupOf = new Map<string, string | null>();
+  for (const r of read) for (const s of r.subjects) groupOf.set(s.name, s.group);
+  const grouped = [...groupOf.values()].some((g) => g !== null);
+  const yearly = indicatorsOn(scheme, 'year').map((i) => scheme.indicators[i]);
+  return [
+    ['名称', ...(grouped ? ['分组'] : []), ...yearly.map((ind) => `${ind.name}（${ind.points}分）`)],
+    ...[...groupOf].map(([name, group]) => [name, ...(grouped ? [group] : []), ...yearly.map(() => null)]),
+  ];
 }
 
 /** Warnings for units not in every period, and for one that leaves as a like-named one arrives. */

@@ -559,7 +559,7 @@ const CATEGORIES = {
 
 /** 【期间】: 期间 | 工作表 | 权重(%). 权重 is needed, adding up to 100, when 期间汇总 is 加权. */
 /** The 【期间】 whose sheet holds the 年度 dimensions: named 年度 (or 2026年度, 全年). */
-function namesTheYear(period: string): boolean {
+export function namesTheYear(period: string): boolean {
   const key = matchKey(period);
   return key.endsWith('年度') || CYCLES.year.names.some((n) => matchKey(n) === key);
 }
