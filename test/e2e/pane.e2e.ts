@@ -127,14 +127,15 @@ it('offers 新建考核 for a workbook without 考核方案, and the download ho
   await page.getByRole('combobox', { name: '预设方案' }).selectOption('groups1000');
   await shot(page, 'zh-7-new-assessment');
   await page.getByRole('button', { name: '新建考核' }).click();
-  await page.getByText(/已新建：考核方案、评分表、加减分/).waitFor();
+  // 分组千分制 scores by half-year: a sheet per half and one for the 年度 indicator
+  await page.getByText(/已新建：考核方案、上半年、下半年、年度执行力、加减分/).waitFor();
   await shot(page, 'zh-8-created');
   await page.getByRole('tab', { name: '输出' }).click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载结果' }).click()]);
   const path = join(SHOTS, 'zh-new-assessment.xlsx');
   await download.saveAs(path);
   const out = await XlsxWorkbook.load(readFileSync(path));
-  expect(out.sheetNames()).toEqual(['Sheet1', '考核方案', '评分表', '加减分', '校验报告']);
+  expect(out.sheetNames()).toEqual(['Sheet1', '考核方案', '上半年', '下半年', '年度执行力', '加减分', '校验报告']);
   await page.close();
 });
 
