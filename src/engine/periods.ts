@@ -5,7 +5,7 @@ import { eventType, vetoes } from './event-types';
 import * as X from './exact';
 import { MISSING_PERIODS, ROLLUPS } from './policies';
 import { parseScores } from './scores';
-import { indicatorsOn, splitsCycles } from './scheme';
+import { splitsCycles } from './scheme';
 import { periodShare, planScoring, scoreFromBase, scoreSubject, type SubjectScore } from './score';
 import { matchKey } from './text';
 import type { AdjustmentEvent, Period, Scheme, SheetData, SubjectInput } from './types';
@@ -85,7 +85,6 @@ export function readPeriods(scheme: Scheme, periodSheets: readonly (SheetData | 
   }
   // everyone, in the order first met
   const order = [...new Set(sheets.flatMap((p) => [...p.subjects.keys()]))];
-  const yearly = new Set(indicatorsOn(scheme, 'year'));
   const split = splitsCycles(scheme);
 
   const subjects = order.map((name) => {
@@ -114,7 +113,9 @@ export function readPeriods(scheme: Scheme, periodSheets: readonly (SheetData | 
       name,
       group: last.input.group,
       row: first.input.row,
-      scores: scheme.indicators.map((_, i) => (split && yearly.has(i) ? (annual?.input.scores[i] ?? 0) : mean(periodic.map((h) => h.input.scores[i])))),
+      scores: scheme.indicators.map((_, i) =>
+        split && scheme.indicators[i].cycle === 'year' ? (annual?.input.scores[i] ?? 0) : mean(periodic.map((h) => h.input.scores[i])),
+      ),
       extraBonus: 0,
       extraDeduction: 0,
       remark: remarks.join('；'),

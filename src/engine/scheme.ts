@@ -1,6 +1,7 @@
 // 考核方案: the rules, in blocks (contract section 2).
 import { address, cellText, isBlank, IssueLog } from './cells';
 import type { IssueCode } from '../i18n/messages';
+import * as X from './exact';
 import { cleanNumber } from './exact';
 import { CAP_SCOPES, choicesOf, CYCLES, MISSING_PERIODS, QUOTA_ROUNDINGS, RANKING_METHODS, ROLLUPS, TIE_POLICIES } from './policies';
 import { cellAt, looksLikeFraction, mapColumns, readNumber, requireColumns, splitList, textAt, type ColumnDecl } from './table';
@@ -602,6 +603,15 @@ function periodsBlock(settings: Settings, splitCycles: boolean) {
         rd.log.error('period-weights-sum', rd.sheet, titleCell, null, { sum: Number(sum.toFixed(6)) });
     },
   } as const satisfies BlockDecl<{ name: BlockField<string>; sheet: BlockField<string>; weight: BlockField<number | null | undefined> }, Period>;
+}
+
+/**
+ * What the periodic dimensions weigh in the year, in percent: their combined 权重 when others are
+ * 年度; 100 otherwise, and in the points model (its points add up as they are).
+ */
+export function periodicWeight(scheme: Pick<Scheme, 'indicators' | 'dimensions'>): number {
+  if (scheme.dimensions.length === 0 || !splitsCycles(scheme)) return 100;
+  return X.toNumber(X.exactSum(scheme.dimensions.filter((d) => d.cycle === 'period').map((d) => d.weight)));
 }
 
 /**

@@ -4,7 +4,7 @@ import { eventType, vetoes } from './event-types';
 import * as X from './exact';
 import type { Exact, Published } from './exact';
 import { matchKey } from './text';
-import { indicatorsOn, splitsCycles } from './scheme';
+import { indicatorsOn, periodicWeight } from './scheme';
 import type { AdjustmentEvent, AdjustmentKind, Category, Cycle, Scheme, SubjectInput } from './types';
 
 /** One bonus or deduction event as counted. */
@@ -72,14 +72,9 @@ export interface ScoringPlan {
 
 const HUNDRED = X.exactInt(100);
 
-/**
- * The share of the year's score that the periods make when some dimensions are 年度 (their
- * combined weight ÷ 100); 1 otherwise, and in the points model (its points add up as they are).
- */
+/** The share of the year's score that the periods make (periodicWeight ÷ 100). */
 export function periodShare(scheme: Scheme): Exact {
-  if (scheme.dimensions.length === 0 || !splitsCycles(scheme)) return X.exactInt(1);
-  const periodic = scheme.dimensions.filter((d) => d.cycle === 'period').map((d) => d.weight);
-  return X.div(X.exactSum(periodic), HUNDRED);
+  return X.div(X.exactFromNumber(periodicWeight(scheme)), HUNDRED);
 }
 
 /**

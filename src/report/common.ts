@@ -1,6 +1,6 @@
 // What every result sheet shares: its head (title and subtitle), the signature line, 备注 text.
 import type { ScoredAssessment, SubjectResult } from '../engine/assess';
-import { indicatorsScored, splitsCycles } from '../engine/scheme';
+import { indicatorsScored, periodicWeight, splitsCycles } from '../engine/scheme';
 import type { MissingPeriodPolicy, Rollup, Scheme } from '../engine/types';
 import { noteText } from '../i18n/format';
 import type { SheetBuilder, SheetHead } from './layout';
@@ -45,8 +45,7 @@ export function rollupHow(scheme: Scheme): string {
   const how = ROLLUP_WORDS[scheme.settings.rollup].how(rolled.map((p) => `${p.name} ${p.weight}%`).join('、'));
   const year = scheme.periods.find((p) => p.annual);
   if (!splitsCycles(scheme) || !year) return how;
-  const share = scheme.dimensions.filter((d) => d.cycle === 'period').reduce((a, d) => a + d.weight, 0);
-  return scheme.dimensions.length > 0 ? `${how} × ${share}% + ${year.name}维度得分` : `${how} + ${year.name}指标得分`;
+  return scheme.dimensions.length > 0 ? `${how} × ${periodicWeight(scheme)}% + ${year.name}维度得分` : `${how} + ${year.name}指标得分`;
 }
 
 /**
@@ -61,7 +60,7 @@ export function rescaledNote(scheme: Scheme): string | null {
     const names = scheme.indicators.filter((i) => i.cycle === 'year').map((i) => i.name);
     return `注：本期只考核每期指标；年度指标（${names.join('、')}）在年度考核中计分。`;
   }
-  const share = periodic.reduce((a, d) => a + d.weight, 0);
+  const share = periodicWeight(scheme);
   return `注：本期只考核每期维度（${weighted(periodic)}，合计 ${share}%），各维度得分按 100 ÷ ${share}% 折算为百分制；年度维度（${weighted(yearly)}）在年度考核中计分。`;
 }
 

@@ -9,7 +9,7 @@ import { PENDING, type GradeMiss } from '../engine/grade';
 import type { SideTotal } from '../engine/score';
 import { BAR_COLOR, SheetBuilder, profileHeight, type Column, type ColumnKind, type PageProfile } from './layout';
 import { baseLabel, head, inInputOrder, MISSING_PERIOD_RULE, rollupHow, signature, type ReportContext } from './common';
-import { indicatorsScored, splitsCycles } from '../engine/scheme';
+import { indicatorsScored, periodicWeight } from '../engine/scheme';
 import type { SheetSpec } from './spec';
 
 export function noticeSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec {
@@ -194,7 +194,7 @@ export function reportsSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec
   const members = a.dimensions.map((dim) => scored.filter((i) => scheme.indicators[i].dimension === dim));
   const unshown = scored.filter((i) => !members.some((m) => m.includes(i)));
   // a single period of a scheme with 年度 dimensions: its dimensions rescaled to 100
-  const share = splitsCycles(scheme) ? scheme.dimensions.filter((d) => d.cycle === 'period').reduce((x, d) => x + d.weight, 0) : 100;
+  const share = periodicWeight(scheme);
   /** The indicators by dimension, then 基础分. */
   const indicatorRows = (b: SheetBuilder, s: SubjectResult) => {
     const indicatorRow = (i: number) => {

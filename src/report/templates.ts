@@ -1,8 +1,10 @@
 // Ready-to-fill workbooks: 考核方案 filled in, 评分表 with headers (and example names), 加减分 headers.
 import { ADJUSTMENTS_SHEET } from '../engine/adjustments';
-import { DEFAULT_SIGNATURE, SCHEME_SHEET } from '../engine/scheme';
+import { CYCLES } from '../engine/policies';
+import { DEFAULT_SIGNATURE, namesTheYear, SCHEME_SHEET } from '../engine/scheme';
 import { SCORES_SHEET } from '../engine/scores';
 import { textWidth } from './layout';
+import type { Cycle } from '../engine/types';
 import type { CellStyle, SheetSpec, SpecValue, StyledArea } from './spec';
 
 /** What 考核方案 says, block by block. */
@@ -337,16 +339,16 @@ export function templateSheets(p: Preset): SheetSpec[] {
   const split = p.indicators.some((ind) => cycleOf(p, ind) === 'year') && p.indicators.some((ind) => cycleOf(p, ind) !== 'year');
   const scoreSheets = p.periods?.length
     ? p.periods.map(([name, sheet]) =>
-        scoreSheet(p, sheet, split ? p.indicators.filter((ind) => (cycleOf(p, ind) === 'year') === (name === '年度')) : p.indicators),
+        scoreSheet(p, sheet, split ? p.indicators.filter((ind) => (cycleOf(p, ind) === 'year') === namesTheYear(name)) : p.indicators),
       )
     : [scoreSheet(p, SCORES_SHEET, p.indicators)];
   return [schemeSheet(p), ...scoreSheets, adjustmentsSheet(Boolean(p.periods?.length))];
 }
 
 /** An indicator's 周期 as the preset writes it: its own, else its dimension's ('year' for 年度). */
-function cycleOf(p: Preset, ind: Preset['indicators'][number]): 'year' | 'period' {
-  const word = ind[6] ?? p.dimensions.find(([name]) => name === ind[1])?.[2];
-  return word === '年度' ? 'year' : 'period';
+function cycleOf(p: Preset, ind: Preset['indicators'][number]): Cycle {
+  const word = ind[6] ?? p.dimensions.find(([name]) => name === ind[1])?.[2] ?? '';
+  return (CYCLES.year.names as readonly string[]).includes(word) ? 'year' : 'period';
 }
 
 /** A score sheet in 评分表's layout for some of the preset's indicators. */
