@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { ExcelWorkbook } from '../src/hosts/excel/excel-workbook';
 import { App } from '../src/taskpane/App';
 import { onPage, type PaneSession } from '../src/taskpane/session';
+import type { PickedFile } from '../src/app/combine';
 import { FakeExcel } from './fake-excel';
 import type { SheetData } from '../src/engine/types';
 import { XlsxWorkbook } from '../src/hosts/xlsx/xlsx-workbook';
@@ -147,6 +148,100 @@ describe('the pane', () => {
     renderPane(<App lang="zh" initialSession={null} openFile={refusing} />);
     fireEvent.change(screen.getAllByTestId('file-input')[1], { target: { files: [file] } });
     expect(await screen.findByText(/正在编辑单元格/)).toBeTruthy();
+  });
+
+  it('合并各期 (browser): lists the chosen files in period order, takes the order the user sets, then opens the combined workbook', async () => {
+    const { session } = excelSession('ex2-staff-weighted-12');
+    const file = (name: string) => {
+      const f = new File([new Uint8Array([1])], name);
+      Object.defineProperty(f, 'arrayBuffer', { value: async () => new TextEncoder().encode(name).buffer });
+      return f;
+    };
+    const got: string[][] = [];
+    const combine = jest.fn(async (files: readonly PickedFile[]) => {
+      got.push(files.map((f) => new TextDecoder().decode(f.bytes)));
+      return {
+        issues: [
+          {
+            severity: 'warning' as const,
+            code: 'combine-unit-partial',
+            sheet: '[三季度.xlsx]评分表',
+            cell: 'A9',
+            value: null,
+            params: { name: '市统计局', periods: ['三季度'] },
+          },
+        ],
+        written: '一季度至四季度-合并.xlsx',
+        session,
+      };
+    });
+    renderPane(<App lang="zh" initialSession={null} openFile={async () => session} combine={combine} />);
+    fireEvent.click(screen.getByRole('button', { name: '合并各期…' }));
+    fireEvent.change(screen.getByTestId('combine-input'), { target: { files: ['四季度.xlsx', '二季度.xlsx', '一季度.xlsx', '三季度.xlsx'].map(file) } });
+    const listed = () => screen.getAllByRole('listitem').map((li) => li.textContent!.replace(/↑↓移除$/, ''));
+    expect(listed()).toEqual(['1. 一季度.xlsx', '2. 二季度.xlsx', '3. 三季度.xlsx', '4. 四季度.xlsx']);
+    fireEvent.click(screen.getByRole('button', { name: '下移 一季度.xlsx' }));
+    expect(listed()).toEqual(['1. 二季度.xlsx', '2. 一季度.xlsx', '3. 三季度.xlsx', '4. 四季度.xlsx']);
+    fireEvent.click(screen.getByRole('button', { name: '上移 一季度.xlsx' }));
+    fireEvent.click(screen.getByRole('button', { name: '合并 4 个工作簿' }));
+    expect(await screen.findByText(/已合并为 一季度至四季度-合并.xlsx/)).toBeTruthy();
+    expect(got).toEqual([['一季度.xlsx', '二季度.xlsx', '三季度.xlsx', '四季度.xlsx']]);
+    // the combined workbook is checked at once; what combining found stays listed
+    expect(await screen.findByText('未发现问题，可以计算。')).toBeTruthy();
+    expect(screen.getByText('[三季度.xlsx]评分表!A9')).toBeTruthy();
+    expect(screen.queryAllByRole('listitem')).toEqual([]);
+  });
+
+  it('合并各期: fewer than two files cannot be combined; refused files list their errors', async () => {
+    const combine = jest.fn(async () => ({
+      issues: [
+        {
+          severity: 'error' as const,
+          code: 'combine-scheme-differs',
+          sheet: '[二季度.xlsx]考核方案',
+          cell: '',
+          value: null,
+          params: { file: '二季度.xlsx', other: '一季度.xlsx' },
+        },
+      ],
+      written: null,
+    }));
+    renderPane(<App lang="zh" initialSession={null} openFile={async () => excelSession('ex1-departments-30').session} combine={combine} />);
+    const one = new File([new Uint8Array([1])], '一季度.xlsx');
+    Object.defineProperty(one, 'arrayBuffer', { value: async () => new Uint8Array([1]).buffer });
+    fireEvent.change(screen.getByTestId('combine-input'), { target: { files: [one] } });
+    expect(screen.getByText('请选择 2 至 24 个工作簿。')).toBeTruthy();
+    expect((screen.getByRole('button', { name: '合并 1 个工作簿' }) as HTMLButtonElement).disabled).toBe(true);
+    const two = new File([new Uint8Array([2])], '二季度.xlsx');
+    Object.defineProperty(two, 'arrayBuffer', { value: async () => new Uint8Array([2]).buffer });
+    fireEvent.click(screen.getByRole('button', { name: '添加工作簿' }));
+    fireEvent.change(screen.getByTestId('combine-input'), { target: { files: [two] } });
+    fireEvent.click(screen.getByRole('button', { name: '合并 2 个工作簿' }));
+    expect(await screen.findByText(/1 个错误，未合并/)).toBeTruthy();
+    expect(screen.getByText('[二季度.xlsx]考核方案')).toBeTruthy();
+    // the files stay chosen, to combine again once fixed
+    expect(screen.getAllByRole('listitem')).toHaveLength(2);
+  });
+
+  it('输出 in Excel: 新建下一期 and 合并各期 open their workbooks in a new window and say so', async () => {
+    const { session } = excelSession('ex1-departments-30');
+    const nextPeriod = jest.fn(async () => ({ written: '', issues: [], sharedFormula: null }));
+    const combine = jest.fn(async () => ({ issues: [], written: '' }));
+    renderPane(<App lang="zh" initialSession={{ ...session, nextPeriod }} combine={combine} />);
+    fireEvent.click(await screen.findByRole('button', { name: '开始校验' }));
+    fireEvent.click(await screen.findByRole('tab', { name: '输出' }));
+    expect(screen.getByText(/在新窗口中打开下一期/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '新建下一期' }));
+    expect(await screen.findByText(/已在新窗口中打开下一期工作簿/)).toBeTruthy();
+    const file = (name: string) => {
+      const f = new File([new Uint8Array([1])], name);
+      Object.defineProperty(f, 'arrayBuffer', { value: async () => new Uint8Array([1]).buffer });
+      return f;
+    };
+    fireEvent.change(screen.getByTestId('combine-input'), { target: { files: [file('上半年.xlsx'), file('下半年.xlsx')] } });
+    fireEvent.click(screen.getByRole('button', { name: '合并 2 个工作簿' }));
+    expect(await screen.findByText(/已在新窗口中打开合并的年度工作簿/)).toBeTruthy();
+    expect(combine).toHaveBeenCalledTimes(1);
   });
 
   it('start without 考核方案: 新建考核 from a preset writes the input sheets with validation and a frozen header', async () => {

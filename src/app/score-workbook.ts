@@ -47,6 +47,11 @@ export function nextPeriodFileName(title: string, ext: string): string {
   return `${title}-下一期${ext}`;
 }
 
+/** The annual workbook the pane combines from period files: `<first>至<last>-合并.xlsx`. */
+export function combinedFileName(titles: readonly string[]): string {
+  return `${titles[0]}至${titles[titles.length - 1]}-合并.xlsx`;
+}
+
 /** Today as yyyy-mm-dd in local time. */
 export function today(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');

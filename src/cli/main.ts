@@ -7,12 +7,13 @@ import { errorsFirst } from '../engine/cells';
 import type { Issue } from '../engine/types';
 import { resultJson } from '../app/result-json';
 import { combineWorkbooks, type PeriodFile } from '../app/combine';
-import { COMBINE_LIMIT } from '../engine/combine';
+import { COMBINE_LIMIT } from '../engine/period-order';
 import { nextPeriodFileName, resultFileName, readInputs, scoreWorkbook, today, type RunResult } from '../app/score-workbook';
 import { makeNextPeriod } from '../app/next-period';
 import { SharedFormulaCell } from '../hosts/xlsx/clear-cells';
 import { nativeEntry } from '../hosts/xlsx/native-deflate';
 import { WorkbookOpenError, XlsxWorkbook } from '../hosts/xlsx/xlsx-workbook';
+import { PeriodFileUnreadable } from '../hosts/xlsx/open-error';
 import { CLI_TEXT, type CliText } from '../i18n/cli';
 import { issueMessage, issuePlace, SEVERITY_WORD } from '../i18n/format';
 import { langOf, type Lang } from '../i18n/messages';
@@ -60,12 +61,16 @@ async function withWorkbook<T>(path: string, t: CliText, step: () => Promise<T>)
   try {
     return await step();
   } catch (e) {
-    if (!(e instanceof WorkbookOpenError)) throw e;
-    if (e.reason === 'encrypted-or-xls') throw new CommandFailure(t.encrypted(path));
-    if (e.reason === 'not-xlsx') throw new CommandFailure(t.notXlsx(path));
-    if (e.reason === 'too-large' && e.limit) throw new CommandFailure(t.tooLarge(path, e.limit.kind, terminalSafe(e.limit.where), e.limit.max));
-    throw new CommandFailure(t.corrupt(path, terminalSafe(e.message)));
+    throw e instanceof WorkbookOpenError ? openFailure(path, e, t) : e;
   }
+}
+
+/** Why the file at `path` cannot be read, in words. */
+function openFailure(path: string, e: WorkbookOpenError, t: CliText): CommandFailure {
+  if (e.reason === 'encrypted-or-xls') return new CommandFailure(t.encrypted(path));
+  if (e.reason === 'not-xlsx') return new CommandFailure(t.notXlsx(path));
+  if (e.reason === 'too-large' && e.limit) return new CommandFailure(t.tooLarge(path, e.limit.kind, terminalSafe(e.limit.where), e.limit.max));
+  return new CommandFailure(t.corrupt(path, terminalSafe(e.message)));
 }
 
 async function openWorkbook(path: string, t: CliText): Promise<XlsxWorkbook> {
@@ -247,7 +252,10 @@ async function combine(inputs: readonly string[], opts: { output: string; force?
   await checkOutput(outPath, 'workbook', opts.force, t);
   const files: PeriodFile[] = [];
   for (const path of paths) files.push({ fileName: basename(path), fileTitle: fileTitleOf(path), book: await openWorkbook(path, t) });
-  const combined = await withWorkbook(paths[0], t, () => combineWorkbooks(files, nativeEntry));
+  const combined = await combineWorkbooks(files, nativeEntry).catch((e: unknown) => {
+    // a file whose sheets cannot be read is named as the user wrote it
+    throw e instanceof PeriodFileUnreadable ? openFailure(paths[files.findIndex((f) => f.fileName === e.fileName)], e, t) : e;
+  });
   printIssues(combined.issues, lang, io, t);
   if (!combined.ok) {
     io.stdout.write(`${countsLine(false, 0, combined.issues, t)}\n${t.notWritten}\n`);

@@ -40,9 +40,6 @@ export type CombinePlan =
     }
   | { readonly ok: false; readonly issues: readonly Issue[] };
 
-/** Most workbooks one annual workbook takes (twelve months, with room). */
-export const COMBINE_LIMIT = 24;
-
 /** A sheet name Excel accepts: at most 31 characters, none of : \ / ? * [ ]. */
 function sheetNameOf(text: string): string {
   return text.replace(/[:\\/?*[\]]/g, '_').slice(0, 31) || '期间';

@@ -1,16 +1,17 @@
 // The pane: start → 校验 → 计算 → 输出, over the engine and whichever host the session has. The
 // state is one reducer (pane-state.ts); each step is its own component.
 import { Badge, Body1, Button, Divider, Subtitle2, Tab, TabList } from '@fluentui/react-components';
-import { useCallback, useReducer } from 'react';
+import { useCallback, useReducer, useState } from 'react';
 import { SCHEME_SHEET } from '../engine/scheme';
 import type { Issue } from '../engine/types';
 import type { Lang } from '../i18n/messages';
 import { UI_TEXT } from '../i18n/ui';
+import { CombineFiles } from './CombineFiles';
 import { describeError } from './errors';
 import { HostProblem, type HostProblemInfo } from './HostProblem';
 import { OpenFile } from './OpenFile';
 import { initialPane, isBusy, paneReducer, type Step } from './pane-state';
-import { Cancelled, type PaneSession } from './session';
+import { Cancelled, type CombinePeriods, type PaneSession } from './session';
 import { Setup } from './Setup';
 import { CheckStep } from './steps/CheckStep';
 import { ComputeStep } from './steps/ComputeStep';
@@ -25,6 +26,8 @@ export interface AppProps {
   /** standalone only: opens a file or the bundled example */
   readonly openFile?: (bytes: Uint8Array, name: string) => Promise<PaneSession>;
   readonly exampleUrl?: string;
+  /** 合并各期, where the host can (the browser page; Excel with ExcelApi 1.8) */
+  readonly combine?: CombinePeriods;
   /** inside Office but unable to work: office.js did not load, or the Excel is too old */
   readonly hostProblem?: HostProblemInfo;
 }
@@ -32,11 +35,13 @@ export interface AppProps {
 /** Problem cells, for the marks in Excel. */
 const problemCells = (issues: readonly Issue[]) => issues.filter((i) => i.cell).map((i) => ({ sheet: i.sheet, cell: i.cell }));
 
-export function App({ lang, initialSession, openFile, exampleUrl, hostProblem }: AppProps) {
+export function App({ lang, initialSession, openFile, exampleUrl, combine, hostProblem }: AppProps) {
   const t = UI_TEXT[lang];
   const styles = usePaneStyles();
   const [state, dispatch] = useReducer(paneReducer, initialSession, initialPane);
   const { session, checked, phase, step, marking } = state;
+  /** what the last 合并各期 found */
+  const [combineIssues, setCombineIssues] = useState<readonly Issue[] | null>(null);
   const busy = isBusy(phase);
   const progress = useCallback((share: number) => dispatch({ type: 'progress', share }), []);
 
@@ -114,10 +119,32 @@ export function App({ lang, initialSession, openFile, exampleUrl, hostProblem }:
     void work(t.makingNext, async () => {
       const next = await make();
       const errors = next.issues.filter((i) => i.severity === 'error').length;
-      if (next.written) dispatch({ type: 'said', message: t.nextWritten(next.written) });
+      if (next.written !== null) dispatch({ type: 'said', message: next.written ? t.nextWritten(next.written) : t.nextOpened });
       else if (next.sharedFormula) dispatch({ type: 'failed', error: t.nextSharedFormula(next.sharedFormula), stale: false });
       else dispatch({ type: 'failed', error: t.nextRefused(errors), stale: false });
     });
+
+  /** 合并各期; true when the annual workbook was made */
+  const onCombine = async (run: CombinePeriods, files: readonly File[]): Promise<boolean> => {
+    let made = false;
+    setCombineIssues(null);
+    await work(t.combining, async () => {
+      const picked = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+      const outcome = await run(picked);
+      setCombineIssues(outcome.issues);
+      if (outcome.written === null) {
+        dispatch({ type: 'failed', error: t.combineRefused(outcome.issues.filter((i) => i.severity === 'error').length), stale: false });
+        return;
+      }
+      made = true;
+      if (!outcome.session) return dispatch({ type: 'said', message: t.combinedExcel });
+      dispatch({ type: 'opened', session: outcome.session });
+      dispatch({ type: 'said', message: t.combinedFile(outcome.written) });
+      await runCheck(outcome.session);
+    });
+    return made;
+  };
+  const combineFiles = combine && <CombineFiles lang={lang} busy={busy} issues={combineIssues} onCombine={(files) => onCombine(combine, files)} />;
 
   if (hostProblem) return <HostProblem lang={lang} problem={hostProblem} />;
 
@@ -141,6 +168,7 @@ export function App({ lang, initialSession, openFile, exampleUrl, hostProblem }:
           onExample={exampleUrl ? onExample : undefined}
         />
       )}
+      {openFile && combineFiles}
 
       {session && !checked && !busy && (
         <div className={styles.list}>
@@ -195,7 +223,9 @@ export function App({ lang, initialSession, openFile, exampleUrl, hostProblem }:
               busy={busy}
               onWrite={() => onWrite(session)}
               onNext={makeNext ? () => onNext(makeNext) : undefined}
-            />
+            >
+              {!openFile && combineFiles}
+            </OutputStep>
           )}
         </>
       )}

@@ -3,9 +3,10 @@
 // its 取消 stops the worker at once.
 import { WorkbookOpenError, type OpenFailure } from '../hosts/xlsx/open-error';
 import type { WorkbookSnapshot } from '../hosts/port';
-import { nextPeriodFileName, resultFileName, today } from '../app/score-workbook';
+import { combinedFileName, nextPeriodFileName, resultFileName, today } from '../app/score-workbook';
+import { PeriodFileUnreadable } from '../hosts/xlsx/open-error';
 import { wholeSheet } from '../report/spec';
-import { Cancelled, type OnProgress, type PaneSession } from './session';
+import { Cancelled, type CombinePeriods, type OnProgress, type PaneSession } from './session';
 import type { WorkerAnswer, WorkerMessage, WorkerRequest } from './worker-protocol';
 
 type AnswerOf<Op extends WorkerAnswer['op']> = Extract<WorkerAnswer, { op: Op }>;
@@ -19,7 +20,8 @@ interface Pending {
 
 /**
  * One worker holding the opened workbook, one step at a time (a step waits for the one before);
- * after a cancel, a new worker opened from the same bytes.
+ * after a cancel, a new worker opened from the same bytes. Without a workbook, a worker for one
+ * job (合并各期).
  */
 class WorkerLink {
   private worker!: Worker;
@@ -27,13 +29,17 @@ class WorkerLink {
   /** settles when the steps asked so far are done */
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(
-    private readonly bytes: Uint8Array,
-    private readonly title: string,
-  ) {}
+  constructor(private readonly opening: { readonly bytes: Uint8Array; readonly title: string } | null) {}
 
   /** Opens the workbook in a fresh worker; its sheet names. */
   start(): Promise<readonly string[]> {
+    this.spawn();
+    const { bytes, title } = this.opening!;
+    // the worker gets its own copy: after a cancel the page still has the file to start again
+    return this.ask({ op: 'open', bytes: bytes.slice(), title }).then((a) => a.sheetNames);
+  }
+
+  spawn(): void {
     this.worker = new Worker(new URL('./file-worker.ts', import.meta.url), { name: 'kaoping' });
     this.worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
       const m = e.data;
@@ -42,7 +48,7 @@ class WorkerLink {
       if (m.kind === 'progress') return pending.onProgress?.(m.done);
       this.pending = null;
       if (m.kind === 'answer') pending.resolve(m.answer);
-      else pending.reject(m.openFailure ? new WorkbookOpenError(m.openFailure.reason as OpenFailure, m.message) : new Error(m.message));
+      else pending.reject(m.openFailure ? openError(m.openFailure, m.message) : new Error(m.message));
     };
     this.worker.onerror = (e) => {
       const pending = this.pending;
@@ -50,8 +56,6 @@ class WorkerLink {
       pending?.reject(new Error(e.message));
     };
     this.queue = Promise.resolve();
-    // the worker gets its own copy: after a cancel the page still has the file to start again
-    return this.ask({ op: 'open', bytes: this.bytes.slice(), title: this.title }).then((a) => a.sheetNames);
   }
 
   ask<Op extends WorkerRequest['op']>(request: Extract<WorkerRequest, { op: Op }>, onProgress?: OnProgress): Promise<AnswerOf<Op>> {
@@ -70,23 +74,35 @@ class WorkerLink {
     return step;
   }
 
-  /** Stops the worker at once (the step under way fails with Cancelled) and opens the file again. */
-  cancel(): void {
+  /** Stops the worker at once (the step under way fails with Cancelled). */
+  stop(): void {
     this.worker.terminate();
     const pending = this.pending;
     this.pending = null;
     pending?.reject(new Cancelled());
+  }
+
+  /** Stops the worker and opens the file again. */
+  cancel(): void {
+    this.stop();
     void this.start().catch(() => undefined); // the file opened before: a failure here shows at the next step
   }
 }
+
+/** A workbook that could not be opened, as the worker said, again as an error of its kind. */
+function openError(failure: { readonly reason: string; readonly fileName?: string }, message: string): WorkbookOpenError {
+  const cause = new WorkbookOpenError(failure.reason as OpenFailure, message);
+  return failure.fileName === undefined ? cause : new PeriodFileUnreadable(failure.fileName, cause);
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Opens bytes as a workbook in a worker. */
 export async function openFileSession(bytes: Uint8Array, fileName: string, download: (blob: Blob, name: string) => void): Promise<PaneSession> {
   const title = fileName.replace(/\.xls[xm]$/i, '');
   const ext = /\.xlsm$/i.test(fileName) ? '.xlsm' : '.xlsx';
-  const link = new WorkerLink(bytes, title);
-  const save = (out: Uint8Array, name: string) =>
-    download(new Blob([out as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), name);
+  const link = new WorkerLink({ bytes, title });
+  const save = (out: Uint8Array, name: string) => download(new Blob([out as BlobPart], { type: XLSX_TYPE }), name);
   let sheetNames = await link.start();
   const port: PaneSession['port'] = {
     async read(pick): Promise<WorkbookSnapshot> {
@@ -121,6 +137,22 @@ export async function openFileSession(bytes: Uint8Array, fileName: string, downl
       return { ...next, written: name };
     },
     cancel: () => link.cancel(),
+  };
+}
+
+/**
+ * 合并各期 in the browser page: combined in a worker of its own, downloaded, then opened as the
+ * page's workbook, ready to check.
+ */
+export function combineInBrowser(download: (blob: Blob, name: string) => void): CombinePeriods {
+  return async (files) => {
+    const link = new WorkerLink(null);
+    link.spawn();
+    const { combined } = await link.ask({ op: 'combine', files }).finally(() => link.stop());
+    if (!combined.ok) return { issues: combined.issues, written: null };
+    const name = combinedFileName(files.map((f) => f.name.replace(/\.xls[xm]$/i, '')));
+    download(new Blob([combined.bytes as BlobPart], { type: XLSX_TYPE }), name);
+    return { issues: combined.issues, written: name, session: await openFileSession(combined.bytes, name, download) };
   };
 }
 

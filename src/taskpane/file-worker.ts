@@ -3,9 +3,9 @@
 // page how far it has come. The page stays responsive and can stop it at any time.
 import { checkView, publishView } from '../app/check-view';
 import { checkWorkbook, publishResults, type Checked } from '../app/score-workbook';
-import { makeNextPeriod } from '../app/next-period';
-import { SharedFormulaCell } from '../hosts/xlsx/clear-cells';
-import { WorkbookOpenError } from '../hosts/xlsx/open-error';
+import { combineFiles } from '../app/combine';
+import { nextPeriodFile } from '../app/next-period';
+import { PeriodFileUnreadable, WorkbookOpenError } from '../hosts/xlsx/open-error';
 import { XlsxWorkbook } from '../hosts/xlsx/xlsx-workbook';
 import type { WorkerAnswer, WorkerMessage, WorkerRequest } from './worker-protocol';
 
@@ -33,6 +33,10 @@ async function handle(request: WorkerRequest): Promise<{ answer: WorkerAnswer; t
     checked = null;
     return { answer: { op: 'open', sheetNames: book.sheetNames() } };
   }
+  if (request.op === 'combine') {
+    const combined = await combineFiles(request.files);
+    return { answer: { op: 'combine', combined }, transfer: combined.ok ? [combined.bytes.buffer as ArrayBuffer] : [] };
+  }
   if (!book) throw new Error('no workbook open');
   const open = book;
   switch (request.op) {
@@ -56,16 +60,8 @@ async function handle(request: WorkerRequest): Promise<{ answer: WorkerAnswer; t
       await open.addSheets(request.specs);
       return { answer: { op: 'addSheets', sheetNames: open.sheetNames() } };
     case 'next': {
-      const copy = await XlsxWorkbook.load(original!);
-      try {
-        const next = await makeNextPeriod(copy, title);
-        if (!next.ok) return { answer: { op: 'next', next: { written: null, issues: next.issues, sharedFormula: null }, bytes: null } };
-      } catch (e) {
-        if (!(e instanceof SharedFormulaCell)) throw e;
-        return { answer: { op: 'next', next: { written: null, issues: [], sharedFormula: `${e.sheet}!${e.cell}` }, bytes: null } };
-      }
-      const bytes = await copy.toBytes();
-      return { answer: { op: 'next', next: { written: '', issues: [], sharedFormula: null }, bytes }, transfer: [bytes.buffer as ArrayBuffer] };
+      const { next, bytes } = await nextPeriodFile(original!, title);
+      return { answer: { op: 'next', next, bytes }, transfer: bytes ? [bytes.buffer as ArrayBuffer] : [] };
     }
   }
 }
@@ -77,7 +73,9 @@ scope.onmessage = (e) => {
       scope.postMessage({
         kind: 'failed',
         message: error instanceof Error ? error.message : String(error),
-        ...(error instanceof WorkbookOpenError ? { openFailure: { reason: error.reason, limit: error.limit } } : {}),
+        ...(error instanceof WorkbookOpenError
+          ? { openFailure: { reason: error.reason, limit: error.limit, ...(error instanceof PeriodFileUnreadable ? { fileName: error.fileName } : {}) } }
+          : {}),
       }),
   );
 };

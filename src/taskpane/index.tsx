@@ -3,7 +3,7 @@ import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-com
 import { createRoot } from 'react-dom/client';
 import { langOf } from '../i18n/messages';
 import { App } from './App';
-import { downloadBlob, openFileSession } from './file-session';
+import { combineInBrowser, downloadBlob, openFileSession } from './file-session';
 import { detectHost } from './office-loader';
 
 async function boot(): Promise<void> {
@@ -11,7 +11,8 @@ async function boot(): Promise<void> {
   const info = await detectHost(params);
   const lang = langOf(params.get('lang') ?? info.language ?? navigator.language);
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  const session = info.host === 'excel' ? await (await import(/* webpackChunkName: "excel-host" */ './excel-session')).openExcelSession() : null;
+  const excel = info.host === 'excel' ? await import(/* webpackChunkName: "excel-host" */ './excel-session') : null;
+  const session = excel ? await excel.openExcelSession() : null;
   createRoot(document.getElementById('root')!).render(
     <FluentProvider theme={info.dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100vh' }}>
       <App
@@ -19,6 +20,7 @@ async function boot(): Promise<void> {
         initialSession={session}
         openFile={session || info.host ? undefined : (bytes, name) => openFileSession(bytes, name, downloadBlob)}
         exampleUrl={session || info.host ? undefined : 'examples/ex1-departments-30.xlsx'}
+        combine={excel ? excel.excelCombine() : info.host ? undefined : combineInBrowser(downloadBlob)}
         hostProblem={
           info.host === 'office-unavailable' || info.host === 'excel-too-old'
             ? { kind: info.host, officeJs: info.officeJs, browserPage: `${location.origin}${location.pathname}?standalone` }

@@ -1,6 +1,8 @@
 // What the pane works on: a workbook in Excel (Office.js) or an .xlsx file in the browser.
 import { checkView, publishView, type CheckView, type NextPeriodView, type PublishView } from '../app/check-view';
 import { checkWorkbook, publishResults, today, type Checked } from '../app/score-workbook';
+import type { PickedFile } from '../app/combine';
+import type { Issue } from '../engine/types';
 import type { WorkbookPort, WriteOutcome } from '../hosts/port';
 
 /** How far a check or a write has come: the share done, 0…1. */
@@ -22,11 +24,24 @@ export interface PaneSession {
   readonly selectCell?: (sheet: string, cell: string) => Promise<void>;
   /** renames a sheet in Excel (absent in the browser, where formulas elsewhere would not follow) */
   readonly renameSheet?: (from: string, to: string) => Promise<void>;
-  /** makes and delivers the next period's workbook (the browser page: downloads it; not yet in Excel) */
+  /** makes and delivers the next period's workbook (the browser page downloads it; Excel opens it in a new window) */
   readonly nextPeriod?: () => Promise<NextPeriodView>;
   /** fills problem cells in Excel, removing the previous marks (absent in the browser) */
   readonly markCells?: (cells: readonly { sheet: string; cell: string }[]) => Promise<void>;
 }
+
+/** What 合并各期 delivered. */
+export interface CombineOutcome {
+  /** what the combining found: warnings when it was made, the errors that stopped it otherwise */
+  readonly issues: readonly Issue[];
+  /** the downloaded file's name ('' in Excel, where it opens in a new window); null when not made */
+  readonly written: string | null;
+  /** the browser page goes on with the combined workbook */
+  readonly session?: PaneSession;
+}
+
+/** 合并各期: period files, in period order, into the annual workbook, delivered as the host can. */
+export type CombinePeriods = (files: readonly PickedFile[]) => Promise<CombineOutcome>;
 
 /** A check stopped by the user. */
 export class Cancelled extends Error {

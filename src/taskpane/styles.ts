@@ -23,6 +23,9 @@ export const usePaneStyles = makeStyles({
   num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   muted: { color: tokens.colorNeutralForeground3 },
   hidden: { display: 'none' },
+  /** 合并各期's files, numbered in period order */
+  fileList: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: '2px' },
+  fileRow: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: '4px' },
   /** long addresses break anywhere rather than widen a 350 px pane */
   wrapAnywhere: { overflowWrap: 'anywhere', wordBreak: 'break-word' },
 });

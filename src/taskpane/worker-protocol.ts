@@ -1,6 +1,7 @@
 // The messages between the browser page and its worker (file-worker.ts), which holds the workbook
 // and does all the reading, checking, computing and writing, so the page never freezes.
 import type { CheckView, NextPeriodView, PublishView } from '../app/check-view';
+import type { CombinedFiles, PickedFile } from '../app/combine';
 import type { WorkbookSnapshot } from '../hosts/port';
 import type { SheetSpec } from '../report/spec';
 
@@ -11,7 +12,9 @@ export type WorkerRequest =
   | { readonly op: 'read'; readonly sheets: readonly string[] }
   | { readonly op: 'addSheets'; readonly specs: readonly SheetSpec[] }
   /** the next period's workbook, made from the file as it was opened */
-  | { readonly op: 'next' };
+  | { readonly op: 'next' }
+  /** period files into the annual workbook (needs no workbook open) */
+  | { readonly op: 'combine'; readonly files: readonly PickedFile[] };
 
 export type WorkerAnswer =
   | { readonly op: 'open'; readonly sheetNames: readonly string[] }
@@ -19,10 +22,15 @@ export type WorkerAnswer =
   | { readonly op: 'publish'; readonly view: PublishView; readonly bytes: Uint8Array | null }
   | { readonly op: 'read'; readonly snapshot: WorkbookSnapshot }
   | { readonly op: 'addSheets'; readonly sheetNames: readonly string[] }
-  | { readonly op: 'next'; readonly next: NextPeriodView; readonly bytes: Uint8Array | null };
+  | { readonly op: 'next'; readonly next: NextPeriodView; readonly bytes: Uint8Array | null }
+  | { readonly op: 'combine'; readonly combined: CombinedFiles };
 
 export type WorkerMessage =
   | { readonly kind: 'progress'; readonly done: number }
   | { readonly kind: 'answer'; readonly answer: WorkerAnswer }
-  /** a workbook that cannot be opened (reason as WorkbookOpenError has it), or another failure */
-  | { readonly kind: 'failed'; readonly message: string; readonly openFailure?: { readonly reason: string; readonly limit?: unknown } };
+  /** a workbook that cannot be opened (reason as WorkbookOpenError has it; which file, when several), or another failure */
+  | {
+      readonly kind: 'failed';
+      readonly message: string;
+      readonly openFailure?: { readonly reason: string; readonly limit?: unknown; readonly fileName?: string };
+    };

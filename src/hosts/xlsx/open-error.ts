@@ -17,3 +17,13 @@ export class WorkbookOpenError extends Error {
     super(detail);
   }
 }
+
+/** One of several files (a period's, for 合并各期) that cannot be read as a workbook: which one, and why. */
+export class PeriodFileUnreadable extends WorkbookOpenError {
+  constructor(
+    readonly fileName: string,
+    cause: Pick<WorkbookOpenError, 'reason' | 'message' | 'limit'>,
+  ) {
+    super(cause.reason, cause.message, cause.limit);
+  }
+}

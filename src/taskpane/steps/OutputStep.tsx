@@ -1,5 +1,6 @@
 // 输出: the sheets that will be written, and the button that writes them (or downloads the file).
 import { Body1, Button, Caption1, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import type { CheckView } from '../../app/check-view';
 import type { Lang } from '../../i18n/messages';
 import { UI_TEXT } from '../../i18n/ui';
@@ -14,9 +15,11 @@ export interface OutputStepProps {
   readonly onWrite: () => void;
   /** makes the next period's workbook, where the host can */
   readonly onNext?: () => void;
+  /** more period tools (合并各期 in Excel) */
+  readonly children?: ReactNode;
 }
 
-export function OutputStep({ lang, checked, mode, busy, onWrite, onNext }: OutputStepProps) {
+export function OutputStep({ lang, checked, mode, busy, onWrite, onNext, children }: OutputStepProps) {
   const t = UI_TEXT[lang];
   const styles = usePaneStyles();
   return (
@@ -37,12 +40,13 @@ export function OutputStep({ lang, checked, mode, busy, onWrite, onNext }: Outpu
           </Button>
         )}
       </div>
-      {onNext && <Caption1 className={styles.muted}>{t.nextPeriodHint}</Caption1>}
+      {onNext && <Caption1 className={styles.muted}>{mode === 'excel' ? t.nextPeriodHintExcel : t.nextPeriodHint}</Caption1>}
       {!checked.writable && (
         <MessageBar intent="error">
           <MessageBarBody>{t.notWritable}</MessageBarBody>
         </MessageBar>
       )}
+      {children}
     </div>
   );
 }
