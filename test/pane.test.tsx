@@ -164,10 +164,10 @@ describe('the pane', () => {
         issues: [
           {
             severity: 'warning' as const,
-            code: 'combine-unit-partial',
+            code: 'combine-unit-partial' as const,
             sheet: '[三季度.xlsx]评分表',
             cell: 'A9',
-            value: null,
+            value: '',
             params: { name: '市统计局', periods: ['三季度'] },
           },
         ],
@@ -197,10 +197,10 @@ describe('the pane', () => {
       issues: [
         {
           severity: 'error' as const,
-          code: 'combine-scheme-differs',
+          code: 'combine-scheme-differs' as const,
           sheet: '[二季度.xlsx]考核方案',
           cell: '',
-          value: null,
+          value: '',
           params: { file: '二季度.xlsx', other: '一季度.xlsx' },
         },
       ],

@@ -56,20 +56,28 @@ export function CombineFiles({ lang, busy, onCombine, issues }: CombineFilesProp
             {files.map((f, i) => (
               <li key={f.name} className={styles.fileRow}>
                 <span className={styles.wrapAnywhere}>{`${i + 1}. ${f.name}`}</span>
-                <span className={styles.row}>
-                  <Button size="small" appearance="subtle" aria-label={`${t.moveUp} ${f.name}`} disabled={busy || i === 0} onClick={() => move(i, i - 1)}>
+                <span className={styles.tight}>
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    className={styles.compact}
+                    aria-label={`${t.moveUp} ${f.name}`}
+                    disabled={busy || i === 0}
+                    onClick={() => move(i, i - 1)}
+                  >
                     ↑
                   </Button>
                   <Button
                     size="small"
                     appearance="subtle"
+                    className={styles.compact}
                     aria-label={`${t.moveDown} ${f.name}`}
                     disabled={busy || i === files.length - 1}
                     onClick={() => move(i, i + 1)}
                   >
                     ↓
                   </Button>
-                  <Button size="small" appearance="subtle" disabled={busy} onClick={() => setFiles(files.filter((x) => x !== f))}>
+                  <Button size="small" appearance="subtle" className={styles.compact} disabled={busy} onClick={() => setFiles(files.filter((x) => x !== f))}>
                     {t.remove}
                   </Button>
                 </span>

@@ -26,6 +26,9 @@ export const usePaneStyles = makeStyles({
   /** 合并各期's files, numbered in period order */
   fileList: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: '2px' },
   fileRow: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: '4px' },
+  /** the small ↑ ↓ 移除 buttons beside a file */
+  compact: { minWidth: 'auto', paddingLeft: '6px', paddingRight: '6px' },
+  tight: { display: 'flex', gap: '0', flexShrink: 0 },
   /** long addresses break anywhere rather than widen a 350 px pane */
   wrapAnywhere: { overflowWrap: 'anywhere', wordBreak: 'break-word' },
 });

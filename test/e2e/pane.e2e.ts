@@ -139,6 +139,35 @@ it('offers 新建考核 for a workbook without 考核方案, and the download ho
   await page.close();
 });
 
+it('合并各期: four quarter files in any order combine in a worker; the annual workbook downloads and opens, checked', async () => {
+  const page = await browser.newPage({ viewport: { width: 350, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  await page.goto(`${server.url}/taskpane.html?standalone`);
+  await page.getByRole('button', { name: '合并各期…' }).waitFor();
+  const quarters = [3, 1, 4, 2].map((q) => join(ROOT, 'examples', 'quarters', `2026-Q${q}.xlsx`));
+  await page.getByTestId('combine-input').setInputFiles(quarters);
+  await page.getByText('1. 2026-Q1.xlsx').waitFor();
+  await shot(page, 'zh-9-combine-files');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '合并 4 个工作簿' }).click()]);
+  expect(download.suggestedFilename()).toBe('2026-Q1至2026-Q4-合并.xlsx');
+  const path = join(SHOTS, 'zh-combined.xlsx');
+  await download.saveAs(path);
+  await page.getByText(/已合并为 2026-Q1至2026-Q4-合并.xlsx/).waitFor();
+  // the combined workbook is the page's now, checked: a unit new in Q3 is a warning at its cell
+  await page.getByText('已打开：2026-Q1至2026-Q4-合并').waitFor();
+  await page.getByText('[2026-Q3.xlsx]评分表!B10').waitFor();
+  await shot(page, 'zh-10-combined');
+  const out = await XlsxWorkbook.load(readFileSync(path));
+  expect(out.sheetNames()).toEqual(['考核方案', '2026年第一季度', '2026年第二季度', '2026年第三季度', '2026年第四季度', '加减分']);
+  // and it scores as the bundled annual example
+  await page.getByRole('tab', { name: '计算' }).click();
+  const annual = expected('ex5-annual-4-quarters');
+  const first = annual.subjects.find((s: { rank: number }) => s.rank === 1)!;
+  await page.getByText(first.name).first().waitFor();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await shot(page, 'zh-11-combined-desktop');
+  await page.close();
+});
+
 it('works on a large workbook in a worker: progress, 取消 at once, then a fresh check and a download', async () => {
   const big = await toXlsx(generate({ subjects: 10_000, indicators: 40, dimensions: 4, groups: 10, perGroup: true, seed: 1 }));
   const page = await browser.newPage({ viewport: { width: 350, height: 700 }, locale: 'zh-CN', acceptDownloads: true });
