@@ -146,7 +146,7 @@ it('合并各期: four quarter files in any order combine in a worker; the annua
   const quarters = [3, 1, 4, 2].map((q) => join(ROOT, 'examples', 'quarters', `2026-Q${q}.xlsx`));
   await page.getByTestId('combine-input').setInputFiles(quarters);
   await page.getByText('1. 2026-Q1.xlsx').waitFor();
-  await shot(page, 'zh-9-combine-files');
+  await shot(page, 'zh-12-combine-files');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '合并 4 个工作簿' }).click()]);
   expect(download.suggestedFilename()).toBe('2026-Q1至2026-Q4-合并.xlsx');
   const path = join(SHOTS, 'zh-combined.xlsx');
@@ -155,7 +155,7 @@ it('合并各期: four quarter files in any order combine in a worker; the annua
   // the combined workbook is the page's now, checked: a unit new in Q3 is a warning at its cell
   await page.getByText('已打开：2026-Q1至2026-Q4-合并').waitFor();
   await page.getByText('[2026-Q3.xlsx]评分表!B10').waitFor();
-  await shot(page, 'zh-10-combined');
+  await shot(page, 'zh-13-combined');
   const out = await XlsxWorkbook.load(readFileSync(path));
   expect(out.sheetNames()).toEqual(['考核方案', '2026年第一季度', '2026年第二季度', '2026年第三季度', '2026年第四季度', '加减分']);
   // and it scores as the bundled annual example
@@ -164,7 +164,7 @@ it('合并各期: four quarter files in any order combine in a worker; the annua
   const first = annual.subjects.find((s: { rank: number }) => s.rank === 1)!;
   await page.getByText(first.name).first().waitFor();
   await page.setViewportSize({ width: 1280, height: 800 });
-  await shot(page, 'zh-11-combined-desktop');
+  await shot(page, 'zh-14-combined-desktop');
   await page.close();
 });
 
