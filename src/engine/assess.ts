@@ -1,6 +1,6 @@
 // The whole assessment: parse scheme → parse scores → validate → score → rank → grade.
 import { ADJUSTMENTS_SHEET, parseAdjustments } from './adjustments';
-import { IssueLog, parseAddress, pushTo } from './cells';
+import { address, IssueLog, parseAddress, pushTo } from './cells';
 import type { NoteCode } from '../i18n/messages';
 import { eventType, eventTypes, vetoes } from './event-types';
 import * as X from './exact';
@@ -12,17 +12,22 @@ import { dimensionNames, planScoring, scoreSubject, type SubjectScore } from './
 import { findHeaderRow, isStatisticsLabel, nameColumnOf, parseScores, SCORES_SHEET, type ScoresLayout } from './scores';
 import { fillMerges, reportUncalculated, textAt } from './table';
 import { aliasTable } from './text';
+import { BALLOTS_SHEET, ballotSubjects, type BallotScore } from './ballots';
+import { RATINGS_SHEET, rateSubjects, type RatedScore } from './ratings';
+import type { Exact } from './exact';
 import type { AdjustmentEvent, Issue, Params, Scheme, SheetData, SubjectInput } from './types';
 
 export const ALL_SCOPE = '全体';
 export const PENDING_GRADE = '待定';
 
-export type InputRole = 'scheme' | 'scores' | 'adjustments';
+export type InputRole = 'scheme' | 'scores' | 'adjustments' | 'ratings' | 'ballots';
 
 const inputRole = aliasTable<InputRole>([
   ['scheme', [SCHEME_SHEET, 'Scheme']],
   ['scores', [SCORES_SHEET, 'Scores']],
   ['adjustments', [ADJUSTMENTS_SHEET, 'Adjustments']],
+  ['ratings', [RATINGS_SHEET, '评议', '评议打分表', 'Ratings']],
+  ['ballots', [BALLOTS_SHEET, '民主测评', '测评', '测评表', 'Ballots']],
 ]);
 
 /** The sheets an assessment reads: the input sheets, and with 【期间】 (known once 考核方案 is read) its period sheets. */
@@ -64,7 +69,31 @@ interface ScoredSubject {
   readonly periods: SubjectPeriods | null;
   /** notes on the periods (missing ones, vetoes that do not carry) */
   readonly periodNotes: readonly Note[];
+  /** scores not typed in: 评议 and 测评 indicators, and a head's total (负责人计分) */
+  readonly derived: Derived;
 }
+
+/** How a subject's scores that were not typed in were made. */
+export interface Derived {
+  readonly ratings: readonly RatedScore[];
+  readonly ballots: readonly BallotScore[];
+  readonly head: HeadScore | null;
+  /** notes on them (categories too small to trim, a head alone in the department) */
+  readonly notes: readonly Note[];
+}
+
+/** 负责人计分: a head's total from their own and their department's. */
+export interface HeadScore {
+  readonly department: string;
+  /** the head's own published total */
+  readonly own: number;
+  readonly ownShare: number;
+  /** the other people of the department and their published totals; empty when none */
+  readonly staff: readonly { readonly name: string; readonly total: number }[];
+  readonly staffMean: Exact | null;
+}
+
+const NOT_DERIVED: Derived = { ratings: [], ballots: [], head: null, notes: [] };
 
 /** A subject's whole result: made once, when its rank, grade and notes are all known. */
 export interface SubjectResult extends ScoredSubject {
@@ -206,7 +235,7 @@ function notesOf(s: ScoredSubject & { readonly outcome: GradeOutcome }, scheme: 
   const demotedByTie = outcome.misses.find((m) => m.why === 'tie-demoted');
   if (demotedByTie) notes.push({ code: 'note-tie-demoted', params: { grade: gradeName(demotedByTie.grade) } });
   if (outcome.boundaryKey >= 0) notes.push({ code: 'note-tie-broken', params: { key: tieKeyNames[outcome.boundaryKey] } });
-  notes.push(...s.periodNotes);
+  notes.push(...s.periodNotes, ...s.derived.notes);
   if (s.input.remark) notes.push({ code: 'note-remark', params: { text: s.input.remark } });
   return notes;
 }
@@ -225,6 +254,83 @@ function withSubjects(issues: readonly Issue[], sheets: readonly (SheetData | un
     const at = i.cell ? parseAddress(i.cell) : null;
     const name = at ? (nameOfRow.get(i.sheet)?.(at[0]) ?? '') : '';
     return name === '' || isStatisticsLabel(name) ? i : { ...i, subject: name };
+  });
+}
+
+/**
+ * The subjects with their 评议 and 测评 indicators' scores filled in from 评议表 and 测评票 (exact,
+ * in `exactScores`; `scores` has them as doubles, for display), and how each was made.
+ */
+function withDerivedScores(
+  subjects: readonly SubjectInput[],
+  scheme: Scheme,
+  sheets: { readonly ratings?: SheetData; readonly ballots?: SheetData },
+  log: IssueLog,
+  derivedOf: Map<string, Derived>,
+): SubjectInput[] {
+  const need = (source: 'rated' | 'ballot', sheet: SheetData | undefined, name: string) => {
+    const inds = scheme.indicators.filter((i) => i.source === source).map((i) => i.name);
+    if (inds.length > 0 && !sheet) log.error('derived-sheet-missing', name, '', null, { sheet: name, indicators: inds, source: source === 'rated' ? '评议' : '测评' });
+    return inds.length > 0 && sheet !== undefined;
+  };
+  const notes = new Map<string, Note[]>();
+  const rated = need('rated', sheets.ratings, RATINGS_SHEET)
+    ? rateSubjects(sheets.ratings!, scheme, subjects, log, (name, params) => pushTo(notes, name, { code: 'note-untrimmed', params }))
+    : null;
+  const balloted = need('ballot', sheets.ballots, BALLOTS_SHEET) ? ballotSubjects(sheets.ballots!, scheme, subjects, log) : null;
+  if (!rated && !balloted) return [...subjects];
+  return subjects.map((s) => {
+    const ratings = rated?.get(s.name) ?? [];
+    const ballots = balloted?.get(s.name) ?? [];
+    derivedOf.set(s.name, { ratings, ballots, head: null, notes: notes.get(s.name) ?? [] });
+    const exactScores = new Map<number, Exact>([...ratings, ...ballots].map((d) => [d.indicator, d.score]));
+    return { ...s, scores: s.scores.map((v, i) => (exactScores.has(i) ? X.toNumber(exactScores.get(i)!) : v)), exactScores };
+  });
+}
+
+/**
+ * 负责人计分: each head's total becomes share × own total + (1 − share) × the mean of the others'
+ * totals in the department (the published ones), rounded once. Heads do not count in each
+ * other's mean; a head alone keeps their own total, with a note.
+ */
+function headTotals(scored: ScoredSubject[], scheme: Scheme, log: IssueLog, sheet: string, layout: ScoresLayout | null): void {
+  const heads = scored.filter((s) => s.input.head);
+  if (heads.length === 0) return;
+  const share = scheme.settings.headOwnShare;
+  if (share === null) {
+    log.warn('head-without-setting', sheet, layout ? address(layout.headerRow, layout.headCol) : '', null, {});
+    return;
+  }
+  const { decimals } = scheme.settings;
+  const fmt = (x: number) => x.toFixed(decimals);
+  scored.forEach((s, k) => {
+    if (!s.input.head) return;
+    const department = s.input.department ?? '';
+    if (department === '') {
+      log.error('head-without-department', sheet, layout ? address(s.input.row - 1, layout.departmentCol >= 0 ? layout.departmentCol : layout.headCol) : '', null, { name: s.name });
+      return;
+    }
+    const staff = scored.filter((o) => o !== s && !o.input.head && o.input.department === department).map((o) => ({ name: o.name, total: o.score.total.value }));
+    const own = s.score.total.value;
+    if (staff.length === 0) {
+      scored[k] = { ...s, derived: { ...s.derived, head: { department, own, ownShare: share, staff, staffMean: null }, notes: [...s.derived.notes, { code: 'note-head-alone', params: { department } }] } };
+      return;
+    }
+    const staffMean = X.div(X.exactSum(staff.map((x) => x.total)), X.exactInt(staff.length));
+    const total = X.publish(
+      X.div(X.add(X.mul(X.exactFromNumber(own), X.exactFromNumber(share)), X.mul(staffMean, X.exactFromNumber(100 - share))), X.exactInt(100)),
+      decimals,
+    );
+    const note: Note = {
+      code: 'note-head',
+      params: { own: fmt(own), ownShare: share, count: staff.length, mean: fmt(X.toNumber(staffMean)), restShare: 100 - share },
+    };
+    scored[k] = {
+      ...s,
+      score: { ...s.score, total },
+      totalUnits: total.units,
+      derived: { ...s.derived, head: { department, own, ownShare: share, staff, staffMean }, notes: [...s.derived.notes, note] },
+    };
   });
 }
 
@@ -251,7 +357,7 @@ export function inputSheetsOf(input: Pick<AssessInput, 'sheetNames' | 'sheets'>,
   const names = findInputSheets(input.sheetNames);
   const byName = new Map(input.sheets.map((s) => [s.name, s]));
   const of = (role: InputRole) => (names[role] ? byName.get(names[role]) : undefined);
-  const found = { scheme: of('scheme'), scores: of('scores'), adjustments: of('adjustments') };
+  const found = { scheme: of('scheme'), scores: of('scores'), adjustments: of('adjustments'), ratings: of('ratings'), ballots: of('ballots') };
   if (!found.scheme) log.error('missing-sheet', SCHEME_SHEET, '', null, { sheet: SCHEME_SHEET, found: input.sheetNames });
   // with 【期间】 the scores are on the period sheets
   if (!found.scores && !(found.scheme && listsPeriods(found.scheme)))
@@ -262,7 +368,7 @@ export function inputSheetsOf(input: Pick<AssessInput, 'sheetNames' | 'sheets'>,
 function assessSheets(input: AssessInput): Assessment {
   const log = new IssueLog();
   const sheets = findInputSheets(input.sheetNames);
-  const { scheme: schemeSheet, scores: scoresSheet, adjustments: adjSheet } = inputSheetsOf(input, log);
+  const { scheme: schemeSheet, scores: scoresSheet, adjustments: adjSheet, ratings: ratingsSheet, ballots: ballotsSheet } = inputSheetsOf(input, log);
   if (!schemeSheet) return failed(log.issues, null, sheets, null);
 
   reportUncalculated(schemeSheet, log);
@@ -274,7 +380,10 @@ function assessSheets(input: AssessInput): Assessment {
     log.warn('scores-sheet-unused', scoresSheet.name, '', null, {});
   const roster = periodic ? readPeriods(scheme, periodSheets(scheme, input, schemeSheet.name, log), log) : null;
   if (!roster && !scoresSheet) return failed(log.issues, scheme, sheets, null);
-  const { layout, subjects: inputs } = roster ? { layout: null, subjects: roster.subjects } : parseScores(scoresSheet!, scheme, log);
+  const read = roster ? { layout: null, subjects: roster.subjects } : parseScores(scoresSheet!, scheme, log);
+  const { layout } = read;
+  const derivedOf = new Map<string, Derived>();
+  const inputs = roster ? read.subjects : withDerivedScores(read.subjects, scheme, { ratings: ratingsSheet, ballots: ballotsSheet }, log, derivedOf);
   const names = new Set(inputs.map((s) => s.name));
   const events = parseAdjustments(adjSheet, scheme, names, log, roster?.members);
 
@@ -300,7 +409,7 @@ function assessSheets(input: AssessInput): Assessment {
     if (p >= 0) return (s) => s.periods?.results[p]?.score.total.units ?? -Infinity;
     // the indicator's published value, rounded like every published number
     const i = scheme.indicators.findIndex((ind) => ind.name === key);
-    return (s) => X.publish(X.exactFromNumber(s.input.scores[i]), scheme.settings.decimals).units;
+    return (s) => X.publish(s.input.exactScores?.get(i) ?? X.exactFromNumber(s.input.scores[i]), scheme.settings.decimals).units;
   });
   const adjName = sheets.adjustments ?? ADJUSTMENTS_SHEET;
   const scored: ScoredSubject[] = inputs.map((subjectInput, index) => {
@@ -318,8 +427,10 @@ function assessSheets(input: AssessInput): Assessment {
       tieKeys: tieKeyOf.map((k) => k(keyed)),
       constraints: constraintsOf(own, scheme, log, adjName, score.vetoLineSum !== null),
       periodNotes: periodic?.notes ?? [],
+      derived: derivedOf.get(subjectInput.name) ?? NOT_DERIVED,
     };
   });
+  if (!roster) headTotals(scored, scheme, log, scoresSheet!.name, layout);
   if (log.hasErrors) return failed(log.issues, scheme, sheets, layout);
 
   // ranks

@@ -6,7 +6,7 @@ import { inputSheetsOf } from './assess';
 import { periodSheets } from './periods';
 import { IssueLog, isBlank } from './cells';
 import { parseScheme } from './scheme';
-import { findHeaderRow, isStatisticsLabel, NAME_HEADERS, parseScores } from './scores';
+import { findHeaderRow, isStatisticsLabel, NAME_HEADERS, parseScores, scoreColumns } from './scores';
 import { fillMerges, textAt } from './table';
 import type { Issue, SheetData } from './types';
 
@@ -46,7 +46,7 @@ export function nextPeriodPlan(input: NextPeriodInput): NextPeriodPlan {
     const scores = fillMerges(sheet);
     const { layout } = parseScores(scores, scheme, scoresLog);
     if (!layout) return { ok: false, issues: scoresLog.issues };
-    const valueCols = [...layout.indicatorCols, layout.bonusCol, layout.deductionCol].filter((c) => c >= 0);
+    const valueCols = scoreColumns(layout);
     const cells: [number, number][] = [];
     for (let r = layout.headerRow + 1; r < scores.rows.length; r++) {
       const name = textAt(scores.rows, r, layout.nameCol);

@@ -134,6 +134,28 @@ export const CAP_SCOPES = {
 } as const satisfies Record<string, Named>;
 export type CapScope = keyof typeof CAP_SCOPES;
 
+/** 来源 of an indicator (【指标】): where its score comes from. */
+export const SOURCES = {
+  /** typed into 评分表 (or a period's sheet) */
+  typed: { names: ['评分表', '录入', '评分', 'typed'] },
+  /** combined from the raters' scores in 评议表, category by category (【评议】) */
+  rated: { names: ['评议', '评议表', '评议打分', 'rated', 'ratings'] },
+  /** from the votes in 测评票, each option worth its 分值 (【测评折算】) */
+  ballot: { names: ['测评', '测评票', '民主测评', '满意度测评', 'ballot', 'ballots'] },
+} as const satisfies Record<string, Named>;
+export type IndicatorSource = keyof typeof SOURCES;
+
+/**
+ * Scoring layers of a score column, in order (`工作质量（复评）`): the last non-blank layer counts;
+ * the earlier ones are kept to show who changed what.
+ */
+export const LAYERS = [
+  { name: '自评', names: ['自评', '自我评分', 'self'] },
+  { name: '初评', names: ['初评', '考核初评', 'first'] },
+  { name: '复评', names: ['复评', 'review'] },
+  { name: '复核', names: ['复核', 'recheck', 'appeal'] },
+] as const satisfies readonly (Named & { readonly name: string })[];
+
 /** A table of entries as [value, names] pairs, for the settings table's `choice`. */
 export function choicesOf<K extends string>(table: Record<K, Named>): [K, readonly string[]][] {
   return (Object.keys(table) as K[]).map((k) => [k, table[k].names]);

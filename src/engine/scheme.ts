@@ -3,16 +3,31 @@ import { address, cellText, isBlank, IssueLog } from './cells';
 import type { IssueCode } from '../i18n/messages';
 import * as X from './exact';
 import { cleanNumber } from './exact';
-import { CAP_SCOPES, choicesOf, CYCLES, MISSING_PERIODS, QUOTA_ROUNDINGS, RANKING_METHODS, ROLLUPS, TIE_POLICIES } from './policies';
+import { CAP_SCOPES, choicesOf, CYCLES, MISSING_PERIODS, QUOTA_ROUNDINGS, RANKING_METHODS, ROLLUPS, SOURCES, TIE_POLICIES, type IndicatorSource } from './policies';
 import { cellAt, looksLikeFraction, mapColumns, readNumber, requireColumns, splitList, textAt, type ColumnDecl } from './table';
 import { aliasTable, foldWidth, matchKey, trimName } from './text';
-import type { AdjustmentKind, Category, CellValue, Cycle, Dimension, GradeRule, Indicator, OptionalSheet, Period, Scheme, Settings, SheetData } from './types';
+import type {
+  AdjustmentKind,
+  BallotOption,
+  Category,
+  CellValue,
+  Cycle,
+  Dimension,
+  GradeRule,
+  Indicator,
+  OptionalSheet,
+  Period,
+  RaterCategory,
+  Scheme,
+  Settings,
+  SheetData,
+} from './types';
 
 export const SCHEME_SHEET = '考核方案';
 export const DEFAULT_SIGNATURE = '制表人：　　　　　审核人：　　　　　日期：';
 export const ALL_OPTIONAL_SHEETS: readonly OptionalSheet[] = ['notice', 'analysis', 'reports'];
 
-type BlockName = 'settings' | 'dimensions' | 'indicators' | 'grades' | 'categories' | 'periods';
+type BlockName = 'settings' | 'dimensions' | 'indicators' | 'grades' | 'categories' | 'periods' | 'raters' | 'ballot';
 
 const blockTitle = aliasTable<BlockName>([
   ['settings', ['设置', 'Settings']],
@@ -21,6 +36,8 @@ const blockTitle = aliasTable<BlockName>([
   ['grades', ['等次', 'Grades']],
   ['categories', ['加减分类别', 'Adjustment categories', 'Categories']],
   ['periods', ['期间', 'Periods']],
+  ['raters', ['评议', '评议权重', 'Raters', 'Rater categories']],
+  ['ballot', ['测评折算', '测评', 'Ballot values', 'Ballot']],
 ]);
 
 interface Block {
@@ -199,7 +216,25 @@ const SETTINGS: ReadonlyArray<readonly [readonly string[], SettingParser]> = [
   [['缺期处理', 'Missing periods'], choice(choicesOf(MISSING_PERIODS), (s, v) => (s.missingPeriod = v))],
   [['否决延续', 'Period vetoes carry'], choice(YES_NO, (s, v) => (s.vetoCarries = v))],
   [['加减分上限范围', 'Cap scope'], choice(choicesOf(CAP_SCOPES), (s, v) => (s.capScope = v))],
+  [['负责人计分', 'Head scoring'], headRule],
+  [['满意率选项', 'Satisfied options'], (value, s) => (s.satisfiedOptions = splitList(cellText(value)))],
 ];
+
+/**
+ * 负责人计分 = 本人50%+部门平均50%: the head's own share and the department's, adding up to 100
+ * (否 or 无: heads score as everyone).
+ */
+function headRule(value: CellValue, s: Settings, fail: (code: IssueCode, params?: Record<string, string | number>) => void): void {
+  const text = foldWidth(cellText(value)).replace(/\s/g, '');
+  if (NONE.has(matchKey(text)) || matchKey(text) === '否') {
+    s.headOwnShare = null;
+    return;
+  }
+  const own = /本人(?:总分|得分)?(\d+(?:\.\d+)?)%/.exec(text);
+  const rest = /平均(?:分)?(\d+(?:\.\d+)?)%/.exec(text);
+  if (!own || !rest || Number(own[1]) + Number(rest[1]) !== 100 || Number(own[1]) <= 0) fail('bad-setting', { allowed: '本人50%+部门平均50%' });
+  else s.headOwnShare = Number(own[1]);
+}
 
 const settingKey = aliasTable(SETTINGS.map(([names, parser]) => [parser, names] as const));
 const settingName = new Map(SETTINGS.map(([names, parser]) => [parser, names[0]]));
@@ -228,6 +263,8 @@ export function defaultSettings(fileTitle: string): Settings {
     missingPeriod: 'average',
     vetoCarries: true,
     capScope: 'period',
+    headOwnShare: null,
+    satisfiedOptions: [],
   };
 }
 
@@ -394,6 +431,12 @@ const CYCLE_FIELD: BlockField<Cycle | undefined> = {
   read: choiceCell(choicesOf(CYCLES), 'period', (rd, r, c, text, _, name) => rd.log.error('bad-cycle', rd.sheet, address(r, c), text, { name })),
 };
 
+/** 来源: blank is typed in 评分表; an unknown word is an error at its cell. */
+const SOURCE_FIELD: BlockField<IndicatorSource | undefined> = {
+  names: ['来源', 'Source', '计分方式', '得分来源'],
+  read: choiceCell(choicesOf(SOURCES), 'typed', (rd, r, c, text, _, name) => rd.log.error('bad-source', rd.sheet, address(r, c), text, { indicator: name })),
+};
+
 const DIMENSIONS = {
   block: 'dimensions',
   required: false,
@@ -431,8 +474,9 @@ function indicatorsBlock(dims: readonly Dimension[], hasDimensionBlock: boolean)
       criteria: { names: ['评分标准', 'Criteria', '考核内容'], read: textCell },
       // blank: its dimension's 周期
       cycle: { ...CYCLE_FIELD, read: (rd, r, c, column, name) => (textAt(rd.rows, r, c) === '' ? null : CYCLE_FIELD.read(rd, r, c, column, name)) },
+      source: SOURCE_FIELD,
     },
-    item: ({ code, dimension, name, points, lead, criteria, cycle }, r, { rd, cols }) => {
+    item: ({ code, dimension, name, points, lead, criteria, cycle, source }, r, { rd, cols }) => {
       let dim = dimension;
       let dimCycle: Cycle = 'period';
       if (hasDimensionBlock) {
@@ -448,8 +492,8 @@ function indicatorsBlock(dims: readonly Dimension[], hasDimensionBlock: boolean)
       // a weighted dimension's score is a rate over all its indicators: they share its 周期
       if (hasDimensionBlock && cycle && cycle !== dimCycle)
         rd.log.error('cycle-differs', rd.sheet, address(r, cols.cycle), textAt(rd.rows, r, cols.cycle), { indicator: name, dimension: dim });
-      if (points == null || cycle === undefined) return undefined;
-      return { code, name, dimension: dim, points, lead, criteria, cycle: cycle ?? dimCycle };
+      if (points == null || cycle === undefined || source === undefined) return undefined;
+      return { code, name, dimension: dim, points, lead, criteria, cycle: cycle ?? dimCycle, source };
     },
     after: (out, { rd, titleCell }) => {
       if (out.length === 0 && !rd.log.hasErrors) rd.log.error('empty-block', rd.sheet, titleCell, null, { block: 'indicators' });
@@ -467,6 +511,7 @@ function indicatorsBlock(dims: readonly Dimension[], hasDimensionBlock: boolean)
       lead: BlockField<string>;
       criteria: BlockField<string>;
       cycle: BlockField<Cycle | null | undefined>;
+      source: BlockField<IndicatorSource | undefined>;
     },
     Indicator
   >;
@@ -557,6 +602,46 @@ const CATEGORIES = {
   },
   Category
 >;
+
+/** 【评议】: 类别 | 权重(%) | 去掉最高最低 | 最少人数. Weights add up to 100; 0 is for reference only. */
+const RATERS = {
+  block: 'raters',
+  required: false,
+  skipRepeated: true,
+  fields: {
+    name: { names: ['类别', '评议类别', 'Category'], required: true, read: textCell },
+    weight: { names: ['权重', 'Weight', '权重(%)'], required: true, read: numberCell(percentPoints, '0–100', { percent: true, required: true }) },
+    trim: {
+      names: ['去掉最高最低', '去掉最高分和最低分', 'Trim'],
+      read: choiceCell<boolean>(YES_NO, false, (rd, r, c, text, column) => rd.log.error('bad-yes-no', rd.sheet, address(r, c), text, { column })),
+    },
+    minRaters: { names: ['最少人数', 'Minimum raters'], read: numberCell((v) => Number.isInteger(v) && v >= 1, '≥ 1 的整数') },
+  },
+  item: ({ name, weight, trim, minRaters }) =>
+    weight == null || trim === undefined || minRaters === undefined ? undefined : { name, weight, trim, minRaters: minRaters ?? 1 },
+  after: (cats, { rd, titleCell }) => {
+    const sum = X.toNumber(X.exactSum(cats.map((c) => c.weight)));
+    if (cats.length > 0 && Math.abs(sum - 100) > 1e-9) rd.log.error('rater-weights-sum', rd.sheet, titleCell, null, { sum });
+  },
+} as const satisfies BlockDecl<
+  { name: BlockField<string>; weight: BlockField<number | null | undefined>; trim: BlockField<boolean | undefined>; minRaters: BlockField<number | null | undefined> },
+  RaterCategory
+>;
+
+/** 【测评折算】: 选项 | 分值, best first (优秀 100, 称职 80, 基本称职 60, 不称职 0). */
+const BALLOT = {
+  block: 'ballot',
+  required: false,
+  skipRepeated: true,
+  fields: {
+    name: { names: ['选项', '测评等次', 'Option'], required: true, read: textCell },
+    value: { names: ['分值', '折算分', 'Value', 'Points'], required: true, read: numberCell((v) => v >= 0, '≥ 0', { required: true }) },
+  },
+  item: ({ name, value }) => (value == null ? undefined : { name, value }),
+  after: (options, { rd, titleCell }) => {
+    if (options.length > 0 && options.every((o) => o.value === 0)) rd.log.error('ballot-all-zero', rd.sheet, titleCell, null, {});
+  },
+} as const satisfies BlockDecl<{ name: BlockField<string>; value: BlockField<number | null | undefined> }, BallotOption>;
 
 /** 【期间】: 期间 | 工作表 | 权重(%). 权重 is needed, adding up to 100, when 期间汇总 is 加权. */
 /** The 【期间】 whose sheet holds the 年度 dimensions: named 年度 (or 2026年度, 全年). */
@@ -655,8 +740,30 @@ export function parseScheme(sheet: SheetData, fileTitle: string, log: IssueLog):
   const grades = readBlock(sheet, blocks, GRADES, log);
   const categories = readBlock(sheet, blocks, CATEGORIES, log);
   const periods = readBlock(sheet, blocks, periodsBlock(settings, splitsCycles({ indicators })), log);
+  const raters = readBlock(sheet, blocks, RATERS, log);
+  const ballotOptions = readBlock(sheet, blocks, BALLOT, log);
   checkTieBreakers(sheet, blocks.get('settings'), settings, dimensions, indicators, periods, log);
-  return { settings, dimensions, indicators, grades, categories, periods };
+  checkSources(sheet.name, indicators, { raters, ballotOptions, periods }, settings, log);
+  return { settings, dimensions, indicators, grades, categories, periods, raters, ballotOptions };
+}
+
+/** An indicator 评议 needs 【评议】, one 测评 needs 【测评折算】; neither is read period by period yet. */
+function checkSources(
+  sheet: string,
+  indicators: readonly Indicator[],
+  blocks: Pick<Scheme, 'raters' | 'ballotOptions' | 'periods'>,
+  settings: Settings,
+  log: IssueLog,
+): void {
+  for (const ind of indicators) {
+    if (ind.source === 'rated' && blocks.raters.length === 0) log.error('rated-without-raters', sheet, '', null, { indicator: ind.name });
+    if (ind.source === 'ballot' && blocks.ballotOptions.length === 0) log.error('ballot-without-values', sheet, '', null, { indicator: ind.name });
+    if (ind.source !== 'typed' && blocks.periods.length > 0) log.error('derived-with-periods', sheet, '', null, { indicator: ind.name });
+  }
+  if (settings.headOwnShare !== null && blocks.periods.length > 0) log.error('head-with-periods', sheet, '', null, {});
+  const known = new Set(blocks.ballotOptions.map((o) => matchKey(o.name)));
+  const unknown = settings.satisfiedOptions.filter((o) => !known.has(matchKey(o)));
+  if (unknown.length > 0) log.error('unknown-satisfied-option', sheet, '', null, { options: unknown });
 }
 
 /** 同分依据 must name dimensions, indicators or periods; names are normalised to their canonical spelling. */

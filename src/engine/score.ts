@@ -139,11 +139,15 @@ function side(
 
 /** A subject's base and dimension scores, exact, from the indicators the plan counts. */
 export function exactBase(subject: SubjectInput, plan: ScoringPlan): { readonly base: Exact; readonly dims: readonly Exact[] } {
+  const { exactScores } = subject;
+  // scores combined from raters or ballots are exact rationals; typed ones are cell numbers
+  const sumOf = (indicators: readonly number[]) =>
+    exactScores ? indicators.reduce((acc, i) => X.add(acc, exactScores.get(i) ?? X.exactFromNumber(subject.scores[i])), X.ZERO) : X.exactSum(indicators.map((i) => subject.scores[i]));
   const dims = plan.dims.map(({ indicators, factor }) => {
-    const sum = X.exactSum(indicators.map((i) => subject.scores[i]));
+    const sum = sumOf(indicators);
     return factor ? X.mul(sum, factor) : sum;
   });
-  const base = plan.weighted ? dims.reduce(X.add, X.ZERO) : X.exactSum(plan.indicators.map((i) => subject.scores[i]));
+  const base = plan.weighted ? dims.reduce(X.add, X.ZERO) : sumOf(plan.indicators);
   return { base, dims };
 }
 

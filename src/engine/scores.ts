@@ -3,9 +3,9 @@ import { address, cellText, isBlank, IssueLog, pushTo } from './cells';
 import { cleanNumber } from './exact';
 import { cellAt, mapColumns, mergeAt, readNumber, reportUncalculated, textAt, type ColumnDecl } from './table';
 import { aliasTable, matchKey, numericText, splitHeader, trimName } from './text';
-import { CYCLES } from './policies';
+import { CYCLES, LAYERS, SOURCES } from './policies';
 import { indicatorsOn } from './scheme';
-import type { CellArea, CellValue, Cycle, Scheme, SheetData, SubjectInput } from './types';
+import type { CellArea, CellValue, Cycle, LayerValue, Scheme, SheetData, SubjectInput } from './types';
 
 export const SCORES_SHEET = '评分表';
 export const NAME_HEADERS = ['名称', '单位', '单位名称', '姓名', '被考核单位', '被考核人', '考核对象', 'Name'];
@@ -20,7 +20,12 @@ const COLUMNS = [
   { field: 'deduction', names: ['扣分', '减分', 'Deduction'] },
   { field: 'remark', names: ['备注', 'Remark', 'Notes'] },
   { field: 'serial', names: ['序号', 'No.', 'No', '#'] },
+  { field: 'department', names: ['部门', '所在部门', '科室', 'Department'] },
+  { field: 'head', names: ['负责人', '部门负责人', 'Head'] },
 ] as const satisfies readonly ColumnDecl<string>[];
+
+/** A header's layer (工作质量（复评）: 复评), undefined when its bracket names none. */
+const layerOf = aliasTable(LAYERS.map((l) => [l.name, l.names] as const));
 
 /** Columns people keep beside the scores that the tool computes itself: left out with a word. */
 const COMPUTED_HEADER = aliasTable([
@@ -44,8 +49,18 @@ export interface ScoresLayout {
   readonly bonusCol: number;
   readonly deductionCol: number;
   readonly remarkCol: number;
-  /** per scheme indicator, its column (-1 when missing) */
+  readonly departmentCol: number;
+  readonly headCol: number;
+  /** per scheme indicator, its column (-1 when missing); its last layer's when layered */
   readonly indicatorCols: readonly number[];
+  /** per scheme indicator, its layers' columns in layer order; null when it has one plain column */
+  readonly layerCols: readonly (readonly { readonly layer: string; readonly col: number }[] | null)[];
+}
+
+/** Every column a subject's scores are typed in: each indicator's (all its layers), 加分, 扣分. */
+export function scoreColumns(layout: ScoresLayout): number[] {
+  const cols = layout.indicatorCols.flatMap((c, i) => layout.layerCols[i]?.map((l) => l.col) ?? [c]);
+  return [...cols, layout.bonusCol, layout.deductionCol].filter((c) => c >= 0);
 }
 
 /** The column of the name header in a header row (-1 when none). */
@@ -84,16 +99,24 @@ function locate(sheet: SheetData, scheme: Scheme, carried: ReadonlySet<number>, 
     pushTo(byKey, k, c);
   });
   const otherCycle: number[] = [];
+  const layerCols: ({ layer: string; col: number }[] | null)[] = [];
   const indicatorCols = scheme.indicators.map((ind, i) => {
     const found = byKey.get(matchKey(ind.name)) ?? [];
-    if (!carried.has(i)) {
-      // an indicator of the other 周期 is scored on another sheet
+    layerCols[i] = null;
+    if (!carried.has(i) || ind.source !== 'typed') {
+      // an indicator of the other 周期 is scored on another sheet; a rated one comes from its sheet
       if (found.length > 0) {
-        otherCycle.push(found[0]);
-        log.warn('indicator-other-cycle', sheet.name, address(headerRow, found[0]), header[found[0]], {
-          indicator: ind.name,
-          cycle: CYCLES[ind.cycle].names[0],
-        });
+        otherCycle.push(...found);
+        if (ind.source !== 'typed')
+          log.warn('indicator-derived-column', sheet.name, address(headerRow, found[0]), header[found[0]], {
+            indicator: ind.name,
+            source: SOURCES[ind.source].names[0],
+          });
+        else
+          log.warn('indicator-other-cycle', sheet.name, address(headerRow, found[0]), header[found[0]], {
+            indicator: ind.name,
+            cycle: CYCLES[ind.cycle].names[0],
+          });
       }
       return -1;
     }
@@ -101,10 +124,28 @@ function locate(sheet: SheetData, scheme: Scheme, carried: ReadonlySet<number>, 
       log.error('indicator-without-column', sheet.name, address(headerRow, 0), null, { indicator: ind.name });
       return -1;
     }
+    const bracketOf = (c: number) => splitHeader(String(header[c])).bracket;
+    const layered = found.flatMap((c) => {
+      const b = bracketOf(c);
+      const layer = b === null ? undefined : layerOf(b);
+      return layer ? [{ layer, col: c }] : [];
+    });
+    if (layered.length > 0) {
+      const plain = found.find((c) => !layered.some((l) => l.col === c));
+      if (plain !== undefined) log.error('layer-and-plain', sheet.name, address(headerRow, plain), header[plain], { indicator: ind.name });
+      const ordered = LAYERS.flatMap((l) => {
+        const cols = layered.filter((x) => x.layer === l.name);
+        if (cols.length > 1)
+          log.error('duplicate-column', sheet.name, address(headerRow, cols[1].col), cellAt(sheet.rows, headerRow, cols[1].col), { indicator: ind.name });
+        return cols.slice(0, 1);
+      });
+      layerCols[i] = ordered;
+      return ordered[ordered.length - 1].col;
+    }
     if (found.length > 1)
       log.error('duplicate-column', sheet.name, address(headerRow, found[1]), cellAt(sheet.rows, headerRow, found[1]), { indicator: ind.name });
     const c = found[0];
-    const bracket = splitHeader(String(header[c])).bracket;
+    const bracket = bracketOf(c);
     const headerPoints = bracket === null ? null : numericText(bracket);
     if (headerPoints !== null && Number(headerPoints) !== ind.points) {
       log.warn('header-points', sheet.name, address(headerRow, c), header[c], { indicator: ind.name, points: ind.points, header: Number(headerPoints) });
@@ -112,7 +153,7 @@ function locate(sheet: SheetData, scheme: Scheme, carried: ReadonlySet<number>, 
     return c;
   });
   // a header that is neither a known column nor an indicator: say so, naming the cell
-  const known = new Set([...Object.values<number>(cols), ...indicatorCols, ...otherCycle]);
+  const known = new Set([...Object.values<number>(cols), ...indicatorCols, ...layerCols.flatMap((l) => l?.map((x) => x.col) ?? []), ...otherCycle]);
   header.forEach((v, c) => {
     if (known.has(c) || typeof v !== 'string' || v.trim() === '') return;
     // a header merged across columns is one header: its copies in the other columns are not columns
@@ -127,7 +168,10 @@ function locate(sheet: SheetData, scheme: Scheme, carried: ReadonlySet<number>, 
     bonusCol: cols.bonus,
     deductionCol: cols.deduction,
     remarkCol: cols.remark,
+    departmentCol: cols.department,
+    headCol: cols.head,
     indicatorCols,
+    layerCols,
   };
 }
 
@@ -135,7 +179,7 @@ function locate(sheet: SheetData, scheme: Scheme, carried: ReadonlySet<number>, 
  * A score cell per the contract: numbers as is; numeric text with a warning; other text,
  * errors, negatives and scores above 分值 are errors; blanks follow 缺项处理.
  */
-function readScore(v: CellValue, max: number, sheet: string, r: number, c: number, indicator: string, scheme: Scheme, log: IssueLog): number {
+export function readScore(v: CellValue, max: number, sheet: string, r: number, c: number, indicator: string, scheme: Scheme, log: IssueLog): number {
   if (typeof v === 'number' && v >= 0 && v <= max) return cleanNumber(v); // the common case, kept fast
   const cell = address(r, c);
   let x: number;
@@ -188,6 +232,19 @@ function readExtra(v: CellValue, sheet: string, cell: string, column: string, lo
   return cleanNumber(read.value);
 }
 
+const YES_NO = aliasTable([
+  [true, ['是', 'yes', 'Y', '√', '负责人']],
+  [false, ['否', 'no', 'N']],
+] as const);
+
+/** 负责人: 是 marks a head; blank or 否 does not. */
+function readHead(v: CellValue, sheet: string, cell: string, log: IssueLog): boolean {
+  if (isBlank(v)) return false;
+  const yes = YES_NO(cellText(v));
+  if (yes === undefined) log.error('bad-yes-no', sheet, cell, v, { column: '负责人' });
+  return yes === true;
+}
+
 export interface ScoresRead {
   readonly layout: ScoresLayout | null;
   readonly subjects: SubjectInput[];
@@ -204,11 +261,11 @@ export function parseScores(sheet: SheetData, scheme: Scheme, log: IssueLog, cyc
   const subjects: SubjectInput[] = [];
   const seen = new Map<string, number>();
   const inds = scheme.indicators;
-  const valueCols = [...layout.indicatorCols, layout.bonusCol, layout.deductionCol].filter((c) => c >= 0);
+  const valueCols = scoreColumns(layout);
   reportUncalculated(
     sheet,
     log,
-    [layout.nameCol, layout.groupCol, layout.remarkCol, ...valueCols].filter((c) => c >= 0),
+    [layout.nameCol, layout.groupCol, layout.remarkCol, layout.departmentCol, layout.headCol, ...valueCols].filter((c) => c >= 0),
     layout.headerRow + 1,
   );
   const firstValueCol = Math.min(...valueCols);
@@ -255,11 +312,26 @@ export function parseScores(sheet: SheetData, scheme: Scheme, log: IssueLog, cyc
     const first = seen.get(name);
     if (first !== undefined) log.error('duplicate-subject', sheet.name, nameAt, name, { name, first: first + 1 });
     else seen.set(name, r);
+    let layers: (LayerValue[] | undefined)[] | undefined;
     const scores = inds.map((ind, i) => {
+      const layered = layout.layerCols[i];
+      if (layered) {
+        // the last layer filled in counts; every filled layer is checked as a score
+        const values = layered.map(({ layer, col }) => {
+          const v = cellAt(rows, r, col);
+          return { layer, cell: address(r, col), col, value: isBlank(v) ? null : readScore(v, ind.points, sheet.name, r, col, ind.name, scheme, log) };
+        });
+        (layers ??= [])[i] = values.map(({ layer, cell, value }) => ({ layer, cell, value }));
+        const last = [...values].reverse().find((v) => v.value !== null);
+        if (last) return last.value!;
+        const lastCol = layered[layered.length - 1].col;
+        return readScore(null, ind.points, sheet.name, r, lastCol, ind.name, scheme, log);
+      }
       const c = layout.indicatorCols[i];
       return c < 0 ? 0 : readScore(cellAt(rows, r, c), ind.points, sheet.name, r, c, ind.name, scheme, log);
     });
     const group = layout.groupCol >= 0 ? textAt(rows, r, layout.groupCol) : '';
+    const head = layout.headCol >= 0 ? readHead(cellAt(rows, r, layout.headCol), sheet.name, address(r, layout.headCol), log) : false;
     subjects.push({
       name,
       group: group === '' ? null : group,
@@ -268,6 +340,9 @@ export function parseScores(sheet: SheetData, scheme: Scheme, log: IssueLog, cyc
       extraBonus: layout.bonusCol >= 0 ? readExtra(cellAt(rows, r, layout.bonusCol), sheet.name, address(r, layout.bonusCol), '加分', log) : 0,
       extraDeduction: layout.deductionCol >= 0 ? readExtra(cellAt(rows, r, layout.deductionCol), sheet.name, address(r, layout.deductionCol), '扣分', log) : 0,
       remark: layout.remarkCol >= 0 ? textAt(rows, r, layout.remarkCol) : '',
+      ...(layout.departmentCol >= 0 ? { department: textAt(rows, r, layout.departmentCol) } : {}),
+      ...(head ? { head } : {}),
+      ...(layers ? { layers } : {}),
     });
   }
   if (subjects.length === 0) log.error('no-subjects', sheet.name, address(layout.headerRow, layout.nameCol), null);

@@ -56,9 +56,10 @@ export type GradeScope = 'all' | 'group';
 export type MissingPolicy = 'error' | 'zero';
 export type OptionalSheet = 'notice' | 'analysis' | 'reports';
 
-import type { CapScope, Cycle, MissingPeriodPolicy, QuotaRounding, RankingMethod, Rollup, TiePolicy } from './policies';
+import type { CapScope, Cycle, IndicatorSource, MissingPeriodPolicy, QuotaRounding, RankingMethod, Rollup, TiePolicy } from './policies';
 import type { IssueCode } from '../i18n/messages';
-export type { CapScope, Cycle, MissingPeriodPolicy, QuotaRounding, RankingMethod, Rollup, TiePolicy };
+export type { CapScope, Cycle, IndicatorSource, MissingPeriodPolicy, QuotaRounding, RankingMethod, Rollup, TiePolicy };
+import type { Exact } from './exact';
 
 export interface Settings {
   title: string;
@@ -84,6 +85,10 @@ export interface Settings {
   missingPeriod: MissingPeriodPolicy;
   vetoCarries: boolean;
   capScope: CapScope;
+  /** 负责人计分: the share (percent) of a department head's own total; null when heads score as everyone */
+  headOwnShare: number | null;
+  /** 满意率 counts these 【测评折算】 options (by name); empty: the first two */
+  satisfiedOptions: string[];
 }
 
 /** One row of 【期间】: a period and the sheet that holds its scores (评分表's layout). */
@@ -114,6 +119,25 @@ export interface Indicator {
   readonly criteria: string;
   /** its own 周期, else its dimension's */
   readonly cycle: Cycle;
+  /** 来源: typed in 评分表, combined from 评议表, or from the votes of 测评票 */
+  readonly source: IndicatorSource;
+}
+
+/** A row of 【评议】: a category of raters and how its scores count. */
+export interface RaterCategory {
+  readonly name: string;
+  /** percent points of the rated score; 0 = shown for reference only */
+  readonly weight: number;
+  /** drop one highest and one lowest score when the category has at least 3 raters */
+  readonly trim: boolean;
+  /** fewer raters of a subject than this is an error */
+  readonly minRaters: number;
+}
+
+/** A row of 【测评折算】: a ballot option and what a vote for it is worth. */
+export interface BallotOption {
+  readonly name: string;
+  readonly value: number;
 }
 
 export interface GradeRule {
@@ -147,6 +171,10 @@ export interface Scheme {
   readonly categories: readonly Category[];
   /** 【期间】: empty for a single-period assessment (scores in 评分表) */
   readonly periods: readonly Period[];
+  /** 【评议】: the rater categories of the 评议 indicators */
+  readonly raters: readonly RaterCategory[];
+  /** 【测评折算】: the ballot options of the 测评 indicators, best first */
+  readonly ballotOptions: readonly BallotOption[];
 }
 
 /** The code of an event type declared in event-types.ts. */
@@ -183,4 +211,19 @@ export interface SubjectInput {
   readonly extraBonus: number;
   readonly extraDeduction: number;
   readonly remark: string;
+  /** 部门 and 负责人 (负责人计分) */
+  readonly department?: string;
+  readonly head?: boolean;
+  /** per indicator, its layers' values in order when its columns are layered (工作质量（初评）…) */
+  readonly layers?: readonly (readonly LayerValue[] | undefined)[];
+  /** exact scores of the indicators combined from raters or ballots (a mean need not be a short decimal) */
+  readonly exactScores?: ReadonlyMap<number, Exact>;
+}
+
+/** One layer's score of an indicator (null: left blank). */
+export interface LayerValue {
+  readonly layer: string;
+  readonly value: number | null;
+  /** the cell it was read from */
+  readonly cell: string;
 }

@@ -168,6 +168,98 @@ export const ISSUE_MESSAGES = {
     zh: '【期间】只有年度期间：每期考核的指标没有工作表登记成绩。',
     en: '[Periods] lists only the yearly period: the indicators scored every period have no sheet.',
   },
+  'bad-source': {
+    zh: '指标“{indicator}”的来源“{value}”无效，可填：评分表（留空）、评议、测评。',
+    en: 'Invalid 来源 (source) "{value}" for indicator "{indicator}"; allowed: 评分表 (blank), 评议 (raters), 测评 (ballots).',
+  },
+  'rater-weights-sum': { zh: '【评议】各类别权重合计为 {sum}，应为 100。', en: '【评议】 category weights add up to {sum}; they must add up to 100.' },
+  'ballot-all-zero': { zh: '【测评折算】各选项分值都为 0。', en: 'Every option in 【测评折算】 is worth 0.' },
+  'rated-without-raters': {
+    zh: '指标“{indicator}”来源为评议，但考核方案没有【评议】块（类别 | 权重(%) | 去掉最高最低 | 最少人数）。',
+    en: 'The indicator "{indicator}" is rated, but 考核方案 has no 【评议】 block (类别 | 权重(%) | 去掉最高最低 | 最少人数).',
+  },
+  'ballot-without-values': {
+    zh: '指标“{indicator}”来源为测评，但考核方案没有【测评折算】块（选项 | 分值）。',
+    en: 'The indicator "{indicator}" comes from ballots, but 考核方案 has no 【测评折算】 block (选项 | 分值).',
+  },
+  'derived-with-periods': {
+    zh: '指标“{indicator}”来源为评议或测评：有【期间】的工作簿暂不支持，请在各期工作簿中计算后再合并。',
+    en: 'The indicator "{indicator}" is rated or balloted: not supported with 【期间】 yet; compute it in each period\'s workbook, then combine.',
+  },
+  'head-with-periods': {
+    zh: '“负责人计分”暂不支持有【期间】的工作簿：请在各期工作簿中计算。',
+    en: '负责人计分 (head scoring) is not supported with 【期间】 yet: compute it in each period\'s workbook.',
+  },
+  'unknown-satisfied-option': {
+    zh: '满意率选项 {options} 不在【测评折算】中。',
+    en: 'The satisfied options {options} are not in 【测评折算】.',
+  },
+  'indicator-derived-column': {
+    zh: '指标“{indicator}”由{source}计分，本列已忽略。',
+    en: 'The indicator "{indicator}" is computed from {source}; this column is ignored.',
+  },
+  'layer-and-plain': {
+    zh: '指标“{indicator}”既有不带层级的列，又有带层级（自评、初评、复评、复核）的列：只能用一种。',
+    en: 'The indicator "{indicator}" has a plain column and layered ones (自评, 初评, 复评, 复核): use one kind only.',
+  },
+  'head-without-department': {
+    zh: '“{name}”是负责人，但“部门”为空。',
+    en: '"{name}" is a head but has no 部门 (department).',
+  },
+  'head-without-setting': {
+    zh: '评分表有“负责人”列，但考核方案未设置“负责人计分”（如 本人50%+部门平均50%），负责人按本人总分计。',
+    en: '评分表 has a 负责人 column but 考核方案 sets no 负责人计分 (e.g. 本人50%+部门平均50%); heads count their own totals.',
+  },
+  'rater-self': {
+    zh: '评议人“{name}”给自己评分，但评议类别是“{category}”：本人评分只能记在自评类别。',
+    en: 'The rater "{name}" rates themselves in the category "{category}": one\'s own score belongs under 自评 only.',
+  },
+  'rater-unknown-category': {
+    zh: '评议类别“{value}”不在【评议】中（{categories}）。',
+    en: 'The rater category "{value}" is not in 【评议】 ({categories}).',
+  },
+  'rater-unknown-subject': {
+    zh: '“{name}”不在评分表中，其评议不计。',
+    en: '"{name}" is not in 评分表; these ratings cannot count.',
+  },
+  'rater-too-few': {
+    zh: '“{name}”的“{indicator}”在“{category}”类别只有 {count} 人评议，少于最少人数 {min}。',
+    en: '"{name}" has {count} raters in "{category}" for "{indicator}", fewer than the minimum {min}.',
+  },
+  'rater-missing-category': {
+    zh: '“{name}”的“{indicator}”没有“{category}”类别的评议（该类别权重 {weight}%）。',
+    en: '"{name}" has no rating in the category "{category}" for "{indicator}" (weight {weight}%).',
+  },
+  'rater-blank': { zh: '评议人为空。', en: 'The rater is blank.' },
+  'ballot-bad-votes': {
+    zh: '“{option}”的票数须为不小于 0 的整数。',
+    en: 'Votes for "{option}" must be a whole number ≥ 0.',
+  },
+  'ballot-over-expected': {
+    zh: '“{name}”的票数合计 {votes} 超过应到人数 {expected}。',
+    en: 'The votes for "{name}" add up to {votes}, more than the {expected} expected.',
+  },
+  'ballot-no-votes': { zh: '“{name}”没有任何票。', en: '"{name}" has no votes.' },
+  'ballot-missing': {
+    zh: '“{name}”在{sheet}中没有“{indicator}”的测评票。',
+    en: '"{name}" has no ballots for "{indicator}" in {sheet}.',
+  },
+  'ballot-which-indicator': {
+    zh: '有多个测评指标（{indicators}）：测评票须有“指标”列，写明每行是哪个指标的票。',
+    en: 'There are several balloted indicators ({indicators}): 测评票 needs an 指标 column naming each row\'s indicator.',
+  },
+  'ballot-unknown-indicator': {
+    zh: '“{value}”不是来源为测评的指标（{indicators}）。',
+    en: '"{value}" is not a balloted indicator ({indicators}).',
+  },
+  'ballot-duplicate': {
+    zh: '“{name}”的“{indicator}”测评票出现两次，只能一行。',
+    en: 'The ballots of "{name}" for "{indicator}" appear twice; one row only.',
+  },
+  'derived-sheet-missing': {
+    zh: '有来源为{source}的指标（{indicators}），但缺少工作表“{sheet}”。',
+    en: 'Some indicators ({indicators}) are computed from {source}, but the sheet "{sheet}" is missing.',
+  },
   'indicator-other-cycle': {
     zh: '指标“{indicator}”的周期为“{cycle}”，不在本表计分，此列已忽略。',
     en: 'The indicator "{indicator}" is scored {cycle}, not on this sheet; the column is ignored.',
@@ -226,6 +318,18 @@ export const NOTE_MESSAGES = {
   'note-tie-demoted': { zh: '名额边界同分，同分均降，未评为{grade}', en: 'Tied at the quota boundary; all tied go below {grade}' },
   'note-tie-pending': { zh: '名额边界同分，等次待定', en: 'Tied at the quota boundary; grade pending' },
   'note-tie-broken': { zh: '同分，按同分依据“{key}”排序', en: 'Equal total; ordered by the tie-breaker "{key}"' },
+  'note-untrimmed': {
+    zh: '“{indicator}”的“{category}”只有 {count} 人评议，未去掉最高最低分',
+    en: 'Only {count} raters in "{category}" for "{indicator}": no highest and lowest dropped',
+  },
+  'note-head-alone': {
+    zh: '负责人，部门“{department}”无其他人员，按本人总分计',
+    en: 'Head with no other staff in "{department}": their own total counts',
+  },
+  'note-head': {
+    zh: '负责人计分：本人 {own} × {ownShare}% + 部门其他 {count} 人平均 {mean} × {restShare}%',
+    en: 'Head: own {own} × {ownShare}% + the mean {mean} of {count} others in the department × {restShare}%',
+  },
   'note-remark': { zh: '{text}', en: '{text}' },
   'note-annual-zero': {
     zh: '未参加年度指标考核，按0分计',
