@@ -55,3 +55,18 @@ it('finds every mistake in ex4 at the cells its expected results name', async ()
   matches('error', want.errors_at);
   matches('warning', want.warnings_at);
 });
+
+it('ex6: raters, layers, ballots and the heads, checked by hand', async () => {
+  const a = await assessFile(examplePath('ex6-staff-raters-10'));
+  if (!a.ok) throw new Error('ex6 has no errors');
+  const who = (name: string) => a.subjects.find((s) => s.name === name)!;
+  // 张丽: 工作业绩 36 (only 自评 filled) + 工作作风 19.1 (peers 15, 20, 19, 18 less 20 and 15: 18.5 × 60%
+  // + leader 20 × 40%) + 廉洁自律 10 + 民主测评 26.85 (19 × 100 + 21 × 80 over 40 = 89.5, × 30 ÷ 100)
+  expect(who('张丽').score.total.value).toBe(91.95);
+  expect(who('张丽').input.scores[1]).toBe(19.1);
+  // 李明: 复评 35.5 counts over 初评 35 and 自评 37
+  expect(who('李明').input.scores[0]).toBe(35.5);
+  // 刘洋 heads 纳税服务科: 91.05 × 50% + (90.25 + 91.80 + 87.60 + 88.30) ÷ 4 × 50% = 90.26875 → 90.27
+  expect(who('刘洋').score.total.value).toBe(90.27);
+  expect(who('刘洋').derived.head!.staff.map((s) => s.total)).toEqual([90.25, 91.8, 87.6, 88.3]);
+});

@@ -7,7 +7,7 @@ import { readInputs } from '../src/app/score-workbook';
 import type { CellValue, SheetData } from '../src/engine/types';
 
 export const ROOT = join(__dirname, '..');
-export const EXAMPLES = ['ex1-departments-30', 'ex2-staff-weighted-12', 'ex3-units-grouped-9', 'ex4-bad-input', 'ex5-annual-4-quarters'];
+export const EXAMPLES = ['ex1-departments-30', 'ex2-staff-weighted-12', 'ex3-units-grouped-9', 'ex4-bad-input', 'ex5-annual-4-quarters', 'ex6-staff-raters-10'];
 
 export function examplePath(name: string): string {
   return join(ROOT, 'examples', `${name}.xlsx`);

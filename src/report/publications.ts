@@ -11,6 +11,7 @@ import { BAR_COLOR, SheetBuilder, profileHeight, type Column, type ColumnKind, t
 import { baseLabel, head, inInputOrder, MISSING_PERIOD_RULE, rollupHow, signature, type ReportContext } from './common';
 import { indicatorsScored, periodicWeight } from '../engine/scheme';
 import type { SheetSpec } from './spec';
+import { headWords, indicatorWords } from './derived';
 
 export function noticeSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec {
   const { scheme } = a;
@@ -199,7 +200,11 @@ export function reportsSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec
   const indicatorRows = (b: SheetBuilder, s: SubjectResult) => {
     const indicatorRow = (i: number) => {
       const ind = scheme.indicators[i];
-      b.row([labels[i], ind.points, s.input.scores[i], rate(s.input.scores[i], ind.points), null]);
+      // a score from raters or ballots is shown rounded like every published number
+      const exact = s.input.exactScores?.get(i);
+      const score = exact ? X.publish(exact, decimals).value : s.input.scores[i];
+      const words = indicatorWords(s, i, scheme);
+      b.row([labels[i], ind.points, score, rate(score, ind.points), words || null], exact ? COMPUTED : undefined);
     };
     let contributionsSum = X.ZERO;
     a.dimensions.forEach((dim, d) => {
@@ -233,16 +238,12 @@ export function reportsSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec
     else indicatorRows(b, s);
     adjustmentRows(b, '加分', s.score.bonus, scheme.settings.bonusCap, decimals);
     adjustmentRows(b, '扣分', s.score.deduction, scheme.settings.deductionCap, decimals);
-    b.row(
-      [
-        '总分',
-        null,
-        s.score.total.value,
-        null,
-        `= ${baseLabel(scheme)} ${fmt(s.score.base.value, decimals)} + 加分 ${fmt(s.score.bonus.published.value, decimals)} − 扣分 ${fmt(s.score.deduction.published.value, decimals)}，四舍五入保留 ${decimals} 位小数`,
-      ],
-      COMPUTED,
-    );
+    const made = `${baseLabel(scheme)} ${fmt(s.score.base.value, decimals)} + 加分 ${fmt(s.score.bonus.published.value, decimals)} − 扣分 ${fmt(s.score.deduction.published.value, decimals)}`;
+    const headScore = s.derived.head;
+    if (headScore?.staffMean) {
+      b.row(['本人总分', null, headScore.own, null, `= ${made}`], COMPUTED);
+      b.row(['总分', null, s.score.total.value, null, `负责人计分 = ${headWords(headScore, decimals)}，四舍五入保留 ${decimals} 位小数`], COMPUTED);
+    } else b.row(['总分', null, s.score.total.value, null, `= ${made}，四舍五入保留 ${decimals} 位小数`], COMPUTED);
     const groupRank = s.group !== null ? `；${s.group}第 ${s.groupRank} 名（共 ${groupSize.get(s.group)} 个）` : '';
     b.row([
       '排名',

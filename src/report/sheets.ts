@@ -17,6 +17,7 @@ import {
 } from './common';
 import { SheetBuilder, type Column } from './layout';
 import { analysisSheet, noticeSheet, reportsSheet } from './publications';
+import { hasDerived, ratingsSheet } from './derived';
 import type { SheetSpec, SpecValue } from './spec';
 
 /** Widest 结果汇总 may get (character widths) with one column per indicator: A4 landscape, scaled a little. */
@@ -213,6 +214,7 @@ export function buildResultSheets(a: Assessment, ctx: ReportContext, extra: read
     sheets.push(distributionSheet(a, ctx));
     if (outputs.includes('notice')) sheets.push(noticeSheet(a, ctx));
     if (outputs.includes('analysis')) sheets.push(analysisSheet(a, ctx));
+    if (hasDerived(a.scheme)) sheets.push(ratingsSheet(a, ctx));
     if (outputs.includes('reports')) sheets.push(reportsSheet(a, ctx));
   }
   sheets.push(validationSheet(a, ctx, issues, fileTitle));

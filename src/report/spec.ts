@@ -56,7 +56,7 @@ export interface PrintSetup {
   readonly scale?: number;
 }
 
-export type ResultRole = 'summary' | 'periods' | 'groups' | 'distribution' | 'notice' | 'analysis' | 'reports' | 'validation';
+export type ResultRole = 'summary' | 'periods' | 'groups' | 'distribution' | 'notice' | 'analysis' | 'ratings' | 'reports' | 'validation';
 
 export interface SheetSpec {
   /** null for a sheet that is not a result (a new workbook's input sheets) */
@@ -151,6 +151,7 @@ export const RESULT_SHEETS: readonly { readonly role: ResultRole; readonly name:
   { role: 'distribution', name: '等次分布', aliases: ['Grade Distribution'] },
   { role: 'notice', name: '结果公示', aliases: ['Public Notice'] },
   { role: 'analysis', name: '指标分析', aliases: ['Indicator Analysis'] },
+  { role: 'ratings', name: '评议明细', aliases: ['Rating Details'] },
   { role: 'reports', name: '成绩单', aliases: ['Score Reports'] },
   { role: 'validation', name: '校验报告', aliases: ['Validation Report'] },
 ];
