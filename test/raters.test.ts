@@ -1,6 +1,7 @@
 // Several raters (issue 12): 评议表 with rater categories, scoring layers, 测评票 ballots and the
 // head's 50/50 score, with the issue's worked vectors.
 import { assess } from '../src/engine/assess';
+import { nextPeriodPlan } from '../src/engine/next-period';
 import type { CellValue } from '../src/engine/types';
 import { book, scored } from './helpers';
 
@@ -205,5 +206,27 @@ describe('负责人计分', () => {
     expect(alone.notes.map((n) => n.code)).toContain('note-head-alone');
     expect(codes(heads('本人50%+部门平均50%', [['王科长', null, '是', 90]]))).toEqual(['head-without-department 评分表!B2']);
     expect(codes(heads('本人60%+部门平均50%', [['王科长', '办公室', '是', 90]]))).toEqual(['bad-setting 考核方案!B3']);
+  });
+});
+
+describe('the next period', () => {
+  it('empties the raters’ scores and the votes, keeping who rates whom, categories and 应到人数', () => {
+    const plan = nextPeriodPlan(
+      book({
+        考核方案: scheme([['工作质量', 100, '评议'], ['民主测评', 10, '测评']], [...RATERS, [], ...BALLOT]),
+        评分表: [['名称'], ['甲']],
+        评议表: [['名称', '评议人', '评议类别', '工作质量'], ['甲', '乙', '同事', 90]],
+        测评票: [['名称', '优秀', '称职', '基本称职', '不称职', '应到人数'], ['甲', 25, 12, 2, 1, 42]],
+      }),
+    );
+    if (!plan.ok) throw new Error(JSON.stringify(plan.issues));
+    const of = (sheet: string) => plan.clear.find((c) => c.sheet === sheet)!.cells;
+    expect(of('评议表')).toEqual([[1, 3]]);
+    expect(of('测评票')).toEqual([
+      [1, 1],
+      [1, 2],
+      [1, 3],
+      [1, 4],
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import { IssueLog, isBlank } from './cells';
 import { parseScheme } from './scheme';
 import { findHeaderRow, isStatisticsLabel, NAME_HEADERS, parseScores, scoreColumns } from './scores';
 import { fillMerges, textAt } from './table';
+import { matchKey, splitHeader } from './text';
 import type { Issue, SheetData } from './types';
 
 /** The cells of one sheet to empty, as 0-based [row, column]. */
@@ -32,7 +33,7 @@ export interface NextPeriodInput {
  */
 export function nextPeriodPlan(input: NextPeriodInput): NextPeriodPlan {
   const log = new IssueLog();
-  const { scheme: schemeSheet, scores: scoresSheet, adjustments: events } = inputSheetsOf(input, log);
+  const { scheme: schemeSheet, scores: scoresSheet, adjustments: events, ratings, ballots } = inputSheetsOf(input, log);
   if (!schemeSheet) return { ok: false, issues: log.issues };
   const scheme = parseScheme(schemeSheet, input.fileTitle, log);
   if (log.hasErrors) return { ok: false, issues: log.issues };
@@ -57,6 +58,11 @@ export function nextPeriodPlan(input: NextPeriodInput): NextPeriodPlan {
     clear.push({ sheet: sheet.name, kind: 'scores', cells });
   }
 
+  // the raters' scores and the votes go; who rates whom, in which category, and 应到人数 stay
+  const rated = scheme.indicators.filter((i) => i.source === 'rated').map((i) => i.name);
+  if (ratings && rated.length > 0) clear.push({ sheet: ratings.name, kind: 'scores', cells: filledUnder(ratings, rated) });
+  if (ballots && scheme.ballotOptions.length > 0) clear.push({ sheet: ballots.name, kind: 'scores', cells: filledUnder(ballots, scheme.ballotOptions.map((o) => o.name)) });
+
   if (events) {
     const header = findHeaderRow(events.rows, events.merges);
     const cells: [number, number][] = [];
@@ -68,4 +74,15 @@ export function nextPeriodPlan(input: NextPeriodInput): NextPeriodPlan {
     clear.push({ sheet: events.name, kind: 'events', cells });
   }
   return { ok: true, clear };
+}
+
+/** The filled cells under the header row in the columns headed by `headers`. */
+function filledUnder(sheet: SheetData, headers: readonly string[]): [number, number][] {
+  const header = findHeaderRow(sheet.rows, sheet.merges);
+  if (header < 0) return [];
+  const wanted = new Set(headers.map(matchKey));
+  const cols = (sheet.rows[header] ?? []).flatMap((v, c) => (typeof v === 'string' && wanted.has(splitHeader(v).key) ? [c] : []));
+  const cells: [number, number][] = [];
+  for (let r = header + 1; r < sheet.rows.length; r++) for (const c of cols) if (!isBlank(sheet.rows[r]?.[c] ?? null)) cells.push([r, c]);
+  return cells;
 }
