@@ -104,7 +104,14 @@ people.forEach(([name], k) => {
     valuesSheet('评分表', scores, 0),
     valuesSheet('评议表', ratings, 0),
     valuesSheet('测评票', ballots, 0),
-    valuesSheet('加减分', [['名称', '类型', '类别', '分值', '等次', '事由', '依据', '日期'], ['赵强', '加分', '表彰奖励', 1, null, '获市局通报表扬', '市局通报', null]], 0),
+    valuesSheet(
+      '加减分',
+      [
+        ['名称', '类型', '类别', '分值', '等次', '事由', '依据', '日期'],
+        ['赵强', '加分', '表彰奖励', 1, null, '获市局通报表扬', '市局通报', null],
+      ],
+      0,
+    ),
   ]);
   const chunks = [];
   await book.writeTo((c) => chunks.push(Buffer.from(c)));

@@ -12,7 +12,13 @@ function scheme(indicators: CellValue[][], blocks: CellValue[][] = [], settings:
   return [['【设置】'], ['项目', '内容'], ...settings, [], ['【指标】'], ['指标', '分值', '来源'], ...indicators, ...GRADES, [], ...blocks];
 }
 
-const RATERS: CellValue[][] = [['【评议】'], ['类别', '权重(%)', '去掉最高最低', '最少人数'], ['自评', 0, '否', 1], ['同事', 50, '是', 1], ['领导', 50, '否', 1]];
+const RATERS: CellValue[][] = [
+  ['【评议】'],
+  ['类别', '权重(%)', '去掉最高最低', '最少人数'],
+  ['自评', 0, '否', 1],
+  ['同事', 50, '是', 1],
+  ['领导', 50, '否', 1],
+];
 const BALLOT: CellValue[][] = [['【测评折算】'], ['选项', '分值'], ['优秀', 100], ['称职', 80], ['基本称职', 60], ['不称职', 0]];
 
 const codes = (a: ReturnType<typeof assess>) => a.issues.filter((i) => i.severity === 'error').map((i) => `${i.code} ${i.sheet}!${i.cell}`);
@@ -58,9 +64,23 @@ describe('评议: raters in categories', () => {
     const a = scored(
       assess(
         book({
-          考核方案: scheme([['工作质量', 100, '评议'], ['出勤', 100]], [['【评议】'], ['类别', '权重(%)'], ['同事', 100]]),
-          评分表: [['名称', '出勤'], ['甲', 0.005]],
-          评议表: [['名称', '评议人', '评议类别', '工作质量'], ['甲', '乙', '同事', 90], ['甲', '丙', '同事', 88], ['甲', '丁', '同事', 85]],
+          考核方案: scheme(
+            [
+              ['工作质量', 100, '评议'],
+              ['出勤', 100],
+            ],
+            [['【评议】'], ['类别', '权重(%)'], ['同事', 100]],
+          ),
+          评分表: [
+            ['名称', '出勤'],
+            ['甲', 0.005],
+          ],
+          评议表: [
+            ['名称', '评议人', '评议类别', '工作质量'],
+            ['甲', '乙', '同事', 90],
+            ['甲', '丙', '同事', 88],
+            ['甲', '丁', '同事', 85],
+          ],
         }),
       ),
     );
@@ -99,7 +119,15 @@ describe('评议: raters in categories', () => {
 
   it('needs 【评议】 and 评议表, and 评分表 has no column for a rated indicator', () => {
     expect(codes(assess(book({ 考核方案: scheme([['工作质量', 100, '评议']]), 评分表: [['名称'], ['甲']] })))).toContain('rated-without-raters 考核方案!');
-    const a = assess(book({ 考核方案: scheme([['工作质量', 100, '评议']], RATERS), 评分表: [['名称', '工作质量'], ['甲', 90]] }));
+    const a = assess(
+      book({
+        考核方案: scheme([['工作质量', 100, '评议']], RATERS),
+        评分表: [
+          ['名称', '工作质量'],
+          ['甲', 90],
+        ],
+      }),
+    );
     expect(codes(a)).toContain('derived-sheet-missing 评议表!');
     expect(a.issues.find((i) => i.code === 'indicator-derived-column')?.cell).toBe('B1');
   });
@@ -110,7 +138,10 @@ describe('layers: 自评, 初评, 复评, 复核', () => {
     const a = scored(
       assess(
         book({
-          考核方案: scheme([['工作质量', 10], ['出勤', 10]]),
+          考核方案: scheme([
+            ['工作质量', 10],
+            ['出勤', 10],
+          ]),
           评分表: [
             ['名称', '工作质量（自评）', '工作质量（初评）', '工作质量（复评）', '出勤'],
             ['甲', 9, 8, 8.5, 10],
@@ -130,9 +161,25 @@ describe('layers: 自评, 初评, 复评, 复核', () => {
   });
 
   it('checks every layer filled in, and refuses a plain column beside layered ones', () => {
-    const a = assess(book({ 考核方案: scheme([['工作质量', 10]]), 评分表: [['名称', '工作质量（自评）', '工作质量（初评）'], ['甲', 12, 8]] }));
+    const a = assess(
+      book({
+        考核方案: scheme([['工作质量', 10]]),
+        评分表: [
+          ['名称', '工作质量（自评）', '工作质量（初评）'],
+          ['甲', 12, 8],
+        ],
+      }),
+    );
     expect(codes(a)).toEqual(['out-of-range 评分表!B2']);
-    const b = assess(book({ 考核方案: scheme([['工作质量', 10]]), 评分表: [['名称', '工作质量', '工作质量（复评）'], ['甲', 9, 8]] }));
+    const b = assess(
+      book({
+        考核方案: scheme([['工作质量', 10]]),
+        评分表: [
+          ['名称', '工作质量', '工作质量（复评）'],
+          ['甲', 9, 8],
+        ],
+      }),
+    );
     expect(codes(b)).toEqual(['layer-and-plain 评分表!B1']);
   });
 });
@@ -172,7 +219,16 @@ describe('测评: ballots', () => {
       }),
     );
     expect(codes(a)).toEqual(expect.arrayContaining(['ballot-bad-votes 测评票!B2', 'ballot-bad-votes 测评票!C3', 'ballot-over-expected 测评票!A4']));
-    const b = assess(book({ 考核方案: scheme([['民主测评', 10, '测评']], BALLOT), 评分表: [['名称'], ['甲'], ['乙']], 测评票: [['名称', '优秀', '称职', '基本称职', '不称职'], ['甲', 1, 0, 0, 0]] }));
+    const b = assess(
+      book({
+        考核方案: scheme([['民主测评', 10, '测评']], BALLOT),
+        评分表: [['名称'], ['甲'], ['乙']],
+        测评票: [
+          ['名称', '优秀', '称职', '基本称职', '不称职'],
+          ['甲', 1, 0, 0, 0],
+        ],
+      }),
+    );
     expect(codes(b)).toEqual(['ballot-missing 测评票!A1']);
   });
 });
@@ -199,7 +255,13 @@ describe('负责人计分', () => {
   });
 
   it('other weights, a head alone keeps their own total with a note, a head without 部门 is an error', () => {
-    const a = scored(heads('本人70%+部门平均30%', [['王科长', '办公室', '是', 90], ['甲', '办公室', null, 80], ['李科长', '财务科', '是', 85]]));
+    const a = scored(
+      heads('本人70%+部门平均30%', [
+        ['王科长', '办公室', '是', 90],
+        ['甲', '办公室', null, 80],
+        ['李科长', '财务科', '是', 85],
+      ]),
+    );
     expect(a.subjects.find((s) => s.name === '王科长')!.score.total.value).toBe(87);
     const alone = a.subjects.find((s) => s.name === '李科长')!;
     expect(alone.score.total.value).toBe(85);
@@ -213,10 +275,22 @@ describe('the next period', () => {
   it('empties the raters’ scores and the votes, keeping who rates whom, categories and 应到人数', () => {
     const plan = nextPeriodPlan(
       book({
-        考核方案: scheme([['工作质量', 100, '评议'], ['民主测评', 10, '测评']], [...RATERS, [], ...BALLOT]),
+        考核方案: scheme(
+          [
+            ['工作质量', 100, '评议'],
+            ['民主测评', 10, '测评'],
+          ],
+          [...RATERS, [], ...BALLOT],
+        ),
         评分表: [['名称'], ['甲']],
-        评议表: [['名称', '评议人', '评议类别', '工作质量'], ['甲', '乙', '同事', 90]],
-        测评票: [['名称', '优秀', '称职', '基本称职', '不称职', '应到人数'], ['甲', 25, 12, 2, 1, 42]],
+        评议表: [
+          ['名称', '评议人', '评议类别', '工作质量'],
+          ['甲', '乙', '同事', 90],
+        ],
+        测评票: [
+          ['名称', '优秀', '称职', '基本称职', '不称职', '应到人数'],
+          ['甲', 25, 12, 2, 1, 42],
+        ],
       }),
     );
     if (!plan.ok) throw new Error(JSON.stringify(plan.issues));
@@ -228,5 +302,39 @@ describe('the next period', () => {
       [1, 3],
       [1, 4],
     ]);
+  });
+});
+
+describe('负责人计分 with 【期间】', () => {
+  it('applies in each period before the roll-up: Q1 89.89, Q2 85.00, the year’s mean 87.445 → 87.45', () => {
+    const sheet = (rows: CellValue[][]): CellValue[][] => [['名称', '部门', '负责人', '总分项'], ...rows];
+    const a = scored(
+      assess(
+        book({
+          考核方案: [
+            ...scheme([['总分项', 100]], [], [['负责人计分', '本人50%+部门平均50%']]),
+            [],
+            ['【期间】'],
+            ['期间', '工作表'],
+            ['一季度', 'Q1'],
+            ['二季度', 'Q2'],
+          ],
+          Q1: sheet([
+            ['王科长', '办公室', '是', 91.35],
+            ['甲', '办公室', null, 88.4],
+            ['乙', '办公室', null, 90.15],
+            ['丙', '办公室', null, 86.76],
+          ]),
+          Q2: sheet([
+            ['王科长', '办公室', '是', 90],
+            ['甲', '办公室', null, 80],
+          ]),
+        }),
+      ),
+    );
+    const head = a.subjects.find((s) => s.name === '王科长')!;
+    expect(head.periods!.results.map((r) => r?.score.total.value)).toEqual([89.89, 85]);
+    expect(head.score.total.value).toBe(87.45);
+    expect(head.notes.filter((n) => n.code === 'note-head-period').map((n) => n.params.period)).toEqual(['一季度', '二季度']);
   });
 });

@@ -122,6 +122,8 @@ function derivedJson(s: SubjectResult, scheme: Scheme) {
         }
       : {}),
     ...(layered.length > 0 ? { layers: layered } : {}),
-    ...(h ? { head: { department: h.department, own: h.own, ownShare: h.ownShare, staff: [...h.staff], staffMean: h.staffMean ? num(h.staffMean) : null } } : {}),
+    ...(h
+      ? { head: { department: h.department, own: h.own, ownShare: h.ownShare, staff: [...h.staff], staffMean: h.staffMean ? num(h.staffMean) : null } }
+      : {}),
   };
 }

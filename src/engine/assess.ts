@@ -15,6 +15,8 @@ import { aliasTable } from './text';
 import { BALLOTS_SHEET, ballotSubjects, type BallotScore } from './ballots';
 import { RATINGS_SHEET, rateSubjects, type RatedScore } from './ratings';
 import type { Exact } from './exact';
+import { headNote, headTotals, type HeadScore } from './heads';
+export type { HeadScore } from './heads';
 import type { AdjustmentEvent, Issue, Params, Scheme, SheetData, SubjectInput } from './types';
 
 export const ALL_SCOPE = '全体';
@@ -80,17 +82,6 @@ export interface Derived {
   readonly head: HeadScore | null;
   /** notes on them (categories too small to trim, a head alone in the department) */
   readonly notes: readonly Note[];
-}
-
-/** 负责人计分: a head's total from their own and their department's. */
-export interface HeadScore {
-  readonly department: string;
-  /** the head's own published total */
-  readonly own: number;
-  readonly ownShare: number;
-  /** the other people of the department and their published totals; empty when none */
-  readonly staff: readonly { readonly name: string; readonly total: number }[];
-  readonly staffMean: Exact | null;
 }
 
 const NOT_DERIVED: Derived = { ratings: [], ballots: [], head: null, notes: [] };
@@ -270,7 +261,8 @@ function withDerivedScores(
 ): SubjectInput[] {
   const need = (source: 'rated' | 'ballot', sheet: SheetData | undefined, name: string) => {
     const inds = scheme.indicators.filter((i) => i.source === source).map((i) => i.name);
-    if (inds.length > 0 && !sheet) log.error('derived-sheet-missing', name, '', null, { sheet: name, indicators: inds, source: source === 'rated' ? '评议' : '测评' });
+    if (inds.length > 0 && !sheet)
+      log.error('derived-sheet-missing', name, '', null, { sheet: name, indicators: inds, source: source === 'rated' ? '评议' : '测评' });
     return inds.length > 0 && sheet !== undefined;
   };
   const notes = new Map<string, Note[]>();
@@ -288,48 +280,36 @@ function withDerivedScores(
   });
 }
 
-/**
- * 负责人计分: each head's total becomes share × own total + (1 − share) × the mean of the others'
- * totals in the department (the published ones), rounded once. Heads do not count in each
- * other's mean; a head alone keeps their own total, with a note.
- */
-function headTotals(scored: ScoredSubject[], scheme: Scheme, log: IssueLog, sheet: string, layout: ScoresLayout | null): void {
-  const heads = scored.filter((s) => s.input.head);
-  if (heads.length === 0) return;
+/** 负责人计分 over a single period's totals (heads.ts); a head without 部门 is an error at the cell. */
+function headTotalsOf(scored: ScoredSubject[], scheme: Scheme, log: IssueLog, sheet: string, layout: ScoresLayout | null): void {
+  if (!scored.some((s) => s.input.head)) return;
   const share = scheme.settings.headOwnShare;
   if (share === null) {
     log.warn('head-without-setting', sheet, layout ? address(layout.headerRow, layout.headCol) : '', null, {});
     return;
   }
-  const { decimals } = scheme.settings;
-  const fmt = (x: number) => x.toFixed(decimals);
-  scored.forEach((s, k) => {
-    if (!s.input.head) return;
-    const department = s.input.department ?? '';
-    if (department === '') {
-      log.error('head-without-department', sheet, layout ? address(s.input.row - 1, layout.departmentCol >= 0 ? layout.departmentCol : layout.headCol) : '', null, { name: s.name });
-      return;
-    }
-    const staff = scored.filter((o) => o !== s && !o.input.head && o.input.department === department).map((o) => ({ name: o.name, total: o.score.total.value }));
-    const own = s.score.total.value;
-    if (staff.length === 0) {
-      scored[k] = { ...s, derived: { ...s.derived, head: { department, own, ownShare: share, staff, staffMean: null }, notes: [...s.derived.notes, { code: 'note-head-alone', params: { department } }] } };
-      return;
-    }
-    const staffMean = X.div(X.exactSum(staff.map((x) => x.total)), X.exactInt(staff.length));
-    const total = X.publish(
-      X.div(X.add(X.mul(X.exactFromNumber(own), X.exactFromNumber(share)), X.mul(staffMean, X.exactFromNumber(100 - share))), X.exactInt(100)),
-      decimals,
-    );
-    const note: Note = {
-      code: 'note-head',
-      params: { own: fmt(own), ownShare: share, count: staff.length, mean: fmt(X.toNumber(staffMean)), restShare: 100 - share },
-    };
+  for (const s of scored)
+    if (s.input.head && !s.input.department)
+      log.error(
+        'head-without-department',
+        sheet,
+        layout ? address(s.input.row - 1, layout.departmentCol >= 0 ? layout.departmentCol : layout.headCol) : '',
+        null,
+        {
+          name: s.name,
+        },
+      );
+  const members = scored.map((s) => ({ name: s.name, department: s.input.department ?? '', head: s.input.head === true, total: s.score.total }));
+  const heads = headTotals(members, share, scheme.settings.decimals);
+  members.forEach((m, k) => {
+    const found = heads.get(m);
+    if (!found) return;
+    const s = scored[k];
     scored[k] = {
       ...s,
-      score: { ...s.score, total },
-      totalUnits: total.units,
-      derived: { ...s.derived, head: { department, own, ownShare: share, staff, staffMean }, notes: [...s.derived.notes, note] },
+      score: { ...s.score, total: found.total },
+      totalUnits: found.total.units,
+      derived: { ...s.derived, head: found.head, notes: [...s.derived.notes, headNote(found.head, scheme.settings.decimals)] },
     };
   });
 }
@@ -430,7 +410,7 @@ function assessSheets(input: AssessInput): Assessment {
       derived: derivedOf.get(subjectInput.name) ?? NOT_DERIVED,
     };
   });
-  if (!roster) headTotals(scored, scheme, log, scoresSheet!.name, layout);
+  if (!roster) headTotalsOf(scored, scheme, log, scoresSheet!.name, layout);
   if (log.hasErrors) return failed(log.issues, scheme, sheets, layout);
 
   // ranks

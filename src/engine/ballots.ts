@@ -49,8 +49,14 @@ export function ballotSubjects(sheet: SheetData, scheme: Scheme, subjects: reado
   if (balloted.length > 1 && cols.indicator < 0)
     log.error('ballot-which-indicator', sheet.name, address(headerRow, 0), null, { indicators: balloted.map((i) => scheme.indicators[i].name) });
   if (log.hasErrors) return out;
-  reportUncalculated(sheet, log, [cols.name, cols.expected, cols.indicator, ...optionCol].filter((c) => c >= 0), headerRow + 1);
-  const satisfied = scheme.settings.satisfiedOptions.length > 0 ? scheme.settings.satisfiedOptions.map(matchKey) : options.slice(0, 2).map((o) => matchKey(o.name));
+  reportUncalculated(
+    sheet,
+    log,
+    [cols.name, cols.expected, cols.indicator, ...optionCol].filter((c) => c >= 0),
+    headerRow + 1,
+  );
+  const satisfied =
+    scheme.settings.satisfiedOptions.length > 0 ? scheme.settings.satisfiedOptions.map(matchKey) : options.slice(0, 2).map((o) => matchKey(o.name));
   const satisfiedOptions = options.filter((o) => satisfied.includes(matchKey(o.name))).map((o) => o.name);
   const scale = Math.max(...options.map((o) => o.value));
   const known = new Set(subjects.map((s) => s.name));
@@ -109,7 +115,8 @@ export function ballotSubjects(sheet: SheetData, scheme: Scheme, subjects: reado
   for (const s of subjects) {
     const scores = balloted.flatMap((i) => {
       const f = found.get(`${s.name}\u0000${i}`);
-      if (!f) log.error('ballot-missing', sheet.name, address(headerRow, cols.name), null, { name: s.name, indicator: scheme.indicators[i].name, sheet: sheet.name });
+      if (!f)
+        log.error('ballot-missing', sheet.name, address(headerRow, cols.name), null, { name: s.name, indicator: scheme.indicators[i].name, sheet: sheet.name });
       return f ? [f.score] : [];
     });
     out.set(s.name, scores);

@@ -61,7 +61,15 @@ export function nextPeriodPlan(input: NextPeriodInput): NextPeriodPlan {
   // the raters' scores and the votes go; who rates whom, in which category, and 应到人数 stay
   const rated = scheme.indicators.filter((i) => i.source === 'rated').map((i) => i.name);
   if (ratings && rated.length > 0) clear.push({ sheet: ratings.name, kind: 'scores', cells: filledUnder(ratings, rated) });
-  if (ballots && scheme.ballotOptions.length > 0) clear.push({ sheet: ballots.name, kind: 'scores', cells: filledUnder(ballots, scheme.ballotOptions.map((o) => o.name)) });
+  if (ballots && scheme.ballotOptions.length > 0)
+    clear.push({
+      sheet: ballots.name,
+      kind: 'scores',
+      cells: filledUnder(
+        ballots,
+        scheme.ballotOptions.map((o) => o.name),
+      ),
+    });
 
   if (events) {
     const header = findHeaderRow(events.rows, events.merges);

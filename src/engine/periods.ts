@@ -1,6 +1,7 @@
 // Periods into one result (【期间】): each period scored as a single assessment is, then the
 // periods' published totals rolled up (求和 / 平均 / 加权) and rounded once, half-up.
-import { address, type IssueLog } from './cells';
+import { address, pushTo, type IssueLog } from './cells';
+import { headNote, headTotals } from './heads';
 import { eventType, vetoes } from './event-types';
 import * as X from './exact';
 import { MISSING_PERIODS, ROLLUPS } from './policies';
@@ -145,9 +146,9 @@ export function scorePeriods(roster: PeriodRoster, eventsOf: ReadonlyMap<string,
   const rolledUp = periods.flatMap((p, i) => (p.annual ? [] : [i]));
   const yearSheet = periods.findIndex((p) => p.annual);
   const weights = rolledUp.map((i) => X.exactFromNumber(rollup.weighted ? periods[i].weight! : 1));
-  return roster.subjects.map((input) => {
+  const resultsOf = roster.subjects.map((input) => {
     const own = eventsOf.get(input.name) ?? [];
-    const results = roster.sheets.map((p): PeriodResult | null => {
+    return roster.sheets.map((p): PeriodResult | null => {
       const periodInput = p.subjects.get(input.name);
       if (!periodInput) return null;
       const periodEvents = perYear ? [] : own.filter((e) => e.period === p.period.name && eventType(e.type).effect.kind === 'points');
@@ -155,8 +156,13 @@ export function scorePeriods(roster: PeriodRoster, eventsOf: ReadonlyMap<string,
       const plan = p.period.annual ? plans.year : plans.period;
       return { period: p.period, input: periodInput, score: scoreSubject(counted, periodEvents, scheme, plan) };
     });
+  });
+  const headNotes = settings.headOwnShare === null ? new Map<number, Note[]>() : periodHeads(roster, resultsOf, settings.headOwnShare, settings.decimals, log);
+  return roster.subjects.map((input, k) => {
+    const own = eventsOf.get(input.name) ?? [];
+    const results = resultsOf[k];
     const missing = results.flatMap((r, i) => (r === null ? [periods[i].name] : []));
-    const notes: Note[] = [];
+    const notes: Note[] = [...(headNotes.get(k) ?? [])];
     const roll = (value: (r: PeriodResult) => X.Exact) => {
       const filled = missingPolicy.fill(
         rolledUp.map((i) => (results[i] ? value(results[i]) : null)),
@@ -227,4 +233,35 @@ function sumColumns(results: readonly (PeriodResult | null)[]): { bonus: number;
     bonus: X.toNumber(X.exactSum(held.map((i) => i.extraBonus))),
     deduction: X.toNumber(X.exactSum(held.map((i) => i.extraDeduction))),
   };
+}
+
+/**
+ * 负责人计分 period by period: in each period a head's total becomes their share of it plus the
+ * rest from the mean of the department's others in that period (before the periods are rolled
+ * up). The notes, by subject.
+ */
+function periodHeads(roster: PeriodRoster, resultsOf: (PeriodResult | null)[][], ownShare: number, decimals: number, log: IssueLog): Map<number, Note[]> {
+  const notes = new Map<number, Note[]>();
+  roster.sheets.forEach((sheet, p) => {
+    const present = resultsOf.flatMap((results, k) => (results[p] ? [{ k, result: results[p]! }] : []));
+    for (const { result } of present)
+      if (result.input.head && !result.input.department)
+        log.error('head-without-department', sheet.period.sheet, address(result.input.row - 1, sheet.nameCol), result.input.name, { name: result.input.name });
+    const members = present.map(({ result }) => ({
+      name: result.input.name,
+      department: result.input.department ?? '',
+      head: result.input.head === true,
+      total: result.score.total,
+    }));
+    const heads = headTotals(members, ownShare, decimals);
+    members.forEach((m, j) => {
+      const found = heads.get(m);
+      if (!found) return;
+      const { k, result } = present[j];
+      resultsOf[k][p] = { ...result, score: { ...result.score, total: found.total } };
+      const note = headNote(found.head, decimals);
+      pushTo(notes, k, { ...note, code: note.code === 'note-head' ? 'note-head-period' : note.code, params: { ...note.params, period: sheet.period.name } });
+    });
+  });
+  return notes;
 }

@@ -3,7 +3,18 @@ import { address, cellText, isBlank, IssueLog } from './cells';
 import type { IssueCode } from '../i18n/messages';
 import * as X from './exact';
 import { cleanNumber } from './exact';
-import { CAP_SCOPES, choicesOf, CYCLES, MISSING_PERIODS, QUOTA_ROUNDINGS, RANKING_METHODS, ROLLUPS, SOURCES, TIE_POLICIES, type IndicatorSource } from './policies';
+import {
+  CAP_SCOPES,
+  choicesOf,
+  CYCLES,
+  MISSING_PERIODS,
+  QUOTA_ROUNDINGS,
+  RANKING_METHODS,
+  ROLLUPS,
+  SOURCES,
+  TIE_POLICIES,
+  type IndicatorSource,
+} from './policies';
 import { cellAt, looksLikeFraction, mapColumns, readNumber, requireColumns, splitList, textAt, type ColumnDecl } from './table';
 import { aliasTable, foldWidth, matchKey, trimName } from './text';
 import type {
@@ -624,7 +635,12 @@ const RATERS = {
     if (cats.length > 0 && Math.abs(sum - 100) > 1e-9) rd.log.error('rater-weights-sum', rd.sheet, titleCell, null, { sum });
   },
 } as const satisfies BlockDecl<
-  { name: BlockField<string>; weight: BlockField<number | null | undefined>; trim: BlockField<boolean | undefined>; minRaters: BlockField<number | null | undefined> },
+  {
+    name: BlockField<string>;
+    weight: BlockField<number | null | undefined>;
+    trim: BlockField<boolean | undefined>;
+    minRaters: BlockField<number | null | undefined>;
+  },
   RaterCategory
 >;
 
@@ -760,7 +776,6 @@ function checkSources(
     if (ind.source === 'ballot' && blocks.ballotOptions.length === 0) log.error('ballot-without-values', sheet, '', null, { indicator: ind.name });
     if (ind.source !== 'typed' && blocks.periods.length > 0) log.error('derived-with-periods', sheet, '', null, { indicator: ind.name });
   }
-  if (settings.headOwnShare !== null && blocks.periods.length > 0) log.error('head-with-periods', sheet, '', null, {});
   const known = new Set(blocks.ballotOptions.map((o) => matchKey(o.name)));
   const unknown = settings.satisfiedOptions.filter((o) => !known.has(matchKey(o)));
   if (unknown.length > 0) log.error('unknown-satisfied-option', sheet, '', null, { options: unknown });

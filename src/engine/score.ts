@@ -142,7 +142,9 @@ export function exactBase(subject: SubjectInput, plan: ScoringPlan): { readonly 
   const { exactScores } = subject;
   // scores combined from raters or ballots are exact rationals; typed ones are cell numbers
   const sumOf = (indicators: readonly number[]) =>
-    exactScores ? indicators.reduce((acc, i) => X.add(acc, exactScores.get(i) ?? X.exactFromNumber(subject.scores[i])), X.ZERO) : X.exactSum(indicators.map((i) => subject.scores[i]));
+    exactScores
+      ? indicators.reduce((acc, i) => X.add(acc, exactScores.get(i) ?? X.exactFromNumber(subject.scores[i])), X.ZERO)
+      : X.exactSum(indicators.map((i) => subject.scores[i]));
   const dims = plan.dims.map(({ indicators, factor }) => {
     const sum = sumOf(indicators);
     return factor ? X.mul(sum, factor) : sum;

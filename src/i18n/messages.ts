@@ -186,10 +186,6 @@ export const ISSUE_MESSAGES = {
     zh: '指标“{indicator}”来源为评议或测评：有【期间】的工作簿暂不支持，请在各期工作簿中计算后再合并。',
     en: 'The indicator "{indicator}" is rated or balloted: not supported with 【期间】 yet; compute it in each period\'s workbook, then combine.',
   },
-  'head-with-periods': {
-    zh: '“负责人计分”暂不支持有【期间】的工作簿：请在各期工作簿中计算。',
-    en: '负责人计分 (head scoring) is not supported with 【期间】 yet: compute it in each period\'s workbook.',
-  },
   'unknown-satisfied-option': {
     zh: '满意率选项 {options} 不在【测评折算】中。',
     en: 'The satisfied options {options} are not in 【测评折算】.',
@@ -246,7 +242,7 @@ export const ISSUE_MESSAGES = {
   },
   'ballot-which-indicator': {
     zh: '有多个测评指标（{indicators}）：测评票须有“指标”列，写明每行是哪个指标的票。',
-    en: 'There are several balloted indicators ({indicators}): 测评票 needs an 指标 column naming each row\'s indicator.',
+    en: "There are several balloted indicators ({indicators}): 测评票 needs an 指标 column naming each row's indicator.",
   },
   'ballot-unknown-indicator': {
     zh: '“{value}”不是来源为测评的指标（{indicators}）。',
@@ -321,6 +317,10 @@ export const NOTE_MESSAGES = {
   'note-untrimmed': {
     zh: '“{indicator}”的“{category}”只有 {count} 人评议，未去掉最高最低分',
     en: 'Only {count} raters in "{category}" for "{indicator}": no highest and lowest dropped',
+  },
+  'note-head-period': {
+    zh: '{period}负责人计分：本人 {own} × {ownShare}% + 部门其他 {count} 人平均 {mean} × {restShare}%',
+    en: '{period}, head: own {own} × {ownShare}% + the mean {mean} of {count} others in the department × {restShare}%',
   },
   'note-head-alone': {
     zh: '负责人，部门“{department}”无其他人员，按本人总分计',

@@ -122,7 +122,9 @@ export function ratingsSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec
       ]);
     }
   }
-  b.blank().line('平均：各类别评分的平均（该类别 3 人及以上且设“去掉最高最低”时，去掉一个最高分和一个最低分）；折算 = 平均 × 权重。测评：平均 = Σ 票数 × 分值 ÷ 总票数，折算到指标分值。');
+  b.blank().line(
+    '平均：各类别评分的平均（该类别 3 人及以上且设“去掉最高最低”时，去掉一个最高分和一个最低分）；折算 = 平均 × 权重。测评：平均 = Σ 票数 × 分值 ÷ 总票数，折算到指标分值。',
+  );
   signature(b, scheme);
   return b.build();
 }
