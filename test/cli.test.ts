@@ -107,7 +107,7 @@ describe('kaoping validate', () => {
 });
 
 describe('kaoping template', () => {
-  it.each(['市直单位', 'bsc', '分组千分制', 'teachers'])('writes a ready-to-fill workbook for %s that scores once filled in', async (preset) => {
+  it.each(['市直单位', '市直干部', 'bsc', '分组千分制', 'teachers'])('writes a ready-to-fill workbook for %s that scores once filled in', async (preset) => {
     const out = join(dir, `t-${preset}.xlsx`);
     expect(kaoping(['template', preset, '-o', out]).code).toBe(0);
     // blank scores are reported, not guessed
@@ -115,7 +115,27 @@ describe('kaoping template', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     // every score sheet: 评分表, or with 【期间】 each period's (the 年度 one too)
-    const scoreSheets = wb.worksheets.filter((ws) => !['考核方案', '加减分'].includes(ws.name));
+    const scoreSheets = wb.worksheets.filter((ws) => !['考核方案', '加减分', '评议表', '测评票'].includes(ws.name));
+    // 评议表: a rater for every row and each score; 测评票: votes for every option
+    const ratings = wb.getWorksheet('评议表');
+    ratings?.eachRow((row, r) => {
+      if (r === 1) return;
+      if (!row.getCell(2).value) row.getCell(2).value = `评议人${r}`;
+      (ratings.getRow(1).values as unknown[]).slice(1).forEach((h, c) => {
+        const points = /（(\d+)分）/.exec(String(h));
+        if (points) row.getCell(c + 1).value = Math.round(Number(points[1]) * (0.75 + 0.02 * (r % 10)));
+      });
+    });
+    const ballots = wb.getWorksheet('测评票');
+    ballots?.eachRow((row, r) => {
+      if (r === 1) return;
+      const header = (ballots.getRow(1).values as unknown[]).slice(1).map(String);
+      header.forEach((h, c) => {
+        if (h !== '名称' && h !== '指标' && h !== '应到人数') row.getCell(c + 1).value = c === 1 ? 20 + r : 4;
+      });
+    });
+    expect(Boolean(ratings)).toBe(preset === 'teachers');
+    expect(Boolean(ballots)).toBe(preset === '市直单位' || preset === '市直干部');
     expect(scoreSheets.length).toBe(preset === 'bsc' ? 5 : preset === '分组千分制' ? 3 : 1);
     const names = new Set<string>();
     for (const ws of scoreSheets) {

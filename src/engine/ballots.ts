@@ -46,9 +46,9 @@ export function ballotSubjects(sheet: SheetData, scheme: Scheme, subjects: reado
   options.forEach((o, k) => {
     if (optionCol[k] < 0) log.error('missing-column', sheet.name, address(headerRow, 0), null, { column: o.name, block: '', sheet: sheet.name });
   });
-  if (balloted.length > 1 && cols.indicator < 0)
-    log.error('ballot-which-indicator', sheet.name, address(headerRow, 0), null, { indicators: balloted.map((i) => scheme.indicators[i].name) });
-  if (log.hasErrors) return out;
+  const which = balloted.length > 1 && cols.indicator < 0;
+  if (which) log.error('ballot-which-indicator', sheet.name, address(headerRow, 0), null, { indicators: balloted.map((i) => scheme.indicators[i].name) });
+  if (which || optionCol.some((c) => c < 0)) return out;
   reportUncalculated(
     sheet,
     log,
@@ -61,6 +61,8 @@ export function ballotSubjects(sheet: SheetData, scheme: Scheme, subjects: reado
   const scale = Math.max(...options.map((o) => o.value));
   const known = new Set(subjects.map((s) => s.name));
   const found = new Map<string, { row: number; score: BallotScore }>();
+  /** the subject and indicator of each row read (a second row is an error) */
+  const rowOf = new Set<string>();
   for (let r = headerRow + 1; r < sheet.rows.length; r++) {
     const name = textAt(sheet.rows, r, cols.name);
     if (name === '' && optionCol.every((c) => textAt(sheet.rows, r, c) === '')) continue;
@@ -94,13 +96,14 @@ export function ballotSubjects(sheet: SheetData, scheme: Scheme, subjects: reado
       log.error('bad-number', sheet.name, address(r, cols.expected), expectedCell, { column: '应到人数', rule: '≥ 0 的整数' });
     else if (expected?.ok && expected.value !== null && cast > expected.value)
       log.error('ballot-over-expected', sheet.name, address(r, cols.name), name, { name, votes: cast, expected: expected.value });
-    if (cast === 0) {
-      log.error('ballot-no-votes', sheet.name, address(r, cols.name), name, { name });
+    const key = `${name}\u0000${indicator}`;
+    if (rowOf.has(key)) {
+      log.error('ballot-duplicate', sheet.name, address(r, cols.name), name, { name, indicator: scheme.indicators[indicator].name });
       continue;
     }
-    const key = `${name}\u0000${indicator}`;
-    if (found.has(key)) {
-      log.error('ballot-duplicate', sheet.name, address(r, cols.name), name, { name, indicator: scheme.indicators[indicator].name });
+    rowOf.add(key);
+    if (cast === 0) {
+      log.error('ballot-no-votes', sheet.name, address(r, cols.name), name, { name });
       continue;
     }
     const total = X.exactInt(cast);
@@ -114,8 +117,10 @@ export function ballotSubjects(sheet: SheetData, scheme: Scheme, subjects: reado
   }
   for (const s of subjects) {
     const scores = balloted.flatMap((i) => {
-      const f = found.get(`${s.name}\u0000${i}`);
-      if (!f)
+      const key = `${s.name}\u0000${i}`;
+      const f = found.get(key);
+      // a row with no votes was reported there
+      if (!f && !rowOf.has(key))
         log.error('ballot-missing', sheet.name, address(headerRow, cols.name), null, { name: s.name, indicator: scheme.indicators[i].name, sheet: sheet.name });
       return f ? [f.score] : [];
     });

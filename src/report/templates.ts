@@ -3,6 +3,8 @@ import { ADJUSTMENTS_SHEET } from '../engine/adjustments';
 import { CYCLES } from '../engine/policies';
 import { DEFAULT_SIGNATURE, namesTheYear, SCHEME_SHEET } from '../engine/scheme';
 import { SCORES_SHEET } from '../engine/scores';
+import { RATINGS_SHEET } from '../engine/ratings';
+import { BALLOTS_SHEET } from '../engine/ballots';
 import { textWidth } from './layout';
 import type { Cycle } from '../engine/types';
 import type { CellStyle, SheetSpec, SpecValue, StyledArea } from './spec';
@@ -20,6 +22,12 @@ export interface SchemeDraft {
   readonly categories: readonly (readonly [string, string, number | null, number | null, string])[];
   /** 【期间】: 期间, 工作表, 权重 (the period named 年度 holds the 年度 indicators) */
   readonly periods?: readonly (readonly [string, string, number | null])[];
+  /** 来源 of the indicators not typed in 评分表, by indicator name: 评议 or 测评 */
+  readonly sources?: Readonly<Record<string, '评议' | '测评'>>;
+  /** 【评议】: 类别, 权重, 去掉最高最低, 最少人数, and how many raters of it the template lists per subject */
+  readonly raters?: readonly (readonly [string, number, '是' | '否', number, number])[];
+  /** 【测评折算】: 选项, 分值 */
+  readonly ballot?: readonly (readonly [string, number])[];
 }
 
 export interface Preset extends SchemeDraft {
@@ -27,8 +35,10 @@ export interface Preset extends SchemeDraft {
   readonly name: string;
   readonly aliases: readonly string[];
   readonly description: { readonly zh: string; readonly en: string };
-  /** example subjects: name and group ('' for none) */
+  /** example subjects: name and group ('' for none); with 负责人计分 the group is the 部门 and the first of each is its head */
   readonly subjects: readonly (readonly [string, string])[];
+  /** which of its numbers come from a real scheme and which are examples (written under 考核方案's title) */
+  readonly basis: string;
 }
 
 export const PRESETS: readonly Preset[] = [
@@ -55,12 +65,19 @@ export const PRESETS: readonly Preset[] = [
       ['Z02', '', '重点工作', 25, '市委办公室', '按重点工作推进情况计分'],
       ['Z03', '', '依法行政', 10, '市司法局', ''],
       ['Z04', '', '党风廉政', 10, '市纪委监委机关', ''],
-      ['Z05', '', '群众评议', 15, '市统计局', '满意度测评折算'],
+      ['Z05', '', '群众评议', 15, '市统计局', '群众满意度测评，按票折算'],
+    ],
+    sources: { 群众评议: '测评' },
+    ballot: [
+      ['满意', 100],
+      ['比较满意', 80],
+      ['一般', 60],
+      ['不满意', 0],
     ],
     grades: [
-      ['一等', 20, null, null, null, '不超过参评单位的20%'],
-      ['二等', 70, null, null, null, ''],
-      ['三等', null, null, null, null, '其余单位；一票否决的单位'],
+      ['一等', null, null, 18, null, '99个单位中18个'],
+      ['二等', null, null, 75, null, '99个单位中75个'],
+      ['三等', null, null, null, null, '其余单位（99个单位中6个）；一票否决的单位'],
     ],
     categories: [
       ['表彰奖励', '加分', 2, 3, '否'],
@@ -76,6 +93,52 @@ export const PRESETS: readonly Preset[] = [
       ['市委办公室', '综合组'],
       ['市政府办公室', '综合组'],
     ],
+    basis:
+      '依据：99个市直单位评定一等18个、二等75个、三等6个（名额按此设置，单位数不同时请改名额）；指标、分值、加减分类别和测评选项为示例，请按本地方案修改。',
+  },
+  {
+    id: 'cadres',
+    name: '市直干部',
+    aliases: ['cadres', '干部', '干部考核'],
+    description: {
+      zh: '干部年度考核：工作实绩 60 + 民主测评 40（按票折算），优秀/称职/基本称职/不称职按名额（835人：163/658/11/3）',
+      en: 'Cadres, yearly: work results 60 + ballot 40 (votes valued); 优秀/称职/基本称职/不称职 by quota (835 people: 163/658/11/3)',
+    },
+    settings: [
+      ['考核名称', '2026年度市直机关干部考核'],
+      ['考核期间', '2026年度'],
+      ['制表单位', '市委组织部'],
+      ['小数位数', 2],
+      ['排名方式', '竞争排名'],
+    ],
+    dimensions: [],
+    indicators: [
+      ['Z01', '', '工作实绩', 60, '所在单位', '年度工作目标完成情况'],
+      ['Z02', '', '民主测评', 40, '考核组', '本单位干部职工无记名投票'],
+    ],
+    sources: { 民主测评: '测评' },
+    ballot: [
+      ['优秀', 100],
+      ['称职', 80],
+      ['基本称职', 60],
+      ['不称职', 0],
+    ],
+    grades: [
+      ['优秀', null, null, 163, null, '835人中163人'],
+      ['称职', null, null, 658, null, '835人中658人'],
+      ['基本称职', null, null, 11, null, '835人中11人'],
+      ['不称职', null, null, null, null, '其余（835人中3人）'],
+    ],
+    categories: [],
+    subjects: [
+      ['张伟', '市委办公室'],
+      ['王芳', '市委办公室'],
+      ['李强', '市财政局'],
+      ['刘敏', '市财政局'],
+      ['陈磊', '市教育局'],
+      ['杨静', '市教育局'],
+    ],
+    basis: '依据：835名干部评定优秀163人、称职658人、基本称职11人、不称职3人（名额按此设置，人数不同时请改名额）；指标分值和测评折算分值为示例。',
   },
   {
     id: 'bsc',
@@ -93,6 +156,7 @@ export const PRESETS: readonly Preset[] = [
       ['小数位数', 2],
       ['排名方式', '竞争排名'],
       ['同分依据', '关键绩效指标'],
+      ['负责人计分', '本人50%+部门平均50%'],
     ],
     dimensions: [
       ['关键绩效指标', 30, '季度'],
@@ -110,9 +174,9 @@ export const PRESETS: readonly Preset[] = [
     ],
     grades: [
       ['优秀', 15, null, null, 90, '不超过15%，且不低于90分'],
-      ['合格', null, null, null, 60, ''],
-      ['基本合格', null, null, null, 50, ''],
-      ['不合格', null, null, null, null, ''],
+      ['称职', null, null, null, 60, ''],
+      ['基本称职', null, null, null, 50, ''],
+      ['不称职', null, null, null, null, ''],
     ],
     categories: [['其他工作任务', '加分', null, 5, '否']],
     periods: [
@@ -130,6 +194,8 @@ export const PRESETS: readonly Preset[] = [
       ['陈静', '二科'],
       ['刘洋', '二科'],
     ],
+    basis:
+      '依据：某市税务局平衡计分卡，关键业绩指标30、日常工作50、环境评价10、学习与成长10（满分100，两位小数），其他工作任务最多加5分，部门负责人季度得分为本人50%+部门其他人员平均50%；指标细项、等次分数线和优秀比例为示例。',
   },
   {
     id: 'groups1000',
@@ -155,13 +221,20 @@ export const PRESETS: readonly Preset[] = [
       ['Z03', '', '执行力建设', 400, '督查室', '全年逐项记分，年终汇总填入年度表', '年度'],
     ],
     grades: [
+      ['一等奖', null, null, 1, 800, '组内合格单位中第1名'],
+      ['二等奖', null, null, 1, 800, '组内合格单位中第2名'],
+      ['三等奖', null, null, 1, 800, '组内合格单位中第3名'],
       ['合格', null, null, null, 800, '800分及以上'],
       ['不合格', null, null, null, null, '800分以下，或一票否决'],
     ],
     categories: [
       ['安全生产', '扣分', null, null, '是'],
+      ['计划生育', '扣分', null, null, '是'],
       ['纪检监察', '扣分', null, null, '是'],
+      ['检察', '扣分', null, null, '是'],
       ['急难险重', '加分', 10, 20, '否'],
+      ['回头看/视察/迎检', '加分', 5, 10, '否'],
+      ['信息宣传', '加分', 2, 10, '否'],
     ],
     periods: [
       ['上半年', '上半年', null],
@@ -178,14 +251,16 @@ export const PRESETS: readonly Preset[] = [
       ['市人才发展中心', '第三组'],
       ['市就业服务中心', '第三组'],
     ],
+    basis:
+      '依据：某局千分制，公共目标300、业务目标300、执行力建设400，800分合格；安全生产、计划生育、纪检监察、检察扣分达30分一票否决；分三组，组内合格单位按名次评一、二、三等奖；加分类别急难险重、回头看/视察/迎检、信息宣传。各奖项名额和加分上限为示例。',
   },
   {
     id: 'teachers',
     name: '教师',
     aliases: ['teachers', '教师考核'],
     description: {
-      zh: '学校教师考核：优秀 ≤15%，合格/基本合格/不合格按分数线；师德失范可用“一票否决”或“限等”',
-      en: 'School teachers: 优秀 ≤15%, 合格/基本合格/不合格 by score; ethics breaches as veto or grade cap',
+      zh: '学校教师考核：优秀 10%～15%，合格/基本合格/不合格按分数线；师德师风由自评（仅参考）、同事、领导评议；师德失范限等基本合格',
+      en: 'School teachers: 优秀 10–15%, 合格/基本合格/不合格 by score; 师德师风 rated by self (reference only), peers and leaders; ethics breaches cap the grade at 基本合格',
     },
     settings: [
       ['考核名称', '2026学年教师考核'],
@@ -196,19 +271,25 @@ export const PRESETS: readonly Preset[] = [
     ],
     dimensions: [],
     indicators: [
-      ['Z01', '', '师德师风', 20, '党支部', ''],
+      ['Z01', '', '师德师风', 20, '党支部', '自评、同事互评、领导评价'],
       ['Z02', '', '教育教学', 40, '教务处', ''],
       ['Z03', '', '教研科研', 15, '教科室', ''],
       ['Z04', '', '班级管理与育人', 15, '德育处', ''],
       ['Z05', '', '出勤', 10, '办公室', ''],
     ],
+    sources: { 师德师风: '评议' },
+    raters: [
+      ['自评', 0, '否', 1, 1],
+      ['同事', 50, '是', 3, 3],
+      ['领导', 50, '否', 1, 1],
+    ],
     grades: [
-      ['优秀', 15, null, null, 85, '不超过15%'],
-      ['合格', null, null, null, 70, ''],
+      ['优秀', 15, 10, null, 85, '不少于10%、不超过15%'],
+      ['合格', null, null, null, 70, '师德失范的，在加减分登记“限等”、等次“基本合格”'],
       ['基本合格', null, null, null, 60, ''],
       ['不合格', null, null, null, null, ''],
     ],
-    categories: [['师德失范', '扣分', null, null, '否']],
+    categories: [],
     subjects: [
       ['王老师', '语文组'],
       ['李老师', '语文组'],
@@ -217,6 +298,8 @@ export const PRESETS: readonly Preset[] = [
       ['陈老师', '英语组'],
       ['杨老师', '英语组'],
     ],
+    basis:
+      '依据：教师考核优秀比例不低于10%、不超过15%，综合教师自评、互评和领导评价，师德失范者不得评为合格及以上（限等基本合格，非一票否决）；各项分值、分数线和评议权重为示例。',
   },
 ];
 
@@ -281,6 +364,7 @@ const SPARE_ROWS = 30;
 export function schemeSheet(d: SchemeDraft): SheetSpec {
   const title = d.settings.find(([k]) => k === '考核名称')?.[1] ?? '';
   const scheme: Draft = { cells: [[`${title} 考核方案`.trim()]], styles: [{ r0: 0, c0: 0, r1: 0, c1: 0, style: TITLE }] };
+  if ('basis' in d && typeof d.basis === 'string') scheme.cells.push([d.basis]);
   block(scheme, '【设置】', ['项目', '内容'], [...d.settings, ['签字栏', DEFAULT_SIGNATURE], ['输出', '结果公示、指标分析、成绩单']]);
   const dimCycles = d.dimensions.some((x) => x[2] !== undefined);
   if (d.dimensions.length > 0)
@@ -292,16 +376,26 @@ export function schemeSheet(d: SchemeDraft): SheetSpec {
     );
   // a 周期 of its own only where the dimension does not give one (the points model)
   const indCycles = d.dimensions.length === 0 && d.indicators.some((x) => x[6] !== undefined);
+  const sources = d.sources && Object.keys(d.sources).length > 0 ? d.sources : null;
   block(
     scheme,
     '【指标】',
-    ['编号', '维度', '指标', '分值', '牵头部门', '评分标准', ...(indCycles ? ['周期'] : [])],
-    d.indicators.map((x) => [...x.slice(0, 6), ...(indCycles ? [x[6] ?? ''] : [])] as SpecValue[]),
+    ['编号', '维度', '指标', '分值', '牵头部门', '评分标准', ...(indCycles ? ['周期'] : []), ...(sources ? ['来源'] : [])],
+    d.indicators.map((x) => [...x.slice(0, 6), ...(indCycles ? [x[6] ?? ''] : []), ...(sources ? [sources[x[2]] ?? ''] : [])] as SpecValue[]),
   );
   block(scheme, '【等次】', ['等次', '比例上限(%)', '比例下限(%)', '名额', '最低分', '说明'], d.grades);
   if (d.categories.length > 0) block(scheme, '【加减分类别】', ['类别', '类型', '单项上限', '累计上限', '计入否决'], d.categories);
   if (d.periods?.length) block(scheme, '【期间】', ['期间', '工作表', '权重(%)'], d.periods);
-  return plainSheet(SCHEME_SHEET, scheme, widths(scheme.cells, 8, 44, 1), 0);
+  if (d.raters?.length)
+    block(
+      scheme,
+      '【评议】',
+      ['类别', '权重(%)', '去掉最高最低', '最少人数'],
+      d.raters.map(([name, weight, trim, min]) => [name, weight, trim, min]),
+    );
+  if (d.ballot?.length) block(scheme, '【测评折算】', ['选项', '分值'], d.ballot);
+  // the title and the basis line run over the columns: they do not widen column A
+  return plainSheet(SCHEME_SHEET, scheme, widths(scheme.cells, 8, 44, scheme.cells[1]?.length ? 2 : 1), 0);
 }
 
 /** An empty 加减分 with its headers (a 期间 column when the scheme has periods). */
@@ -337,12 +431,66 @@ export function recognisedScheme(title: string, indicators: readonly { name: str
  */
 export function templateSheets(p: Preset): SheetSpec[] {
   const split = p.indicators.some((ind) => cycleOf(p, ind) === 'year') && p.indicators.some((ind) => cycleOf(p, ind) !== 'year');
+  // 评议 and 测评 indicators have sheets of their own
+  const typed = p.indicators.filter((ind) => !p.sources?.[ind[2]]);
   const scoreSheets = p.periods?.length
-    ? p.periods.map(([name, sheet]) =>
-        scoreSheet(p, sheet, split ? p.indicators.filter((ind) => (cycleOf(p, ind) === 'year') === namesTheYear(name)) : p.indicators),
-      )
-    : [scoreSheet(p, SCORES_SHEET, p.indicators)];
-  return [schemeSheet(p), ...scoreSheets, adjustmentsSheet(Boolean(p.periods?.length))];
+    ? p.periods.map(([name, sheet]) => scoreSheet(p, sheet, split ? typed.filter((ind) => (cycleOf(p, ind) === 'year') === namesTheYear(name)) : typed))
+    : [scoreSheet(p, SCORES_SHEET, typed)];
+  const rated = p.indicators.filter((ind) => p.sources?.[ind[2]] === '评议');
+  const balloted = p.indicators.filter((ind) => p.sources?.[ind[2]] === '测评');
+  return [
+    schemeSheet(p),
+    ...scoreSheets,
+    ...(rated.length > 0 && p.raters ? [ratingsTemplate(p, rated, p.raters)] : []),
+    ...(balloted.length > 0 && p.ballot ? [ballotsTemplate(p, balloted, p.ballot)] : []),
+    adjustmentsSheet(Boolean(p.periods?.length)),
+  ];
+}
+
+/** 评议表 to fill: a row per subject and rater (the self-rating named), scores empty. */
+function ratingsTemplate(p: Preset, indicators: Preset['indicators'], raters: NonNullable<Preset['raters']>): SheetSpec {
+  const header = ['名称', '评议人', '评议类别', ...indicators.map(([, , name, points]) => `${name}（${points}分）`)];
+  const rows = p.subjects.flatMap(([name]) =>
+    raters.flatMap(([category, , , , listed]) =>
+      Array.from({ length: listed }, () => [name, category === '自评' ? name : null, category, ...indicators.map(() => null)]),
+    ),
+  );
+  return filledTemplate(RATINGS_SHEET, header, rows, 3, indicators);
+}
+
+/** 测评票 to fill: a row per subject, a column per option of 【测评折算】, and 应到人数. */
+function ballotsTemplate(p: Preset, indicators: Preset['indicators'], options: NonNullable<Preset['ballot']>): SheetSpec {
+  const several = indicators.length > 1;
+  const header = ['名称', ...(several ? ['指标'] : []), ...options.map(([name]) => name), '应到人数'];
+  const rows = p.subjects.flatMap(([name]) => indicators.map(([, , ind]) => [name, ...(several ? [ind] : []), ...options.map(() => null), null]));
+  const d: Draft = { cells: [header, ...rows], styles: [{ r0: 0, c0: 0, r1: 0, c1: header.length - 1, style: { ...HEAD, wrap: true } }] };
+  d.styles.push({ r0: 1, c0: 0, r1: rows.length + SPARE_ROWS, c1: header.length - 1, style: BODY });
+  return plainSheet(
+    BALLOTS_SHEET,
+    d,
+    header.map((h, c) => (c === 0 ? 24 : Math.max(8, textWidth(h) + 2))),
+    1,
+  );
+}
+
+/** A sheet of rows to fill in, the score columns from `first` validated against their 分值. */
+function filledTemplate(name: string, header: string[], rows: SpecValue[][], first: number, indicators: Preset['indicators']): SheetSpec {
+  const d: Draft = { cells: [header, ...rows], styles: [{ r0: 0, c0: 0, r1: 0, c1: header.length - 1, style: { ...HEAD, wrap: true } }] };
+  const lastRow = rows.length + SPARE_ROWS;
+  d.styles.push({ r0: 1, c0: 0, r1: lastRow, c1: header.length - 1, style: BODY });
+  const validations = indicators.map(([, , , points], i) => scoreValidation(first + i, lastRow, points));
+  return plainSheet(
+    name,
+    d,
+    header.map((h, c) => (c === 0 ? 24 : Math.max(10, Math.min(16, textWidth(h) + 2)))),
+    1,
+    validations,
+  );
+}
+
+/** Data validation of a score column: 0 to its 分值. */
+function scoreValidation(col: number, lastRow: number, points: number): SheetSpec['validations'][number] {
+  return { r0: 1, c0: col, r1: lastRow, c1: col, min: 0, max: points, title: '分值超出范围', message: `请输入 0 到 ${points} 之间的数字。` };
 }
 
 /** An indicator's 周期 as the preset writes it: its own, else its dimension's ('year' for 年度). */
@@ -353,23 +501,18 @@ function cycleOf(p: Preset, ind: Preset['indicators'][number]): Cycle {
 
 /** A score sheet in 评分表's layout for some of the preset's indicators. */
 function scoreSheet(p: Preset, name: string, indicators: Preset['indicators']): SheetSpec {
+  // 负责人计分: the group is the department, and its first person its head (an example to edit)
+  const heads = p.settings.some(([k]) => k === '负责人计分');
   const hasGroups = p.subjects.some(([, g]) => g !== '');
-  const header = ['序号', '名称', ...(hasGroups ? ['分组'] : []), ...indicators.map(([, , name, points]) => `${name}（${points}分）`), '备注'];
-  const rows = p.subjects.map(([name, group], i) => [i + 1, name, ...(hasGroups ? [group] : []), ...indicators.map(() => null), null]);
+  const sideHeaders = heads ? ['部门', '负责人'] : hasGroups ? ['分组'] : [];
+  const header = ['序号', '名称', ...sideHeaders, ...indicators.map(([, , name, points]) => `${name}（${points}分）`), '备注'];
+  const side = (group: string, i: number) => (heads ? [group, p.subjects.findIndex(([, g]) => g === group) === i ? '是' : null] : hasGroups ? [group] : []);
+  const rows = p.subjects.map(([name, group], i) => [i + 1, name, ...side(group, i), ...indicators.map(() => null), null]);
   const scores: Draft = { cells: [header, ...rows], styles: [{ r0: 0, c0: 0, r1: 0, c1: header.length - 1, style: { ...HEAD, wrap: true } }] };
   const lastRow = rows.length + SPARE_ROWS;
   scores.styles.push({ r0: 1, c0: 0, r1: lastRow, c1: header.length - 1, style: BODY });
-  const first = hasGroups ? 3 : 2;
-  const validations = indicators.map(([, , , points], i) => ({
-    r0: 1,
-    c0: first + i,
-    r1: lastRow,
-    c1: first + i,
-    min: 0,
-    max: points,
-    title: '分值超出范围',
-    message: `请输入 0 到 ${points} 之间的数字。`,
-  }));
+  const first = 2 + sideHeaders.length;
+  const validations = indicators.map(([, , , points], i) => scoreValidation(first + i, lastRow, points));
   const scoreWidths = header.map((h, c) => (c === 0 ? 6 : c === 1 ? 24 : Math.max(10, Math.min(16, textWidth(h) + 2))));
   return plainSheet(name, scores, scoreWidths, 1, validations);
 }
