@@ -254,19 +254,21 @@ describe('the pane', () => {
     // the balanced scorecard scores quarterly: a sheet per quarter and one for the 年度 dimensions
     expect(await screen.findByText(/已新建：考核方案、一季度、二季度、三季度、四季度、年度评价、加减分/)).toBeTruthy();
     expect(fake.sheets.map((s) => s.name)).toEqual(['Sheet1', '考核方案', '一季度', '二季度', '三季度', '四季度', '年度评价', '加减分']);
+    // the heads' 50/50 rule: 部门 and 负责人 instead of 分组
     expect(fake.valuesOf('一季度')[0]).toEqual([
       '序号',
       '名称',
-      '分组',
+      '部门',
+      '负责人',
       '业务指标完成率（100分）',
       '工作数量（40分）',
       '工作时限（30分）',
       '工作质量（30分）',
       '备注',
     ]);
-    expect(fake.valuesOf('年度评价')[0]).toEqual(['序号', '名称', '分组', '环境评价得分（100分）', '学习培训（100分）', '备注']);
+    expect(fake.valuesOf('年度评价')[0]).toEqual(['序号', '名称', '部门', '负责人', '环境评价得分（100分）', '学习培训（100分）', '备注']);
     expect(fake.sheet('一季度').freezeRows).toBe(1);
-    expect(fake.sheet('一季度').validations.find((v) => v.address === 'E2:E37')?.rule).toEqual({ decimal: { formula1: 0, formula2: 40, operator: 'Between' } });
+    expect(fake.sheet('一季度').validations.find((v) => v.address === 'F2:F37')?.rule).toEqual({ decimal: { formula1: 0, formula2: 40, operator: 'Between' } });
     // blank scores are now what the check reports: 6 people in each of four quarters
     expect((await screen.findAllByText(/“业务指标完成率”得分为空/)).length).toBe(24);
   });
