@@ -4,6 +4,7 @@ import { cleanNumber, decimalText, div, exactFromDecimal, exactFromNumber, exact
 import { isStatisticsLabel } from '../src/engine/scores';
 import { closestName, foldWidth, matchKey, numericText, splitHeader } from '../src/engine/text';
 import { makeBook, type BookSpec } from './helpers';
+import { noteText } from '../src/i18n/format';
 
 const run = (spec: BookSpec): Assessment => assess(makeBook(spec));
 const errors = (a: Assessment) => a.issues.filter((i) => i.severity === 'error').map((i) => `${i.sheet}!${i.cell} ${i.code}`);
@@ -713,5 +714,38 @@ describe('counts typed with their unit', () => {
     });
     expect(errors(a)).toEqual([]);
     expect(a.scopes[0].grades.map((g) => g.quota)).toEqual([2, 1, null]);
+  });
+});
+
+describe('备注 adds up with the numbers beside it', () => {
+  it('names the per-event, category and subject caps that cut a bonus', () => {
+    const a = assess(
+      makeBook({
+        settings: [['加分上限', 4]],
+        indicators: [['x', 100]],
+        grades: [['合格']],
+        categories: [
+          ['表彰', '加分', 2, 3],
+          ['宣传', '加分', null, null],
+        ],
+        subjects: [['甲', null, 80]],
+        events: [
+          ['甲', '加分', '表彰', 2.5, '', '省级表彰'],
+          ['甲', '加分', '表彰', 1.5, '', '市级表彰'],
+          ['甲', '加分', '宣传', 2, '', '信息采用'],
+        ],
+      }),
+    );
+    if (!a.ok) throw new Error(JSON.stringify(a.issues));
+    const s = a.subjects[0];
+    expect(s.score.bonus.published.value).toBe(4);
+    expect(s.notes.map((n) => noteText(n, 'zh'))).toEqual([
+      '加2分：省级表彰',
+      '（表彰单项原 2.5 分，超过单项上限，按 2 分计）',
+      '加1.5分：市级表彰',
+      '表彰累计 3.5 分，超过累计上限，按 3 分计',
+      '加2分：信息采用',
+      '加分合计 5 分，超过加分上限，按 4 分计',
+    ]);
   });
 });

@@ -24,6 +24,8 @@ interface Cell {
   formula?: string;
   numberFormat: string;
   style: Record<string, unknown>;
+  /** Range.hyperlink's documentReference */
+  hyperlink?: string;
 }
 
 export interface FakeSheet {
@@ -678,6 +680,10 @@ class FakeRange extends Proxy {
   get numberFormat(): string[][] {
     this.need('numberFormat');
     return this.data!.numberFormat;
+  }
+
+  set hyperlink(v: { documentReference?: string }) {
+    this.host.enqueue(60 + JSON.stringify(v).length, () => this.each((cell) => (cell.hyperlink = v.documentReference)));
   }
 
   set numberFormat(m: string[][]) {

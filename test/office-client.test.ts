@@ -1,5 +1,6 @@
 // The Office.js host through Microsoft's own Office.js client (excel-web-16.00.js) against the
 // Excel emulator: real request bodies, real byte counts, release requests included.
+import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import { checkWorkbook, scoreWorkbook } from '../src/app/score-workbook';
 import { WriteInterrupted } from '../src/hosts/port';
@@ -27,6 +28,30 @@ describe('the Office.js host through Microsoft’s Office.js client', () => {
     const run = await scoreWorkbook(host, opts);
     expect(run.ok).toBe(true);
     console.log(excel.log.map((r) => `${r.requestBytes}/${r.responseBytes}${r.release ? ' release' : ''}`).join(' '));
+  });
+});
+
+describe('校验报告 links each 单元格 to its cell', () => {
+  it('in Excel, through Microsoft’s client (Range.hyperlink) and in the .xlsx (hyperlink location)', async () => {
+    const excel = await emulatorFrom('ex4-bad-input');
+    const run = await scoreWorkbook(new ExcelWorkbook(officeRun(excel.respond), excel.supports), opts);
+    expect(run.ok).toBe(false);
+    const report = excel.book.sheets.find((s) => s.name === '校验报告')!;
+    const links = [...report.cells.entries()].filter(([, c]) => c.hyperlink).map(([k, c]) => [k, c.value, c.hyperlink]);
+    expect(links[0]).toEqual([expect.any(String), 'C3', "'评分表'!C3"]);
+    expect(links.length).toBe(run.issues.filter((i) => i.cell).length);
+
+    const book = await XlsxWorkbook.load(readFileSync(examplePath('ex4-bad-input')));
+    await scoreWorkbook(book, opts);
+    const zip = await JSZip.loadAsync(await book.toBytes());
+    const parts = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => /worksheets\/sheet\d+\.xml$/.test(n))
+        .map((n) => zip.file(n)!.async('string')),
+    );
+    const xml = parts.find((x) => x.includes('<hyperlinks>'))!;
+    expect(xml).toContain(`location="'评分表'!C3"`);
+    expect((xml.match(/<hyperlink /g) ?? []).length).toBe(links.length);
   });
 });
 

@@ -37,8 +37,13 @@ describe('printed 结果汇总', () => {
     expect(headerOf(ex1.pages[0])).toBeDefined();
     expect(headerOf(pages[0])).toBeDefined();
     expect(headerOf(pages[1])).toBeDefined();
-    expect(pages[1]).not.toContain('结果汇总'); // the title is not repeated, only the header row
-    expect(pages[0]).toMatch(/第\s*1\s*页\s*共\s*\d+\s*页/);
+    // the title line (考核名称, 考核期间, 制表单位) and the header on every page, numbered from 1
+    expect(pages[1]).toContain('生成 90×8 结果汇总');
+    expect(pages[0]).toMatch(/第\s*1\s*页/);
+    expect(pages[1]).toMatch(/第\s*2\s*页/);
+    expect(pages.join('')).not.toMatch(/共\s*\d+\s*页/);
+    // dates in Chinese form
+    expect(ex1.pages[0]).toContain('日期：2026年11月21日');
   });
 });
 
@@ -72,6 +77,16 @@ describe.each(['ex1-departments-30', 'ex2-staff-weighted-12', 'ex3-units-grouped
     expect(reports.length).toBe(run.assessment.subjects.length);
     for (const s of run.assessment.subjects) expect(reports.filter((p) => new RegExp(`(^|\\s)${s.name}\\s+考核成绩单`).test(p)).length).toBe(1);
     for (const page of reports) expect(page).toMatch(/总分[\s\S]*排名[\s\S]*等次/);
+    // every page of every result sheet carries the title; each sheet is numbered from 1, and
+    // 成绩单 (a page per subject) says its own page count
+    for (const [sheet, sheetPages] of bySheet) {
+      if (sheet === '(input)') continue;
+      sheetPages.forEach((page, k) => {
+        expect(page.replace(/\s+/g, ' ')).toContain(`${title} ${sheet}`);
+        expect(page).toMatch(new RegExp(`第\\s*${k + 1}\\s*页`));
+      });
+    }
+    reports.forEach((page) => expect(page).toMatch(new RegExp(`共\\s*${reports.length}\\s*页`)));
     expect(bySheet.get('指标分析')!.join('')).toContain('得分率');
     expect(bySheet.get('结果公示')!.join('')).toContain(run.assessment.subjects[0].name);
   });

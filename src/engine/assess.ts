@@ -201,12 +201,15 @@ function notesOf(s: ScoredSubject & { readonly outcome: GradeOutcome }, scheme: 
   if (c.capEvent) notes.push({ code: eventType(c.capEvent.type).note, params: { grade: gradeName(c.cap), reason: c.capEvent.reason } });
   for (const sideName of ['bonus', 'deduction'] as const) {
     const side = score[sideName];
+    // 备注 adds up with the numbers beside it: every cap that cut an amount is named
     for (const cat of side.categories) {
       for (const e of cat.events) {
         notes.push({ code: eventType(e.event.type).note, params: { amount: e.counted, reason: e.event.reason, category: cat.name, basis: e.event.basis } });
+        if (e.cappedByEvent) notes.push({ code: 'note-event-capped', params: { category: cat.name, amount: e.event.amount, counted: e.counted } });
       }
+      if (cat.cappedByTotal) notes.push({ code: 'note-category-capped', params: { category: cat.name, sum: cat.sum, counted: cat.counted } });
     }
-    if (side.cappedBySubject) notes.push({ code: `note-${sideName}-capped`, params: { cap: side.published.value } });
+    if (side.cappedBySubject) notes.push({ code: `note-${sideName}-capped`, params: { sum: side.sum, cap: side.published.value } });
   }
   if (outcome.demotedFrom !== null) {
     notes.push({

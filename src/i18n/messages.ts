@@ -307,8 +307,16 @@ export const NOTE_MESSAGES = {
   'note-cap': { zh: '限等，不高于{grade}：{reason}', en: 'Capped at {grade}: {reason}' },
   'note-bonus': { zh: '加{amount}分：{reason}', en: '+{amount}: {reason}' },
   'note-deduction': { zh: '扣{amount}分：{reason}', en: '−{amount}: {reason}' },
-  'note-bonus-capped': { zh: '加分达到上限，按 {cap} 分计', en: 'Bonus capped at {cap}' },
-  'note-deduction-capped': { zh: '扣分达到上限，按 {cap} 分计', en: 'Deduction capped at {cap}' },
+  'note-bonus-capped': { zh: '加分合计 {sum} 分，超过加分上限，按 {cap} 分计', en: 'Bonuses add up to {sum}, over the bonus cap: {cap} counts' },
+  'note-deduction-capped': { zh: '扣分合计 {sum} 分，超过扣分上限，按 {cap} 分计', en: 'Deductions add up to {sum}, over the deduction cap: {cap} counts' },
+  'note-event-capped': {
+    zh: '（{category}单项原 {amount} 分，超过单项上限，按 {counted} 分计）',
+    en: '({category}: {amount} is over the per-event cap; {counted} counts)',
+  },
+  'note-category-capped': {
+    zh: '{category}累计 {sum} 分，超过累计上限，按 {counted} 分计',
+    en: '{category} adds up to {sum}, over its cap: {counted} counts',
+  },
   'note-demoted': { zh: '降等：由{from}降为{to}（{reason}）', en: 'Demoted from {from} to {to} ({reason})' },
   'note-tie-admitted': { zh: '名额边界同分，同分同等次计入{grade}（名额 {quota}）', en: 'Tied at the quota boundary; admitted to {grade} (quota {quota})' },
   'note-tie-demoted': { zh: '名额边界同分，同分均降，未评为{grade}', en: 'Tied at the quota boundary; all tied go below {grade}' },

@@ -13,9 +13,15 @@ export interface ReportContext {
 
 export function head(role: ResultRole, scheme: Scheme | null, ctx: ReportContext, fallbackTitle = ''): SheetHead {
   const s = scheme?.settings;
-  const parts = [s?.issuer ? `制表单位：${s.issuer}` : '', s?.period ? `考核期间：${s.period}` : '', `日期：${ctx.date}`].filter(Boolean);
+  const parts = [s?.issuer ? `制表单位：${s.issuer}` : '', s?.period ? `考核期间：${s.period}` : '', `日期：${chineseDate(ctx.date)}`].filter(Boolean);
   const name = resultSheetName(role);
   return { role, name, title: `${s?.title || fallbackTitle} ${name}`.trim(), subtitle: parts.join('　　'), decimals: s?.decimals ?? 2 };
+}
+
+/** A date as official documents print it: 2026-11-21 → 2026年11月21日 (a time, or other text, as it is). */
+export function chineseDate(date: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(.*)$/.exec(date);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日${m[4]}` : date;
 }
 
 /** 期间汇总's words on the result sheets: the roll-up's column and how it was made. */

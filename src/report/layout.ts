@@ -8,7 +8,11 @@ export interface Column {
   readonly kind: ColumnKind;
 }
 
-export const FOOTER = '第 &P 页 共 &N 页';
+/**
+ * Each sheet's pages are numbered from 1 (firstPageNumber); no 共 &N 页, which counts the whole
+ * workbook when it is printed or exported at once.
+ */
+export const FOOTER = '第 &P 页';
 /** The colour of data bars (指标分析's 得分率; the counts when a host cannot draw a chart). */
 export const BAR_COLOR = '5B9BD5';
 const HEADER_FILL = 'DDE4EE';
@@ -266,7 +270,8 @@ export class SheetBuilder {
       freezeRows: this.headerRow >= 0 ? this.headerRow + 1 : 0,
       print: {
         orientation: total > PORTRAIT_WIDTH ? 'landscape' : 'portrait',
-        titleRows: this.headerRow >= 0 ? [this.headerRow, this.headerRow] : null,
+        // the title, the subtitle (考核期间, 制表单位) and the header on every printed page
+        titleRows: this.headerRow >= 0 ? [0, this.headerRow] : [0, 1],
         footer: FOOTER,
         breaksBefore: this.breaks,
       },

@@ -7,8 +7,8 @@ import { RANKING_METHODS } from '../engine/policies';
 import { message, REASON_MESSAGES } from '../i18n/messages';
 import { PENDING, type GradeMiss } from '../engine/grade';
 import type { SideTotal } from '../engine/score';
-import { BAR_COLOR, SheetBuilder, profileHeight, type Column, type ColumnKind, type PageProfile } from './layout';
-import { baseLabel, head, inInputOrder, MISSING_PERIOD_RULE, rollupHow, signature, type ReportContext } from './common';
+import { BAR_COLOR, FOOTER, SheetBuilder, profileHeight, type Column, type ColumnKind, type PageProfile } from './layout';
+import { baseLabel, chineseDate, head, inInputOrder, MISSING_PERIOD_RULE, rollupHow, signature, type ReportContext } from './common';
 import { indicatorsScored, periodicWeight } from '../engine/scheme';
 import type { SheetSpec } from './spec';
 import { headWords, indicatorWords } from './derived';
@@ -139,8 +139,10 @@ function yearParts(a: ScoredAssessment, r: NonNullable<NonNullable<SubjectResult
   return scheme.indicators.flatMap((ind, i) => (ind.cycle === 'year' ? [`${ind.name} ${fmt(r.input.scores[i], decimals)}`] : [])).join(' + ');
 }
 
-/** 成绩单 rows of computed numbers: shown with the configured decimals, like 结果汇总. */
+/** 成绩单's columns: scores shown with the configured decimals, like 结果汇总. */
 const COMPUTED: ColumnKind[] = ['text', 'raw', 'score', 'rate', 'note'];
+/** The 排名 row: a whole number where the scores are. */
+const RANK_ROW: ColumnKind[] = ['text', 'raw', 'int', 'rate', 'note'];
 
 function adjustmentRows(b: SheetBuilder, label: '加分' | '扣分', side: SideTotal, cap: number | null, decimals: number): void {
   for (const cat of side.categories) {
@@ -148,7 +150,7 @@ function adjustmentRows(b: SheetBuilder, label: '加分' | '扣分', side: SideT
       const notes = [
         e.event.reason,
         e.event.basis ? `依据：${e.event.basis}` : '',
-        e.event.date ? `日期：${e.event.date}` : '',
+        e.event.date ? `日期：${chineseDate(e.event.date)}` : '',
         e.event.period ? `期间：${e.event.period}` : '',
         e.cappedByEvent ? `原 ${e.event.amount} 分，超过单项上限 ${cat.category!.eventCap}，按 ${e.counted} 分计` : '',
       ];
@@ -178,13 +180,8 @@ function adjustmentRows(b: SheetBuilder, label: '加分' | '扣分', side: SideT
 export function reportsSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec {
   const { scheme } = a;
   const { decimals, fullScore } = scheme.settings;
-  const columns: Column[] = [
-    { header: '项目', kind: 'text' },
-    { header: '分值', kind: 'raw' },
-    { header: '得分', kind: 'raw' },
-    { header: '得分率', kind: 'rate' },
-    { header: '说明', kind: 'note' },
-  ];
+  // every score on the form shows the configured decimals (36.50 beside 37.00, not 36.5 beside 37)
+  const columns: Column[] = COMPUTED.map((kind, c) => ({ header: ['项目', '分值', '得分', '得分率', '说明'][c], kind }));
   const weighted = scheme.dimensions.length > 0;
   const groupSize = new Map<string, number>();
   for (const s of a.subjects) if (s.group !== null) groupSize.set(s.group, (groupSize.get(s.group) ?? 0) + 1);
@@ -204,7 +201,7 @@ export function reportsSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec
       const exact = s.input.exactScores?.get(i);
       const score = exact ? X.publish(exact, decimals).value : s.input.scores[i];
       const words = indicatorWords(s, i, scheme);
-      b.row([labels[i], ind.points, score, rate(score, ind.points), words || null], exact ? COMPUTED : undefined);
+      b.row([labels[i], ind.points, score, rate(score, ind.points), words || null]);
     };
     let contributionsSum = X.ZERO;
     a.dimensions.forEach((dim, d) => {
@@ -245,13 +242,10 @@ export function reportsSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec
       b.row(['总分', null, s.score.total.value, null, `负责人计分 = ${headWords(headScore, decimals)}，四舍五入保留 ${decimals} 位小数`], COMPUTED);
     } else b.row(['总分', null, s.score.total.value, null, `= ${made}，四舍五入保留 ${decimals} 位小数`], COMPUTED);
     const groupRank = s.group !== null ? `；${s.group}第 ${s.groupRank} 名（共 ${groupSize.get(s.group)} 个）` : '';
-    b.row([
-      '排名',
-      null,
-      s.rank,
-      null,
-      `总排名第 ${s.rank} 名（共 ${a.subjects.length} 个，${RANKING_METHODS[scheme.settings.ranking].names[0]}）${groupRank}`,
-    ]);
+    b.row(
+      ['排名', null, s.rank, null, `总排名第 ${s.rank} 名（共 ${a.subjects.length} 个，${RANKING_METHODS[scheme.settings.ranking].names[0]}）${groupRank}`],
+      RANK_ROW,
+    );
     b.row(['等次', null, s.grade, null, gradeReason(s, a)]);
     if (scheme.settings.signature) b.line(scheme.settings.signature);
     return b;
@@ -273,14 +267,19 @@ export function reportsSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec
   const spec = top.build(widths);
   const final = spec.columnWidths;
   const titleRows = top.pageProfile();
-  const tallest = pages.reduce(
-    (h, p, k) => Math.max(h, profileHeight(p, final) + (k === 0 ? profileHeight(titleRows, final) : 0)),
-    profileHeight(titleRows, final),
-  );
+  // the title rows print at the top of every page: each subject's page is theirs plus its own
+  const tallest = pages.reduce((h, p) => Math.max(h, profileHeight(p, final)), 0) + profileHeight(titleRows, final);
   return {
     ...spec,
     freezeRows: 0,
-    print: { ...spec.print, orientation: 'portrait', titleRows: null, scale: pageScale(final, tallest) },
+    print: {
+      ...spec.print,
+      orientation: 'portrait',
+      titleRows: [0, 1],
+      scale: pageScale(final, tallest),
+      // a page per subject: the sheet's own page count is known
+      footer: `${FOOTER} 共 ${subjects.length} 页`,
+    },
     sections: { count: subjects.length, rows, section: (k) => report(subjects[k]).buildSection(final) },
   };
 }

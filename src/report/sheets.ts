@@ -18,7 +18,7 @@ import {
 import { SheetBuilder, type Column } from './layout';
 import { analysisSheet, noticeSheet, reportsSheet } from './publications';
 import { hasDerived, ratingsSheet } from './derived';
-import type { SheetSpec, SpecValue } from './spec';
+import { cellTarget, type SheetLink, type SheetSpec, type SpecValue } from './spec';
 
 /** Widest 结果汇总 may get (character widths) with one column per indicator: A4 landscape, scaled a little. */
 const INDICATORS_FIT_WIDTH = 170;
@@ -191,12 +191,17 @@ export function validationSheet(a: Assessment, ctx: ReportContext, extra: readon
   const issues = errorsFirst([...a.issues, ...extra]);
   const b = new SheetBuilder(head('validation', a.scheme, ctx, fileTitle), columns).header();
   const errors = issues.filter((i) => i.severity === 'error').length;
-  for (const i of issues) b.row([SEVERITY_WORD.zh[i.severity], i.sheet, i.cell, issueMessage(i, 'zh'), i.value]);
+  // each 单元格 links to its cell (a sheet the workbook has; not the result sheets' own names)
+  const links: SheetLink[] = [];
+  for (const i of issues) {
+    if (i.cell && i.sheet) links.push({ r: b.rowCount, c: 2, target: cellTarget(i.sheet, i.cell) });
+    b.row([SEVERITY_WORD.zh[i.severity], i.sheet, i.cell, issueMessage(i, 'zh'), i.value]);
+  }
   b.blank();
   if (issues.length === 0) b.line('未发现问题。');
   else b.line(`共 ${errors} 个错误、${issues.length - errors} 个警告。${errors > 0 ? '有错误时不计算结果：请改正后重新运行。' : ''}`);
   if (a.scheme) signature(b, a.scheme);
-  return b.build();
+  return { ...b.build(), links };
 }
 
 /**

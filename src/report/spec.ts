@@ -45,7 +45,7 @@ export interface PrintSetup {
   readonly orientation: 'portrait' | 'landscape';
   /** rows repeated at the top of every printed page (0-based, inclusive) */
   readonly titleRows: readonly [number, number] | null;
-  /** page footer, centre: Excel header/footer codes (&P page, &N pages) */
+  /** page footer, centre: Excel header/footer codes (&P page); pages are numbered from 1 in every sheet */
   readonly footer: string;
   /** manual page breaks before these 0-based rows */
   readonly breaksBefore: readonly number[];
@@ -84,6 +84,8 @@ export interface SheetSpec {
    * `anchorRow` down. Hosts that cannot write charts show data bars on `values` instead.
    */
   readonly chart: { readonly title: string; readonly categories: Area; readonly values: Area; readonly anchorRow: number } | null;
+  /** cells that link to a cell of the workbook (校验报告's 单元格 entries): `target` as 'Sheet'!A1 */
+  readonly links?: readonly SheetLink[];
   /**
    * Rows that follow `cells`, produced a section at a time while the sheet is written (成绩单: a
    * page per subject), so that a large sheet is never held whole. Each section starts a printed
@@ -91,6 +93,17 @@ export interface SheetSpec {
    * sheet's columns; `columnWidths` and `print` already account for them.
    */
   readonly sections?: SheetSections;
+}
+
+export interface SheetLink {
+  readonly r: number;
+  readonly c: number;
+  readonly target: string;
+}
+
+/** A link's target: the cell on its sheet, the sheet name quoted as formulas quote it. */
+export function cellTarget(sheet: string, cell: string): string {
+  return `'${sheet.replace(/'/g, "''")}'!${cell}`;
 }
 
 export interface SheetSections {

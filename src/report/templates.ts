@@ -5,7 +5,7 @@ import { DEFAULT_SIGNATURE, namesTheYear, SCHEME_SHEET } from '../engine/scheme'
 import { SCORES_SHEET } from '../engine/scores';
 import { RATINGS_SHEET } from '../engine/ratings';
 import { BALLOTS_SHEET } from '../engine/ballots';
-import { textWidth } from './layout';
+import { FOOTER, textWidth } from './layout';
 import type { Cycle } from '../engine/types';
 import type { CellStyle, SheetSpec, SpecValue, StyledArea } from './spec';
 
@@ -343,7 +343,7 @@ function plainSheet(name: string, d: Draft, columnWidths: number[], freezeRows: 
     columnWidths,
     rowHeights: {},
     freezeRows,
-    print: { orientation: 'portrait', titleRows: freezeRows > 0 ? [freezeRows - 1, freezeRows - 1] : null, footer: '第 &P 页 共 &N 页', breaksBefore: [] },
+    print: { orientation: 'portrait', titleRows: freezeRows > 0 ? [freezeRows - 1, freezeRows - 1] : null, footer: FOOTER, breaksBefore: [] },
     dataBars: [],
     validations,
     chart: null,

@@ -565,7 +565,11 @@ export class ExcelEmulator {
 
   private each(
     r: Range,
-    f: (cell: { value: string | number | boolean; formula?: string; numberFormat: string; style: Record<string, unknown> }, i: number, j: number) => void,
+    f: (
+      cell: { value: string | number | boolean; formula?: string; numberFormat: string; style: Record<string, unknown>; hyperlink?: string },
+      i: number,
+      j: number,
+    ) => void,
   ): void {
     for (let i = 0; i < r.rows; i++) {
       for (let j = 0; j < r.cols; j++) {
@@ -662,6 +666,11 @@ export class ExcelEmulator {
           if (t.formula) cell.formula = t.formula;
           else delete cell.formula;
         });
+        return;
+      }
+      case 'range.Hyperlink': {
+        const r = n as Range;
+        this.each(r, (cell) => (cell.hyperlink = (v as { documentReference?: string }).documentReference));
         return;
       }
       case 'range.NumberFormat': {

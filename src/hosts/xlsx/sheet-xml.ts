@@ -103,11 +103,19 @@ export function writeSheetXml(
     }
     out.push('</dataValidations>');
   }
+  const links = spec.links ?? [];
+  if (links.length > 0) {
+    // a link within the workbook needs no relationship: its location is the cell
+    out.push('<hyperlinks>');
+    for (const l of links) out.push(`<hyperlink ref="${columnLetters(l.c)}${l.r + 1}" location="${escapeXml(l.target)}"/>`);
+    out.push('</hyperlinks>');
+  }
   out.push('<printOptions horizontalCentered="1"/>');
   const m = PAGE_MARGINS;
   out.push(`<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`);
   out.push(
-    `<pageSetup paperSize="9"${scale ? ` scale="${scale}"` : ''} orientation="${spec.print.orientation}"${scale ? '' : ' fitToWidth="1" fitToHeight="0"'}/>`,
+    // every sheet's pages are numbered from 1, also when the whole workbook is printed at once
+    `<pageSetup paperSize="9"${scale ? ` scale="${scale}"` : ''} firstPageNumber="1" orientation="${spec.print.orientation}"${scale ? '' : ' fitToWidth="1" fitToHeight="0"'} useFirstPageNumber="1"/>`,
   );
   const footer = escapeXml(`&C${spec.print.footer}`);
   out.push(`<headerFooter><oddFooter>${footer}</oddFooter></headerFooter>`);
