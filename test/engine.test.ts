@@ -5,6 +5,7 @@ import { isStatisticsLabel } from '../src/engine/scores';
 import { closestName, foldWidth, matchKey, numericText, splitHeader } from '../src/engine/text';
 import { makeBook, type BookSpec } from './helpers';
 import { noteText } from '../src/i18n/format';
+import { textWidth, wrapLines } from '../src/report/layout';
 
 const run = (spec: BookSpec): Assessment => assess(makeBook(spec));
 const errors = (a: Assessment) => a.issues.filter((i) => i.severity === 'error').map((i) => `${i.sheet}!${i.cell} ${i.code}`);
@@ -747,5 +748,23 @@ describe('备注 adds up with the numbers beside it', () => {
       '加2分：信息采用',
       '加分合计 5 分，超过加分上限，按 4 分计',
     ]);
+  });
+});
+
+describe('line breaking for print', () => {
+  it('never starts a line with closing punctuation nor ends one with opening, keeps numbers whole, fits the width', () => {
+    const text = '总排名第 12 名（共 835 个，竞争排名）；第一组第 3 名（共 99 个）。加分合计 5 分，超过加分上限，按 4 分计。';
+    for (let width = 6; width <= 40; width++) {
+      const lines = wrapLines(text, width);
+      // nothing lost: the lines joined are the text
+      expect(lines.join('')).toBe(text);
+      for (const line of lines) {
+        expect(line).not.toMatch(/^[。，、；：）」』】》]/);
+        expect(line).not.toMatch(/[（「『【《]$/);
+        expect(textWidth(line.trimEnd())).toBeLessThanOrEqual(width);
+      }
+      // 835 and 99 stay whole
+      expect(lines.some((l) => /\d$/.test(l) && lines[lines.indexOf(l) + 1] && /^\d/.test(lines[lines.indexOf(l) + 1]))).toBe(false);
+    }
   });
 });

@@ -54,7 +54,8 @@ function pagesBySheet(pages: string[], title: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
   let current = '(input)';
   for (const text of pages) {
-    const starts = RESULT_NAMES.find((n) => text.replace(/\s+/g, ' ').includes(`${title} ${n}`));
+    // a sheet's title is `考核名称 结果汇总`; the posted notice's heading reads `考核名称结果公示`
+    const starts = RESULT_NAMES.find((n) => text.replace(/\s+/g, '').includes(`${title}${n}`.replace(/\s+/g, '')));
     if (starts) current = starts;
     out.set(current, [...(out.get(current) ?? []), text]);
   }
@@ -82,7 +83,7 @@ describe.each(['ex1-departments-30', 'ex2-staff-weighted-12', 'ex3-units-grouped
     for (const [sheet, sheetPages] of bySheet) {
       if (sheet === '(input)') continue;
       sheetPages.forEach((page, k) => {
-        expect(page.replace(/\s+/g, ' ')).toContain(`${title} ${sheet}`);
+        expect(page.replace(/\s+/g, '')).toContain(`${title}${sheet}`.replace(/\s+/g, ''));
         expect(page).toMatch(new RegExp(`第\\s*${k + 1}\\s*页`));
       });
     }

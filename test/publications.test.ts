@@ -70,7 +70,10 @@ describe('成绩单', () => {
     expect(spec.print.breaksBefore.length).toBe(a.subjects.length - 1);
     expect(spec.print.scale).toBeGreaterThan(40);
     const start = spec.cells.findIndex((r) => r[0] === '雷桂娟　考核成绩单');
-    const block = spec.cells.slice(start, spec.print.breaksBefore.find((b) => b > start) ?? spec.cells.length);
+    // notes are broken into lines for print (Chinese line-breaking rules): read them joined again
+    const block = spec.cells
+      .slice(start, spec.print.breaksBefore.find((b) => b > start) ?? spec.cells.length)
+      .map((r) => r.map((v) => (typeof v === 'string' ? v.replace(/\n/g, '') : v)));
     const row = (label: string) => block.find((r) => r[0] === label)!;
     expect(row('基础分').slice(0, 3)).toEqual(['基础分', 100, 89.72]);
     expect(row('加分（其他工作任务）累计')[4]).toBe('合计 7 分，超过累计上限 5，按 5 分计');

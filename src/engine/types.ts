@@ -80,6 +80,9 @@ export interface Settings {
   outputs: OptionalSheet[];
   noticeShowsTotal: boolean;
   noticeText: string;
+  /** 公示期 and 监督电话: lines of 结果公示 (blank: lines to fill in by hand) */
+  noticePeriod: string;
+  noticePhone: string;
   /** 期间汇总, 缺期处理, 否决延续, 加减分上限范围: used when 【期间】 lists periods */
   rollup: Rollup;
   missingPeriod: MissingPeriodPolicy;

@@ -20,6 +20,8 @@ const CAPTION_FILL = 'F2F2F2';
 const HEADER_STYLE: CellStyle = { bold: true, fill: HEADER_FILL, align: 'center', valign: 'middle', wrap: true, border: true };
 const CAPTION_STYLE: CellStyle = { bold: true, fill: CAPTION_FILL, border: true, align: 'left', valign: 'middle', numberFormat: '@' };
 const LINE_STYLE: CellStyle = { align: 'left', valign: 'top', wrap: true, numberFormat: '@' };
+/** A signature block's line (the issuing body, the date, 盖章): at the right. */
+const RIGHT_LINE_STYLE: CellStyle = { ...LINE_STYLE, align: 'right' };
 /** Widest a sheet may be (in character widths) and still print portrait on A4 at 100%. */
 const PORTRAIT_WIDTH = 92;
 const NOTE_WIDTH = 40;
@@ -120,16 +122,82 @@ export interface PageProfile {
 
 interface WrappingCell {
   readonly col: number;
-  readonly width: number;
+  readonly text: string;
 }
 
 const ROW_POINTS = 15;
 
-/** Lines a row takes: its widest-wrapping cell in its column (a line across the whole table). */
+/** Display columns a wrapping cell's text may fill per line: its column less a margin (a full-width line: the table's). */
+function lineWidth(col: number, widths: readonly number[], total: number): number {
+  return col < 0 ? Math.max(total - 2, 10) : widths[col] - 1;
+}
+
+/** Lines a row takes: its cell that wraps to the most lines. */
 function linesOf(cells: readonly WrappingCell[], widths: readonly number[], total: number): number {
   let lines = 1;
-  for (const { col, width } of cells) lines = Math.max(lines, Math.ceil(width / (col < 0 ? Math.max(total - 2, 10) : widths[col] - 1)));
+  for (const { col, text } of cells) lines = Math.max(lines, wrapLines(text, lineWidth(col, widths, total)).length);
   return lines;
+}
+
+/** Punctuation that may not start a line, and that may not end one (Chinese line-breaking rules). */
+const CLOSING = new Set('。，、；：？！）」』】》〉〕”’…—·%.,;:?!)]}');
+const OPENING = new Set('（「『【《〈〔“‘([{');
+/** Runs kept whole: numbers (89.50, 25%), Latin words, codes. */
+const UNBROKEN = /[A-Za-z0-9.+\-−×÷=/#_]/;
+
+/**
+ * A text as lines of at most `width` display columns, broken as Chinese typesetting does: no line
+ * starts with closing punctuation or ends with opening punctuation, and numbers and Latin words are
+ * not split. The tool breaks the lines itself (and sizes the row to them), so that Excel and
+ * LibreOffice, which may not follow these rules, never break them again.
+ */
+export function wrapLines(text: string, width: number): string[] {
+  const limit = Math.max(width, 4);
+  const out: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    // tokens: a run kept whole, or one character; punctuation glued to its neighbour
+    const tokens: string[] = [];
+    for (const ch of paragraph) {
+      const last = tokens.length - 1;
+      const prev = last >= 0 ? tokens[last] : '';
+      const glue = last >= 0 && (CLOSING.has(ch) || OPENING.has(prev[prev.length - 1]) || (UNBROKEN.test(ch) && UNBROKEN.test(prev[prev.length - 1])));
+      if (glue) tokens[last] += ch;
+      else tokens.push(ch);
+    }
+    let line = '';
+    let used = 0;
+    for (const token of tokens) {
+      const w = textWidth(token);
+      // a space hangs at the end of a line: the lines joined are the text again
+      if (used + w <= limit || line === '' || token.trim() === '') {
+        line += token;
+        used += w;
+        if (used <= limit || token.trim() === '') continue;
+      } else {
+        out.push(line);
+        line = token;
+        used = w;
+        if (used <= limit) continue;
+      }
+      // a token wider than a line (a long number or word): cut it where it must be
+      let piece = '';
+      let pw = 0;
+      for (const ch of line) {
+        const cw = textWidth(ch);
+        if (pw + cw > limit && piece !== '') {
+          out.push(piece);
+          piece = '';
+          pw = 0;
+        }
+        piece += ch;
+        pw += cw;
+      }
+      line = piece;
+      used = pw;
+    }
+    out.push(line);
+  }
+  return out;
 }
 
 /** The printed height in points of a part of a sheet once its widths are known. */
@@ -154,6 +222,7 @@ export class SheetBuilder {
   private readonly rowKinds = new Map<number, readonly ColumnKind[]>();
   private readonly captionRows: number[] = [];
   private readonly freeRows: number[] = [];
+  private readonly rightRows = new Set<number>();
   /** block headers: styled like the header, not repeated on every page */
   private readonly blockHeaders: { row: number; width: number }[] = [];
   private headerRow = -1;
@@ -218,8 +287,9 @@ export class SheetBuilder {
     return this;
   }
 
-  /** A full-width line outside the table (signature, notes), left aligned, wrapped. */
-  line(text: string): this {
+  /** A full-width line outside the table (signature, notes), wrapped; left aligned, or at the right (a signature block). */
+  line(text: string, align: 'left' | 'right' = 'left'): this {
+    if (align === 'right') this.rightRows.add(this.cells.length);
     this.freeRows.push(this.cells.length);
     this.cells.push([text]);
     return this;
@@ -328,14 +398,12 @@ export class SheetBuilder {
   private wrappingRows(): { row: number; cells: WrappingCell[] }[] {
     const { columns } = this;
     const out: { row: number; cells: WrappingCell[] }[] = [];
-    for (const r of this.freeRows) out.push({ row: r, cells: [{ col: -1, width: cellTextWidth(String(this.cells[r][0] ?? '')) }] });
+    for (const r of this.freeRows) out.push({ row: r, cells: [{ col: -1, text: String(this.cells[r][0] ?? '') }] });
     const noteCols = columns.flatMap((col, c) => (col.kind === 'note' ? [c] : []));
     if (noteCols.length === 0) return out;
     for (const r of this.bodyRows) {
       const kinds = this.kindsOf(r);
-      const cells = noteCols
-        .filter((c) => (kinds[c] ?? columns[c].kind) === 'note')
-        .map((c) => ({ col: c, width: cellTextWidth(String(this.cells[r][c] ?? '')) }));
+      const cells = noteCols.filter((c) => (kinds[c] ?? columns[c].kind) === 'note').map((c) => ({ col: c, text: String(this.cells[r][c] ?? '') }));
       if (cells.length > 0) out.push({ row: r, cells });
     }
     return out;
@@ -380,11 +448,16 @@ export class SheetBuilder {
     }
     for (const r of this.freeRows) {
       this.merges.push(full(r));
-      this.style(full(r), LINE_STYLE);
+      this.style(full(r), this.rightRows.has(r) ? RIGHT_LINE_STYLE : LINE_STYLE);
     }
-    // lines and notes that wrap need more height
+    // lines and notes that wrap: broken here, by the rules, and as tall as their lines
     for (const { row, cells } of this.wrappingRows()) {
-      const lines = linesOf(cells, widths, total);
+      let lines = 1;
+      for (const { col, text } of cells) {
+        const broken = wrapLines(text, lineWidth(col, widths, total));
+        if (broken.length > 1) this.cells[row][Math.max(col, 0)] = broken.join('\n');
+        lines = Math.max(lines, broken.length);
+      }
       if (lines > 1) this.heights[row] = ROW_POINTS * lines;
     }
   }

@@ -23,10 +23,19 @@ export function noticeSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec 
     ...(noticeShowsTotal ? [{ header: '总分', kind: 'score' } as const] : []),
     { header: '等次', kind: 'center' },
   ];
-  const b = new SheetBuilder(head('notice', scheme, ctx), columns).header();
+  const { title, issuer, noticePeriod, noticePhone } = scheme.settings;
+  // a notice to post as it is: its heading, an opening sentence, the table, 公示期 and 监督电话,
+  // and the issuing body and the date as its signature
+  const notice = { ...head('notice', scheme, ctx), title: `${title}结果公示`, subtitle: `现将${title}结果予以公示（按总排名排列）：` };
+  const b = new SheetBuilder(notice, columns).header();
   for (const s of a.subjects) b.row([s.rank, s.name, ...(a.hasGroups ? [s.group ?? ''] : []), ...(noticeShowsTotal ? [s.score.total.value] : []), s.grade]);
-  if (noticeText) b.blank().line(noticeText);
-  signature(b, scheme);
+  b.blank();
+  if (noticeText) b.line(noticeText);
+  b.line(`公示期：${noticePeriod || '　　　　年　　月　　日至　　　　年　　月　　日'}。公示期间如有异议，请向${issuer || '考核办公室'}反映。`);
+  b.line(`监督电话：${noticePhone || '　　　　　　　　'}`);
+  b.blank();
+  if (issuer) b.line(issuer, 'right');
+  b.line(chineseDate(ctx.date), 'right');
   return b.build();
 }
 
@@ -247,7 +256,9 @@ export function reportsSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec
       RANK_ROW,
     );
     b.row(['等次', null, s.grade, null, gradeReason(s, a)]);
-    if (scheme.settings.signature) b.line(scheme.settings.signature);
+    // a form handed to the unit: the assessing body's seal and the date at the bottom
+    // room for the seal above the date
+    b.blank().line(`考核单位（盖章）：${scheme.settings.issuer}`, 'right').blank().blank().line(chineseDate(ctx.date), 'right');
     return b;
   };
   // subjects in 评分表 order: a unit finds itself where it entered its scores

@@ -1,6 +1,7 @@
 // The result sheets of contract section 6, as specs.
 import { PENDING_GRADE, type Assessment, type ScoredAssessment, type SubjectResult } from '../engine/assess';
 import { errorsFirst } from '../engine/cells';
+import * as X from '../engine/exact';
 import type { Issue } from '../engine/types';
 import { issueMessage, noteText, SEVERITY_WORD } from '../i18n/format';
 import {
@@ -45,7 +46,7 @@ function scoreCells(s: SubjectResult): number[] {
   return [s.score.base.value, s.score.bonus.published.value, s.score.deduction.published.value, s.score.total.value];
 }
 
-type ScoreColumns = { headers: string[]; values: (s: SubjectResult) => SpecValue[]; kind: 'score' | 'raw' };
+type ScoreColumns = { headers: string[]; values: (s: SubjectResult) => SpecValue[]; kind: 'score' };
 
 /**
  * 结果汇总 shows each period's total with 【期间】, else dimension scores, else indicator scores
@@ -61,9 +62,13 @@ export function summarySheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec
       kind: 'score',
     });
   }
-  const withIndicators = summaryWith(a, ctx, { headers: a.scheme.indicators.map((i) => i.name), values: (s) => [...s.input.scores], kind: 'raw' });
+  // indicator scores with the configured decimals (36.50 beside 37.00); a rated one as published
+  const { decimals } = a.scheme.settings;
+  const indicatorValues = (s: SubjectResult) =>
+    s.input.scores.map((v, i) => (s.input.exactScores?.has(i) ? X.publish(s.input.exactScores.get(i)!, decimals).value : v));
+  const withIndicators = summaryWith(a, ctx, { headers: a.scheme.indicators.map((i) => i.name), values: indicatorValues, kind: 'score' });
   const width = withIndicators.columnWidths.reduce((x, y) => x + y, 0);
-  return width <= INDICATORS_FIT_WIDTH ? withIndicators : summaryWith(a, ctx, { headers: [], values: () => [], kind: 'raw' });
+  return width <= INDICATORS_FIT_WIDTH ? withIndicators : summaryWith(a, ctx, { headers: [], values: () => [], kind: 'score' });
 }
 
 function summaryWith(a: ScoredAssessment, ctx: ReportContext, scores: ScoreColumns): SheetSpec {
