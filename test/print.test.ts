@@ -88,6 +88,9 @@ describe.each(['ex1-departments-30', 'ex2-staff-weighted-12', 'ex3-units-grouped
       });
     }
     reports.forEach((page) => expect(page).toMatch(new RegExp(`共\\s*${reports.length}\\s*页`)));
+    // Chinese dates, and no printed line starting with closing punctuation
+    expect(bySheet.get('结果汇总')!.join('')).toMatch(/日期：2026年11月21日/);
+    for (const page of pages) for (const line of page.split('\n')) expect(line.trim()).not.toMatch(/^[。，、；：？！）」』】》]/);
     expect(bySheet.get('指标分析')!.join('')).toContain('得分率');
     expect(bySheet.get('结果公示')!.join('')).toContain(run.assessment.subjects[0].name);
   });

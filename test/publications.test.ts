@@ -3,7 +3,10 @@ import { analysisSheet, gradeReason, noticeSheet, reportsSheet } from '../src/re
 import { sheetRows, wholeSheet, type SheetSpec } from '../src/report/spec';
 import { writeSheetXml } from '../src/hosts/xlsx/sheet-xml';
 import { MINIMAL_STYLES, StyleBook } from '../src/hosts/xlsx/styles';
-import { assessFile, assessScored, examplePath, makeBook, scored } from './helpers';
+import { assessFile, assessScored, book, EXAMPLES, examplePath, makeBook, scored } from './helpers';
+import { buildResultSheets, distributionSheet, summarySheet } from '../src/report/sheets';
+import { assess } from '../src/engine/assess';
+import type { CellValue } from '../src/engine/types';
 
 const ctx = { date: '2026-11-21' };
 
@@ -122,5 +125,89 @@ describe('成绩单', () => {
         ex1,
       ),
     ).toBe('与名额边界同分，按“同分同等次”计入一等（名额 6 个）');
+  });
+});
+
+describe('lines as printed', () => {
+  it.each(EXAMPLES.filter((e) => e !== 'ex4-bad-input'))('%s: no line of a cell starts with closing punctuation or ends with opening', async (name) => {
+    const a = await assessFile(examplePath(name));
+    for (const spec of buildResultSheets(a, { date: '2026-11-21' }).map(wholeSheet))
+      for (const row of spec.cells)
+        for (const v of row)
+          if (typeof v === 'string')
+            for (const line of v.split('\n')) {
+              expect(line).not.toMatch(/^[。，、；：？！）」』】》]/);
+              expect(line.trimEnd()).not.toMatch(/[（「『【《]$/);
+            }
+  });
+});
+
+describe('where a unit stands', () => {
+  const scheme: CellValue[][] = [
+    ['【设置】'],
+    ['项目', '内容'],
+    ['名次差距', '是'],
+    [],
+    ['【指标】'],
+    ['指标', '分值'],
+    ['甲项', 60],
+    ['乙项', 40],
+    [],
+    ['【等次】'],
+    ['等次', '名额'],
+    ['优秀', 1],
+    ['合格'],
+    [],
+    ['【梯队】'],
+    ['名次起', '名次止', '梯队'],
+    [1, 2, '第一梯队'],
+    [3, null, '第二梯队'],
+  ];
+  const a = () =>
+    scored(
+      assess(
+        book({
+          考核方案: scheme,
+          评分表: [
+            ['名称', '甲项', '乙项'],
+            ['A', 55, 35],
+            ['B', 50, 35.5],
+            ['C', 52, 28],
+          ],
+        }),
+      ),
+    );
+
+  it('结果汇总: 与上一名差, 与平均分差 and 梯队', () => {
+    const spec = summarySheet(a(), { date: '2026-11-21' });
+    const header = spec.cells[2] as string[];
+    const col = (name: string) => header.indexOf(name);
+    const rows = spec.cells.slice(3, 6);
+    expect(rows.map((r) => r[col('总分')])).toEqual([90, 85.5, 80]);
+    expect(rows.map((r) => r[col('与上一名差')])).toEqual([null, 4.5, 5.5]);
+    // mean 85.1666…: 4.83, 0.33, −5.17
+    expect(rows.map((r) => r[col('与平均分差')])).toEqual([4.83, 0.33, -5.17]);
+    expect(rows.map((r) => r[col('梯队')])).toEqual(['第一梯队', '第一梯队', '第二梯队']);
+  });
+
+  it('等次分布: each grade’s cut-off; 成绩单: each indicator’s rank and the distance to the grade above', () => {
+    const dist = distributionSheet(a(), { date: '2026-11-21' });
+    const header = dist.cells[2] as string[];
+    const excellent = dist.cells.find((r) => r[1] === '优秀')!;
+    expect([excellent[header.indexOf('线内最低分')], excellent[header.indexOf('线外最高分')]]).toEqual([90, 85.5]);
+    const reports = wholeSheet(reportsSheet(a(), { date: '2026-11-21' }));
+    const text = reports.cells.map((r) => r.map((v) => (typeof v === 'string' ? v.replace(/\n/g, '') : v)));
+    const page = (name: string) => {
+      const start = text.findIndex((r) => r[0] === `${name}　考核成绩单`);
+      const next = text.findIndex((r, k) => k > start && typeof r[0] === 'string' && r[0].endsWith('考核成绩单'));
+      return text.slice(start, next < 0 ? text.length : next);
+    };
+    // B: 甲项 50 is third of three, 乙项 35.5 first
+    expect(page('B').find((r) => r[0] === '　甲项')![4]).toBe('第 3 名（共 3 个）');
+    expect(page('B').find((r) => r[0] === '　乙项')![4]).toBe('第 1 名（共 3 个）');
+    const gap = page('B').find((r) => r[0] === '距上一等次')!;
+    expect(gap[2]).toBe(4.5);
+    expect(gap[4]).toBe('“优秀”线内最低分 90.00，还差 4.50 分');
+    expect(page('A').find((r) => r[0] === '距上一等次')).toBeUndefined();
   });
 });

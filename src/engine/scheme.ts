@@ -30,6 +30,7 @@ import type {
   Period,
   RaterCategory,
   Scheme,
+  Tier,
   Settings,
   SheetData,
 } from './types';
@@ -38,7 +39,7 @@ export const SCHEME_SHEET = '考核方案';
 export const DEFAULT_SIGNATURE = '制表人：　　　　　审核人：　　　　　日期：';
 export const ALL_OPTIONAL_SHEETS: readonly OptionalSheet[] = ['notice', 'analysis', 'reports'];
 
-type BlockName = 'settings' | 'dimensions' | 'indicators' | 'grades' | 'categories' | 'periods' | 'raters' | 'ballot';
+type BlockName = 'settings' | 'dimensions' | 'indicators' | 'grades' | 'categories' | 'periods' | 'raters' | 'ballot' | 'tiers';
 
 const blockTitle = aliasTable<BlockName>([
   ['settings', ['设置', 'Settings']],
@@ -49,6 +50,7 @@ const blockTitle = aliasTable<BlockName>([
   ['periods', ['期间', 'Periods']],
   ['raters', ['评议', '评议权重', 'Raters', 'Rater categories']],
   ['ballot', ['测评折算', '测评', 'Ballot values', 'Ballot']],
+  ['tiers', ['梯队', 'Tiers', 'Rank bands']],
 ]);
 
 interface Block {
@@ -224,6 +226,7 @@ const SETTINGS: ReadonlyArray<readonly [readonly string[], SettingParser]> = [
   [['公示总分', 'Notice shows total'], choice(YES_NO, (s, v) => (s.noticeShowsTotal = v))],
   [['公示说明', 'Notice text'], text((s, v) => (s.noticeText = v))],
   [['公示期', 'Notice period'], text((s, v) => (s.noticePeriod = v))],
+  [['名次差距', 'Gaps', '差距列'], choice(YES_NO, (s, v) => (s.showGaps = v))],
   [['监督电话', 'Notice phone'], text((s, v) => (s.noticePhone = v))],
   [['期间汇总', 'Period roll-up'], choice(choicesOf(ROLLUPS), (s, v) => (s.rollup = v))],
   [['缺期处理', 'Missing periods'], choice(choicesOf(MISSING_PERIODS), (s, v) => (s.missingPeriod = v))],
@@ -273,6 +276,7 @@ export function defaultSettings(fileTitle: string): Settings {
     noticeShowsTotal: false,
     noticeText: '',
     noticePeriod: '',
+    showGaps: false,
     noticePhone: '',
     rollup: 'mean',
     missingPeriod: 'average',
@@ -663,6 +667,32 @@ const BALLOT = {
   },
 } as const satisfies BlockDecl<{ name: BlockField<string>; value: BlockField<number | null | undefined> }, BallotOption>;
 
+/** 【梯队】: 名次起 | 名次止 | 梯队; bands may leave ranks out but may not overlap. */
+const TIERS = {
+  block: 'tiers',
+  required: false,
+  skipRepeated: true,
+  fields: {
+    name: { names: ['梯队', 'Tier', '名称'], required: true, read: textCell },
+    from: { names: ['名次起', '起', 'From'], required: true, read: numberCell((v) => Number.isInteger(v) && v >= 1, '≥ 1 的整数', { required: true }) },
+    to: { names: ['名次止', '止', 'To'], read: numberCell((v) => Number.isInteger(v) && v >= 1, '≥ 1 的整数') },
+  },
+  item: ({ name, from, to }, r, { rd, cols }) => {
+    if (from == null || to === undefined) return undefined;
+    const last = to ?? Number.MAX_SAFE_INTEGER;
+    if (last < from) {
+      rd.log.error('bad-number', rd.sheet, address(r, cols.to), to, { column: '名次止', rule: '≥ 名次起' });
+      return undefined;
+    }
+    return { name, from, to: last };
+  },
+  after: (tiers, { rd, titleCell }) => {
+    const sorted = [...tiers].sort((x, y) => x.from - y.from);
+    for (let k = 1; k < sorted.length; k++)
+      if (sorted[k].from <= sorted[k - 1].to) rd.log.error('tiers-overlap', rd.sheet, titleCell, null, { first: sorted[k - 1].name, second: sorted[k].name });
+  },
+} as const satisfies BlockDecl<{ name: BlockField<string>; from: BlockField<number | null | undefined>; to: BlockField<number | null | undefined> }, Tier>;
+
 /** 【期间】: 期间 | 工作表 | 权重(%). 权重 is needed, adding up to 100, when 期间汇总 is 加权. */
 /** The 【期间】 whose sheet holds the 年度 dimensions: named 年度 (or 2026年度, 全年). */
 export function namesTheYear(period: string): boolean {
@@ -762,9 +792,10 @@ export function parseScheme(sheet: SheetData, fileTitle: string, log: IssueLog):
   const periods = readBlock(sheet, blocks, periodsBlock(settings, splitsCycles({ indicators })), log);
   const raters = readBlock(sheet, blocks, RATERS, log);
   const ballotOptions = readBlock(sheet, blocks, BALLOT, log);
+  const tiers = readBlock(sheet, blocks, TIERS, log);
   checkTieBreakers(sheet, blocks.get('settings'), settings, dimensions, indicators, periods, log);
   checkSources(sheet.name, indicators, { raters, ballotOptions, periods }, settings, log);
-  return { settings, dimensions, indicators, grades, categories, periods, raters, ballotOptions };
+  return { settings, dimensions, indicators, grades, categories, periods, raters, ballotOptions, tiers };
 }
 
 /** An indicator 评议 needs 【评议】, one 测评 needs 【测评折算】; neither is read period by period yet. */

@@ -83,6 +83,8 @@ export interface Settings {
   /** 公示期 and 监督电话: lines of 结果公示 (blank: lines to fill in by hand) */
   noticePeriod: string;
   noticePhone: string;
+  /** 名次差距: 结果汇总 gains 与上一名差 and 与平均分差 */
+  showGaps: boolean;
   /** 期间汇总, 缺期处理, 否决延续, 加减分上限范围: used when 【期间】 lists periods */
   rollup: Rollup;
   missingPeriod: MissingPeriodPolicy;
@@ -137,6 +139,13 @@ export interface RaterCategory {
   readonly minRaters: number;
 }
 
+/** A row of 【梯队】: ranks 名次起…名次止 labelled 梯队 (第一梯队 …). */
+export interface Tier {
+  readonly name: string;
+  readonly from: number;
+  readonly to: number;
+}
+
 /** A row of 【测评折算】: a ballot option and what a vote for it is worth. */
 export interface BallotOption {
   readonly name: string;
@@ -178,6 +187,8 @@ export interface Scheme {
   readonly raters: readonly RaterCategory[];
   /** 【测评折算】: the ballot options of the 测评 indicators, best first */
   readonly ballotOptions: readonly BallotOption[];
+  /** 【梯队】: rank bands, in order */
+  readonly tiers: readonly Tier[];
 }
 
 /** The code of an event type declared in event-types.ts. */

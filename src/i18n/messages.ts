@@ -186,6 +186,7 @@ export const ISSUE_MESSAGES = {
     zh: '指标“{indicator}”来源为评议或测评：有【期间】的工作簿暂不支持，请在各期工作簿中计算后再合并。',
     en: 'The indicator "{indicator}" is rated or balloted: not supported with 【期间】 yet; compute it in each period\'s workbook, then combine.',
   },
+  'tiers-overlap': { zh: '梯队“{first}”与“{second}”的名次范围重叠。', en: 'The rank bands "{first}" and "{second}" overlap.' },
   'unknown-satisfied-option': {
     zh: '满意率选项 {options} 不在【测评折算】中。',
     en: 'The satisfied options {options} are not in 【测评折算】.',

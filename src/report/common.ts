@@ -1,5 +1,6 @@
 // What every result sheet shares: its head (title and subtitle), the signature line, 备注 text.
 import type { ScoredAssessment, SubjectResult } from '../engine/assess';
+import { PENDING } from '../engine/grade';
 import { indicatorsScored, periodicWeight, splitsCycles } from '../engine/scheme';
 import type { MissingPeriodPolicy, Rollup, Scheme } from '../engine/types';
 import { noteText } from '../i18n/format';
@@ -22,6 +23,40 @@ export function head(role: ResultRole, scheme: Scheme | null, ctx: ReportContext
 export function chineseDate(date: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})(.*)$/.exec(date);
   return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日${m[4]}` : date;
+}
+
+/** The subject's 梯队 (【梯队】) by its overall rank; '' outside every band. */
+export function tierOf(scheme: Scheme, rank: number): string {
+  return scheme.tiers.find((t) => t.from <= rank && rank <= t.to)?.name ?? '';
+}
+
+/** A grade's cut-off in its scope: the lowest total inside it and the highest below it outside it. */
+export interface Cutoff {
+  readonly inside: number | null;
+  readonly outside: number | null;
+}
+
+/** Every grade's cut-off, by scope (全体, or each group), from the published totals. */
+export function gradeCutoffs(a: ScoredAssessment): Map<string, Cutoff[]> {
+  const out = new Map<string, Cutoff[]>();
+  for (const scope of a.scopes) {
+    const members = a.subjects.filter((s) => (a.scheme.settings.gradeScope === 'group' ? s.group === scope.scope : true));
+    const gradeOf = (s: SubjectResult) => (s.outcome.grade === PENDING ? Number.MAX_SAFE_INTEGER : s.outcome.grade);
+    out.set(
+      scope.scope,
+      a.scheme.grades.map((_, g) => {
+        const inside = members.filter((s) => gradeOf(s) === g).map((s) => s.score.total.value);
+        const below = members.filter((s) => gradeOf(s) > g).map((s) => s.score.total.value);
+        return { inside: inside.length > 0 ? Math.min(...inside) : null, outside: below.length > 0 ? Math.max(...below) : null };
+      }),
+    );
+  }
+  return out;
+}
+
+/** The scope a subject is graded in. */
+export function scopeOf(a: ScoredAssessment, s: SubjectResult): string {
+  return a.scheme.settings.gradeScope === 'group' ? (s.group ?? '') : (a.scopes[0]?.scope ?? '');
 }
 
 /** 期间汇总's words on the result sheets: the roll-up's column and how it was made. */

@@ -8,7 +8,19 @@ import { message, REASON_MESSAGES } from '../i18n/messages';
 import { PENDING, type GradeMiss } from '../engine/grade';
 import type { SideTotal } from '../engine/score';
 import { BAR_COLOR, FOOTER, SheetBuilder, profileHeight, type Column, type ColumnKind, type PageProfile } from './layout';
-import { baseLabel, chineseDate, head, inInputOrder, MISSING_PERIOD_RULE, rollupHow, signature, type ReportContext } from './common';
+import {
+  baseLabel,
+  chineseDate,
+  gradeCutoffs,
+  head,
+  inInputOrder,
+  MISSING_PERIOD_RULE,
+  rollupHow,
+  scopeOf,
+  signature,
+  tierOf,
+  type ReportContext,
+} from './common';
 import { indicatorsScored, periodicWeight } from '../engine/scheme';
 import type { SheetSpec } from './spec';
 import { headWords, indicatorWords } from './derived';
@@ -197,6 +209,25 @@ export function reportsSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec
   const sheetHead = head('reports', scheme, ctx);
   const rate = (score: number, max: number) => (max > 0 ? X.publishRatio(score, max, 4).value : null);
   const labels = scheme.indicators.map((ind) => `　${ind.name}`);
+  const shownScore = (s: SubjectResult, i: number) => {
+    // a score from raters or ballots is shown rounded like every published number
+    const exact = s.input.exactScores?.get(i);
+    return exact ? X.publish(exact, decimals).value : s.input.scores[i];
+  };
+  // each indicator's rank among all subjects (1 + how many scored more), from the sorted scores
+  const sortedScores = scheme.indicators.map((_, i) => a.subjects.map((s) => shownScore(s, i)).sort((x, y) => y - x));
+  const indicatorRank = (i: number, score: number) => {
+    const sorted = sortedScores[i];
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] > score) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
+  const cutoffs = gradeCutoffs(a);
   const scored = indicatorsScored(scheme);
   const members = a.dimensions.map((dim) => scored.filter((i) => scheme.indicators[i].dimension === dim));
   const unshown = scored.filter((i) => !members.some((m) => m.includes(i)));
@@ -206,11 +237,10 @@ export function reportsSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec
   const indicatorRows = (b: SheetBuilder, s: SubjectResult) => {
     const indicatorRow = (i: number) => {
       const ind = scheme.indicators[i];
-      // a score from raters or ballots is shown rounded like every published number
-      const exact = s.input.exactScores?.get(i);
-      const score = exact ? X.publish(exact, decimals).value : s.input.scores[i];
+      const score = shownScore(s, i);
       const words = indicatorWords(s, i, scheme);
-      b.row([labels[i], ind.points, score, rate(score, ind.points), words || null]);
+      const place = `第 ${indicatorRank(i, score)} 名（共 ${a.subjects.length} 个）`;
+      b.row([labels[i], ind.points, score, rate(score, ind.points), words ? `${place}；${words}` : place]);
     };
     let contributionsSum = X.ZERO;
     a.dimensions.forEach((dim, d) => {
@@ -238,7 +268,12 @@ export function reportsSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec
   const report = (s: SubjectResult): SheetBuilder => {
     const b = new SheetBuilder(sheetHead, columns, { section: true });
     b.caption(`${s.name}　考核成绩单`);
-    b.line([s.group ? `分组：${s.group}` : '', `总分：${fmt(s.score.total.value, decimals)}`, `等次：${s.grade}`].filter(Boolean).join('　　'));
+    const tier = tierOf(scheme, s.rank);
+    b.line(
+      [s.group ? `分组：${s.group}` : '', `总分：${fmt(s.score.total.value, decimals)}`, `等次：${s.grade}`, tier ? `梯队：${tier}` : '']
+        .filter(Boolean)
+        .join('　　'),
+    );
     b.blockHeader(columns.map((c) => c.header));
     if (s.periods) periodRows(b, s, a);
     else indicatorRows(b, s);
@@ -256,6 +291,13 @@ export function reportsSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec
       RANK_ROW,
     );
     b.row(['等次', null, s.grade, null, gradeReason(s, a)]);
+    // how far the next grade up is: its lowest total inside, when this total is below it
+    const g = s.outcome.grade;
+    const better = g !== PENDING && g > 0 ? cutoffs.get(scopeOf(a, s))?.[g - 1].inside : null;
+    if (better != null && better > s.score.total.value) {
+      const gap = (Math.round(better * 10 ** decimals) - s.totalUnits) / 10 ** decimals;
+      b.row(['距上一等次', null, gap, null, `“${scheme.grades[g - 1].name}”线内最低分 ${fmt(better, decimals)}，还差 ${fmt(gap, decimals)} 分`], COMPUTED);
+    }
     // a form handed to the unit: the assessing body's seal and the date at the bottom
     // room for the seal above the date
     b.blank().line(`考核单位（盖章）：${scheme.settings.issuer}`, 'right').blank().blank().line(chineseDate(ctx.date), 'right');

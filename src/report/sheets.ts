@@ -7,6 +7,7 @@ import { issueMessage, noteText, SEVERITY_WORD } from '../i18n/format';
 import {
   baseLabel,
   dimensionsScored,
+  gradeCutoffs,
   head,
   inInputOrder,
   MISSING_PERIOD_RULE,
@@ -14,6 +15,7 @@ import {
   rescaledNote,
   rollupHow,
   signature,
+  tierOf,
   type ReportContext,
 } from './common';
 import { SheetBuilder, type Column } from './layout';
@@ -73,19 +75,40 @@ export function summarySheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec
 
 function summaryWith(a: ScoredAssessment, ctx: ReportContext, scores: ScoreColumns): SheetSpec {
   const { scheme } = a;
+  const gaps = scheme.settings.showGaps;
+  const tiers = scheme.tiers.length > 0;
   const columns: Column[] = [
     { header: '排名', kind: 'int' },
     { header: '名称', kind: 'text' },
     ...(a.hasGroups ? [{ header: '分组', kind: 'center' } as const] : []),
     ...scores.headers.map((h) => ({ header: h, kind: scores.kind })),
     ...scoreColumns(a),
+    ...(gaps ? [{ header: '与上一名差', kind: 'score' } as const, { header: '与平均分差', kind: 'score' } as const] : []),
     { header: '等次', kind: 'center' },
+    ...(tiers ? [{ header: '梯队', kind: 'center' } as const] : []),
     { header: '备注', kind: 'note' },
   ];
   const b = new SheetBuilder(head('summary', scheme, ctx), columns).header();
-  for (const s of a.subjects) {
-    b.row([s.rank, s.name, ...(a.hasGroups ? [s.group ?? ''] : []), ...scores.values(s), ...scoreCells(s), s.grade, notesText(s)]);
-  }
+  // differences of published totals, worked in units of the last decimal: exact
+  const { decimals } = scheme.settings;
+  const unit = 10 ** decimals;
+  const mean = X.div(X.exactSum(a.subjects.map((s) => s.score.total.value)), X.exactInt(Math.max(1, a.subjects.length)));
+  a.subjects.forEach((s, k) => {
+    const gapCells = gaps
+      ? [k === 0 ? null : (a.subjects[k - 1].totalUnits - s.totalUnits) / unit, X.publish(X.sub(X.exactFromNumber(s.score.total.value), mean), decimals).value]
+      : [];
+    b.row([
+      s.rank,
+      s.name,
+      ...(a.hasGroups ? [s.group ?? ''] : []),
+      ...scores.values(s),
+      ...scoreCells(s),
+      ...gapCells,
+      s.grade,
+      ...(tiers ? [tierOf(scheme, s.rank)] : []),
+      notesText(s),
+    ]);
+  });
   const rescaled = rescaledNote(scheme);
   if (rescaled) b.blank().line(rescaled);
   signature(b, scheme);
@@ -163,9 +186,12 @@ export function distributionSheet(a: ScoredAssessment, ctx: ReportContext): Shee
     { header: '名额', kind: 'int' },
     { header: '实有', kind: 'int' },
     { header: '占比', kind: 'percent' },
+    { header: '线内最低分', kind: 'score' },
+    { header: '线外最高分', kind: 'score' },
     { header: '说明', kind: 'note' },
   ];
   const b = new SheetBuilder(head('distribution', scheme, ctx), columns).header();
+  const cutoffs = gradeCutoffs(a);
   const first = b.rowCount;
   for (const scope of a.scopes) {
     for (const g of scope.grades) {
@@ -173,12 +199,26 @@ export function distributionSheet(a: ScoredAssessment, ctx: ReportContext): Shee
       const limits = [rule.maxPct !== null ? `≤${rule.maxPct}%` : '', rule.minPct !== null ? `≥${rule.minPct}%` : ''].filter(Boolean).join('，');
       const words = g.warnings.map((w) => issueMessage({ severity: 'warning', code: w.code, sheet: '', cell: '', value: '', params: w.params }, 'zh'));
       if (rule.minScore !== null) words.unshift(`最低分 ${rule.minScore}`);
-      b.row([scope.scope, rule.name, limits, g.quota, g.count, scope.size ? g.count / scope.size : 0, words.join('；')]);
+      const cut = cutoffs.get(scope.scope)?.[g.grade];
+      b.row([
+        scope.scope,
+        rule.name,
+        limits,
+        g.quota,
+        g.count,
+        scope.size ? g.count / scope.size : 0,
+        cut?.inside ?? null,
+        cut?.outside ?? null,
+        words.join('；'),
+      ]);
     }
-    if (scope.pending > 0) b.row([scope.scope, PENDING_GRADE, '', null, scope.pending, scope.pending / scope.size, '名额边界同分，待研究确定']);
+    if (scope.pending > 0) b.row([scope.scope, PENDING_GRADE, '', null, scope.pending, scope.pending / scope.size, null, null, '名额边界同分，待研究确定']);
   }
   const last = b.rowCount - 1;
-  b.blank().line(a.scopes.map((s) => `${s.scope}共 ${s.size} 个`).join('，') + '。占比 = 实有 ÷ 该范围人数。');
+  b.blank().line(
+    a.scopes.map((s) => `${s.scope}共 ${s.size} 个`).join('，') +
+      '。占比 = 实有 ÷ 该范围人数。线内最低分：获评该等次的最低总分；线外最高分：未获评该等次及以上者的最高总分。',
+  );
   // a chart of counts per grade (scope and grade as labels when grades are per group)
   b.chart('各等次人数', first, last, a.scopes.length > 1 ? [0, 1] : [1, 1], 4);
   signature(b, scheme);
