@@ -79,12 +79,13 @@ describe('成绩单', () => {
       .map((r) => r.map((v) => (typeof v === 'string' ? v.replace(/\n/g, '') : v)));
     const row = (label: string) => block.find((r) => r[0] === label)!;
     expect(row('基础分').slice(0, 3)).toEqual(['基础分', 100, 89.72]);
-    expect(row('加分（其他工作任务）累计')[4]).toBe('合计 7 分，超过累计上限 5，按 5 分计');
+    // columns: 项目, 分值, 得分, 得分率, 名次, 说明
+    expect(row('加分（其他工作任务）累计')[5]).toBe('合计 7 分，超过累计上限 5，按 5 分计');
     expect(row('总分')[2]).toBe(94.72);
-    expect(row('总分')[4]).toContain('= 基础分 89.72 + 加分 5.00 − 扣分 0.00');
-    expect(row('等次')[4]).toBe('全体按名次评定，第 1 个获评优秀（名额 2 个）');
+    expect(row('总分')[5]).toContain('= 基础分 89.72 + 加分 5.00 − 扣分 0.00');
+    expect(row('等次')[5]).toBe('全体按名次评定，第 1 个获评优秀（名额 2 个）');
     // contributions 25.92 + 45.75 + 9.04 + 9.01 = 89.72
-    const contributions = block.filter((r) => typeof r[0] === 'string' && r[0].startsWith('【')).map((r) => Number(/折算得分 ([\d.]+)/.exec(String(r[4]))![1]));
+    const contributions = block.filter((r) => typeof r[0] === 'string' && r[0].startsWith('【')).map((r) => Number(/折算得分 ([\d.]+)/.exec(String(r[5]))![1]));
     expect(contributions.reduce((x, y) => x + y, 0)).toBeCloseTo(89.72, 10);
   });
 
@@ -203,11 +204,11 @@ describe('where a unit stands', () => {
       return text.slice(start, next < 0 ? text.length : next);
     };
     // B: 甲项 50 is third of three, 乙项 35.5 first
-    expect(page('B').find((r) => r[0] === '　甲项')![4]).toBe('第 3 名（共 3 个）');
-    expect(page('B').find((r) => r[0] === '　乙项')![4]).toBe('第 1 名（共 3 个）');
+    expect(page('B').find((r) => r[0] === '　甲项')![4]).toBe(3);
+    expect(page('B').find((r) => r[0] === '　乙项')![4]).toBe(1);
     const gap = page('B').find((r) => r[0] === '距上一等次')!;
     expect(gap[2]).toBe(4.5);
-    expect(gap[4]).toBe('“优秀”线内最低分 90.00，还差 4.50 分');
+    expect(gap[5]).toBe('“优秀”线内最低分 90.00，还差 4.50 分');
     expect(page('A').find((r) => r[0] === '距上一等次')).toBeUndefined();
   });
 });

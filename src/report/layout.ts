@@ -140,10 +140,22 @@ function linesOf(cells: readonly WrappingCell[], widths: readonly number[], tota
 }
 
 /** Punctuation that may not start a line, and that may not end one (Chinese line-breaking rules). */
-const CLOSING = new Set('。，、；：？！）」』】》〉〕”’…—·%.,;:?!)]}');
-const OPENING = new Set('（「『【《〈〔“‘([{');
-/** Runs kept whole: numbers (89.50, 25%), Latin words, codes. */
-const UNBROKEN = /[A-Za-z0-9.+\-−×÷=/#_]/;
+const CLOSING_CODES = codesOf('。，、；：？！）」』】》〉〕”’…—·%.,;:?!)]}');
+const OPENING_CODES = codesOf('（「『【《〈〔“‘([{');
+const UNBROKEN_CODES = codesOf('.+-−×÷=/#_');
+
+function codesOf(chars: string): Set<number> {
+  return new Set(Array.from(chars, (ch) => ch.charCodeAt(0)));
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** Characters of runs kept whole: numbers (89.50), Latin words, codes. */
+function unbrokenCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || UNBROKEN_CODES.has(c);
+}
 
 /**
  * A text as lines of at most `width` display columns, broken as Chinese typesetting does: no line
@@ -153,49 +165,38 @@ const UNBROKEN = /[A-Za-z0-9.+\-−×÷=/#_]/;
  */
 export function wrapLines(text: string, width: number): string[] {
   const limit = Math.max(width, 4);
+  // most notes fit on one line (no character is wider than 2)
+  if (!text.includes('\n') && (text.length * 2 <= limit || textWidth(text) <= limit)) return [text];
   const out: string[] = [];
   for (const paragraph of text.split('\n')) {
-    // tokens: a run kept whole, or one character; punctuation glued to its neighbour
-    const tokens: string[] = [];
-    for (const ch of paragraph) {
-      const last = tokens.length - 1;
-      const prev = last >= 0 ? tokens[last] : '';
-      const glue = last >= 0 && (CLOSING.has(ch) || OPENING.has(prev[prev.length - 1]) || (UNBROKEN.test(ch) && UNBROKEN.test(prev[prev.length - 1])));
-      if (glue) tokens[last] += ch;
-      else tokens.push(ch);
-    }
-    let line = '';
+    // over UTF-16 code units: the second half of a pair has no width and never starts a line
+    const code = (i: number) => paragraph.charCodeAt(i);
+    const breakable = (i: number) =>
+      !(isLowSurrogate(code(i)) || CLOSING_CODES.has(code(i)) || OPENING_CODES.has(code(i - 1)) || (unbrokenCode(code(i)) && unbrokenCode(code(i - 1))));
+    let start = 0;
     let used = 0;
-    for (const token of tokens) {
-      const w = textWidth(token);
+    /** the last place in this line a break may go, and the width before it */
+    let lastBreak = -1;
+    let widthAtBreak = 0;
+    for (let i = 0; i < paragraph.length; i++) {
+      const c = code(i);
+      const w = isLowSurrogate(c) ? 0 : isWide(c) ? 2 : 1;
+      if (i > start && breakable(i)) {
+        lastBreak = i;
+        widthAtBreak = used;
+      }
       // a space hangs at the end of a line: the lines joined are the text again
-      if (used + w <= limit || line === '' || token.trim() === '') {
-        line += token;
+      if (used + w <= limit || c === 32 || i === start) {
         used += w;
-        if (used <= limit || token.trim() === '') continue;
-      } else {
-        out.push(line);
-        line = token;
-        used = w;
-        if (used <= limit) continue;
+        continue;
       }
-      // a token wider than a line (a long number or word): cut it where it must be
-      let piece = '';
-      let pw = 0;
-      for (const ch of line) {
-        const cw = textWidth(ch);
-        if (pw + cw > limit && piece !== '') {
-          out.push(piece);
-          piece = '';
-          pw = 0;
-        }
-        piece += ch;
-        pw += cw;
-      }
-      line = piece;
-      used = pw;
+      const at = lastBreak > start ? lastBreak : isLowSurrogate(c) ? i + 1 : i; // no allowed break: cut where it must be
+      out.push(paragraph.slice(start, at));
+      used = at === lastBreak ? used - widthAtBreak + w : at > i ? 0 : w;
+      start = at;
+      lastBreak = -1;
     }
-    out.push(line);
+    out.push(paragraph.slice(start));
   }
   return out;
 }

@@ -137,7 +137,7 @@ function periodRows(b: SheetBuilder, s: SubjectResult, a: ScoredAssessment): voi
     const period = a.scheme.periods[i];
     const weight = settings.rollup === 'weighted' && !period.annual ? `（权重 ${period.weight}%）` : '';
     if (!r) {
-      b.row([`　${period.name}${weight}`, null, null, null, missingWords], COMPUTED);
+      b.row([`　${period.name}${weight}`, null, null, null, null, missingWords], COMPUTED);
       return;
     }
     const { base, bonus, deduction, total } = r.score;
@@ -146,9 +146,9 @@ function periodRows(b: SheetBuilder, s: SubjectResult, a: ScoredAssessment): voi
     const parts = period.annual ? yearParts(a, r) : '';
     const baseWords = `基础分 ${fmt(base.value, decimals)}${parts ? `（${parts}）` : ''}`;
     const how = adjusted ? `${baseWords} + 加分 ${fmt(bonus.published.value, decimals)} − 扣分 ${fmt(deduction.published.value, decimals)}` : baseWords;
-    b.row([`　${period.name}${weight}`, null, total.value, null, `${how}（${period.sheet}）`], COMPUTED);
+    b.row([`　${period.name}${weight}`, null, total.value, null, null, `${how}（${period.sheet}）`], COMPUTED);
   });
-  b.row([baseLabel(a.scheme), null, periods.rolledUp.value, null, rollupHow(a.scheme)], COMPUTED);
+  b.row([baseLabel(a.scheme), null, periods.rolledUp.value, null, null, rollupHow(a.scheme)], COMPUTED);
 }
 
 /** The 年度 sheet's parts in words: 环境评价 8.00 + 学习与成长 9.00 (the points model: its indicators). */
@@ -161,9 +161,9 @@ function yearParts(a: ScoredAssessment, r: NonNullable<NonNullable<SubjectResult
 }
 
 /** 成绩单's columns: scores shown with the configured decimals, like 结果汇总. */
-const COMPUTED: ColumnKind[] = ['text', 'raw', 'score', 'rate', 'note'];
+const COMPUTED: ColumnKind[] = ['text', 'raw', 'score', 'rate', 'int', 'note'];
 /** The 排名 row: a whole number where the scores are. */
-const RANK_ROW: ColumnKind[] = ['text', 'raw', 'int', 'rate', 'note'];
+const RANK_ROW: ColumnKind[] = ['text', 'raw', 'int', 'rate', 'int', 'note'];
 
 function adjustmentRows(b: SheetBuilder, label: '加分' | '扣分', side: SideTotal, cap: number | null, decimals: number): void {
   for (const cat of side.categories) {
@@ -175,21 +175,22 @@ function adjustmentRows(b: SheetBuilder, label: '加分' | '扣分', side: SideT
         e.event.period ? `期间：${e.event.period}` : '',
         e.cappedByEvent ? `原 ${e.event.amount} 分，超过单项上限 ${cat.category!.eventCap}，按 ${e.counted} 分计` : '',
       ];
-      b.row([`${label}${cat.name ? `（${cat.name}）` : ''}`, null, e.counted, null, notes.filter(Boolean).join('；')], COMPUTED);
+      b.row([`${label}${cat.name ? `（${cat.name}）` : ''}`, null, e.counted, null, null, notes.filter(Boolean).join('；')], COMPUTED);
     }
     if (cat.cappedByTotal)
       b.row(
-        [`${label}（${cat.name}）累计`, null, cat.counted, null, `合计 ${cat.sum} 分，超过累计上限 ${cat.category!.totalCap}，按 ${cat.counted} 分计`],
+        [`${label}（${cat.name}）累计`, null, cat.counted, null, null, `合计 ${cat.sum} 分，超过累计上限 ${cat.category!.totalCap}，按 ${cat.counted} 分计`],
         COMPUTED,
       );
   }
-  if (side.column !== 0) b.row([`${label}（评分表）`, null, side.column, null, '评分表中填写的加分/扣分，不设类别上限'], COMPUTED);
+  if (side.column !== 0) b.row([`${label}（评分表）`, null, side.column, null, null, '评分表中填写的加分/扣分，不设类别上限'], COMPUTED);
   if (side.categories.length > 0 || side.column !== 0) {
     b.row(
       [
         `${label}合计`,
         null,
         side.published.value,
+        null,
         null,
         side.cappedBySubject ? `合计 ${side.sum} 分，超过${label}上限 ${cap}，按 ${fmt(side.published.value, decimals)} 分计` : '',
       ],
@@ -202,7 +203,8 @@ export function reportsSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec
   const { scheme } = a;
   const { decimals, fullScore } = scheme.settings;
   // every score on the form shows the configured decimals (36.50 beside 37.00, not 36.5 beside 37)
-  const columns: Column[] = COMPUTED.map((kind, c) => ({ header: ['项目', '分值', '得分', '得分率', '说明'][c], kind }));
+  // 名次: the indicator's rank among all subjects
+  const columns: Column[] = COMPUTED.map((kind, c) => ({ header: ['项目', '分值', '得分', '得分率', '名次', '说明'][c], kind }));
   const weighted = scheme.dimensions.length > 0;
   const groupSize = new Map<string, number>();
   for (const s of a.subjects) if (s.group !== null) groupSize.set(s.group, (groupSize.get(s.group) ?? 0) + 1);
@@ -239,8 +241,7 @@ export function reportsSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec
       const ind = scheme.indicators[i];
       const score = shownScore(s, i);
       const words = indicatorWords(s, i, scheme);
-      const place = `第 ${indicatorRank(i, score)} 名（共 ${a.subjects.length} 个）`;
-      b.row([labels[i], ind.points, score, rate(score, ind.points), words ? `${place}；${words}` : place]);
+      b.row([labels[i], ind.points, score, rate(score, ind.points), indicatorRank(i, score), words || null]);
     };
     let contributionsSum = X.ZERO;
     a.dimensions.forEach((dim, d) => {
@@ -252,7 +253,7 @@ export function reportsSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec
       const weight = scheme.dimensions.find((x) => x.name === dim)?.weight;
       const rescaled = share !== 100 ? ` ÷ ${share}%` : '';
       const note = weighted ? `折算得分 ${fmt(contribution.value, decimals)} = 得分率 × 权重 ${weight}%${rescaled} × 满分 ${fullScore}` : '小计';
-      b.row([`【${dim}】`, max, got, rate(got, max), note]);
+      b.row([`【${dim}】`, max, got, rate(got, max), null, note]);
       members[d].forEach(indicatorRow);
     });
     unshown.forEach(indicatorRow);
@@ -262,7 +263,7 @@ export function reportsSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec
       weighted && X.cmp(contributionsSum, X.exactFromNumber(s.score.base.value)) !== 0
         ? `；各维度折算得分分别四舍五入，与按精确值计算的基础分相差 ${fmt(Math.abs(X.toNumber(X.sub(contributionsSum, X.exactFromNumber(s.score.base.value)))), decimals)}`
         : '';
-    b.row(['基础分', maxBase, s.score.base.value, rate(s.score.base.value, maxBase), baseNote + roundingNote], COMPUTED);
+    b.row(['基础分', maxBase, s.score.base.value, rate(s.score.base.value, maxBase), null, baseNote + roundingNote], COMPUTED);
   };
   /** One subject's page. */
   const report = (s: SubjectResult): SheetBuilder => {
@@ -282,21 +283,31 @@ export function reportsSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec
     const made = `${baseLabel(scheme)} ${fmt(s.score.base.value, decimals)} + 加分 ${fmt(s.score.bonus.published.value, decimals)} − 扣分 ${fmt(s.score.deduction.published.value, decimals)}`;
     const headScore = s.derived.head;
     if (headScore?.staffMean) {
-      b.row(['本人总分', null, headScore.own, null, `= ${made}`], COMPUTED);
-      b.row(['总分', null, s.score.total.value, null, `负责人计分 = ${headWords(headScore, decimals)}，四舍五入保留 ${decimals} 位小数`], COMPUTED);
-    } else b.row(['总分', null, s.score.total.value, null, `= ${made}，四舍五入保留 ${decimals} 位小数`], COMPUTED);
+      b.row(['本人总分', null, headScore.own, null, null, `= ${made}`], COMPUTED);
+      b.row(['总分', null, s.score.total.value, null, null, `负责人计分 = ${headWords(headScore, decimals)}，四舍五入保留 ${decimals} 位小数`], COMPUTED);
+    } else b.row(['总分', null, s.score.total.value, null, null, `= ${made}，四舍五入保留 ${decimals} 位小数`], COMPUTED);
     const groupRank = s.group !== null ? `；${s.group}第 ${s.groupRank} 名（共 ${groupSize.get(s.group)} 个）` : '';
     b.row(
-      ['排名', null, s.rank, null, `总排名第 ${s.rank} 名（共 ${a.subjects.length} 个，${RANKING_METHODS[scheme.settings.ranking].names[0]}）${groupRank}`],
+      [
+        '排名',
+        null,
+        s.rank,
+        null,
+        null,
+        `总排名第 ${s.rank} 名（共 ${a.subjects.length} 个，${RANKING_METHODS[scheme.settings.ranking].names[0]}）${groupRank}`,
+      ],
       RANK_ROW,
     );
-    b.row(['等次', null, s.grade, null, gradeReason(s, a)]);
+    b.row(['等次', null, s.grade, null, null, gradeReason(s, a)]);
     // how far the next grade up is: its lowest total inside, when this total is below it
     const g = s.outcome.grade;
     const better = g !== PENDING && g > 0 ? cutoffs.get(scopeOf(a, s))?.[g - 1].inside : null;
     if (better != null && better > s.score.total.value) {
       const gap = (Math.round(better * 10 ** decimals) - s.totalUnits) / 10 ** decimals;
-      b.row(['距上一等次', null, gap, null, `“${scheme.grades[g - 1].name}”线内最低分 ${fmt(better, decimals)}，还差 ${fmt(gap, decimals)} 分`], COMPUTED);
+      b.row(
+        ['距上一等次', null, gap, null, null, `“${scheme.grades[g - 1].name}”线内最低分 ${fmt(better, decimals)}，还差 ${fmt(gap, decimals)} 分`],
+        COMPUTED,
+      );
     }
     // a form handed to the unit: the assessing body's seal and the date at the bottom
     // room for the seal above the date
