@@ -105,13 +105,15 @@ describe('the Office.js host', () => {
     expect(s.showGridlines).toBe(false);
     expect(fake.cell('结果汇总', 'A3')!.style['fill.color']).toBe('#DDE4EE');
     expect(fake.cell('结果汇总', 'A3')!.style['border.EdgeTop.style']).toBe('Continuous');
-    expect(fake.cell('结果汇总', 'H4')!.numberFormat).toBe('General'); // an indicator score, as typed
+    expect(fake.cell('结果汇总', 'H4')!.numberFormat).toBe('0.00'); // an indicator score, with the configured decimals
     expect(fake.cell('结果汇总', 'I4')!.numberFormat).toBe('0.00'); // 基础分
     expect(s.pageLayout).toMatchObject({
       paperSize: 'A4',
       orientation: 'Landscape',
-      printTitleRows: '$3:$3',
-      'footer.centerFooter': '第 &P 页 共 &N 页',
+      // the title, the subtitle and the header on every page; pages numbered from 1 in each sheet
+      printTitleRows: '$1:$3',
+      'footer.centerFooter': '第 &P 页',
+      firstPageNumber: 1,
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
     });
     expect(fake.sheet('分组排名').pageBreaks.length).toBe(2);
