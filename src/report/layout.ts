@@ -379,7 +379,9 @@ export class SheetBuilder {
   /** How tall the rows so far print, once the widths are known. */
   pageProfile(): PageProfile {
     this.setFixedHeights();
-    const wrapping = this.wrappingRows();
+    // rows whose notes are blank take one line whatever the widths: counted as fixed, not kept
+    // (a 成绩单's profiles are kept for every page until the sheet is written)
+    const wrapping = this.wrappingRows().filter((w) => w.cells.some((c) => c.text !== ''));
     const wraps = new Set(wrapping.map((w) => w.row));
     let fixed = 0;
     for (let r = 0; r < this.cells.length; r++) if (!wraps.has(r)) fixed += this.heights[r] ?? ROW_POINTS;
