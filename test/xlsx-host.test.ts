@@ -39,6 +39,49 @@ describe('xlsx host', () => {
     expect(again.sheetNames().filter((n) => n === '结果汇总')).toHaveLength(1);
   });
 
+  it('opens on 结果汇总: the tab the user left selected is unselected, the rest of that sheet kept byte for byte', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(examplePath('ex3-units-grouped-9')));
+    const part = 'xl/worksheets/sheet2.xml';
+    // as Excel saves it with 评分表 showing, in another program's style (prefix-free, single quotes, spaces)
+    const original = (await zip.file(part)!.async('string')).replace('<sheetView workbookViewId="0">', "<sheetView  tabSelected = '1' workbookViewId='0' >");
+    zip.file(part, original);
+    zip.file('xl/workbook.xml', (await zip.file('xl/workbook.xml')!.async('string')).replace('activeTab="0"', 'activeTab="1"'));
+    const book = await XlsxWorkbook.load(await zip.generateAsync({ type: 'uint8array' }));
+    await scoreWorkbook(book, opts);
+    const out = await JSZip.loadAsync(await book.toBytes());
+    const workbook = await out.file('xl/workbook.xml')!.async('string');
+    expect(workbook).toMatch(/activeTab="3"/); // 考核方案 评分表 加减分 | 结果汇总
+    const views = await Promise.all(
+      Object.keys(out.files)
+        .filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f))
+        .map(async (f) => [f, /tabSelected\s*=\s*["'](1|true)/.test(await out.file(f)!.async('string'))] as const),
+    );
+    const rid = workbook.match(/<sheet name="结果汇总"[^>]*r:id="(rId\d+)"/)![1];
+    const target = (await out.file('xl/_rels/workbook.xml.rels')!.async('string')).match(new RegExp(`Id="${rid}"[^>]*Target="/?(?:xl/)?([^"]+)"`))![1];
+    expect(views.filter(([, selected]) => selected).map(([f]) => f)).toEqual([`xl/${target}`]);
+    const kept = await out.file(part)!.async('string');
+    expect(kept).toBe(original.replace("<sheetView  tabSelected = '1' workbookViewId='0' >", "<sheetView workbookViewId='0' >"));
+  });
+
+  it('unselects a UTF-16 sheet too, writing it again as UTF-8 with the same cells', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(examplePath('ex3-units-grouped-9')));
+    const part = 'xl/worksheets/sheet2.xml';
+    const text = ('<?xml version="1.0" encoding="UTF-16"?>' + (await zip.file(part)!.async('string'))).replace(
+      '<sheetView workbookViewId="0">',
+      '<sheetView tabSelected="1" workbookViewId="0">',
+    );
+    zip.file(part, new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(text, 'utf16le'))]));
+    const book = await XlsxWorkbook.load(await zip.generateAsync({ type: 'uint8array' }));
+    const before = await book.read(() => ['评分表']);
+    await scoreWorkbook(book, opts);
+    const out = await JSZip.loadAsync(await book.toBytes());
+    const written = await out.file(part)!.async('string');
+    expect(written.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
+    expect(written).not.toMatch(/tabSelected/);
+    const after = await (await XlsxWorkbook.load(await book.toBytes())).read(() => ['评分表']);
+    expect(after.sheets).toEqual(before.sheets);
+  });
+
   it('never overwrites a sheet of a result name that it did not write', async () => {
     const book = await load('ex1-departments-30');
     await book.addSheets([userSheet('结果汇总')]);

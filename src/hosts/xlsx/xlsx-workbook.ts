@@ -63,6 +63,24 @@ function quoteSheet(name: string): string {
 }
 
 /** A relationship type by its last segment, in either flavour (`…/worksheet`). */
+const SHEET_DATA = /<([\w.-]+:)?sheetData[\s/>]/;
+
+/** A sheetView's tabSelected="1" (any quotes, spacing or prefix) taken out. */
+function withoutTabSelected(head: string): string {
+  return head.replace(/(<([\w.-]+:)?sheetView\b[^>]*?)\s+tabSelected\s*=\s*(["'])\s*(1|true)\s*\3/g, '$1');
+}
+
+/** Bytes as one char each, so that ASCII tags can be searched and the other bytes kept as they are. */
+function bytesAsChars(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return s;
+}
+
+function charsAsBytes(chars: string): Uint8Array {
+  return Uint8Array.from(chars, (c) => c.charCodeAt(0));
+}
+
 function isType(rel: Element, kind: string): boolean {
   return (rel.getAttribute('Type') ?? '').endsWith(`/${kind}`);
 }
@@ -233,12 +251,14 @@ export class XlsxWorkbook implements WorkbookPort {
       this.sheetNames(),
       [...owned],
     );
-    const activeName = this.activeSheetName();
     for (const name of owned) this.removeSheet(name);
     // every workbook mark goes, also one left pointing at a result sheet the user renamed
     for (const d of this.definedNames()) if (d.localSheetId === null && isWorkbookMark(d.name)) d.el.parentNode!.removeChild(d.el);
-    await this.appendSheets(specs, true, owned.has(activeName ?? '') ? activeName : null);
-    this.setActive(activeName);
+    // the result opens on its first sheet (结果汇总, or 校验报告 when that is all there is)
+    const opening = specs[0]?.name ?? this.activeSheetName();
+    if (specs.length > 0) for (const s of this.sheets) await this.unselectTab(s.part);
+    await this.appendSheets(specs, true, specs.length > 0 ? opening : null);
+    this.setActive(opening);
     onProgress?.(1);
     const writing = new Set(specs.map((s) => s.name));
     return { written: specs.map((s) => s.name), removed: [...owned].filter((n) => !writing.has(n)), degraded: [] };
@@ -280,13 +300,52 @@ export class XlsxWorkbook implements WorkbookPort {
     return views ? childElement(views, 'workbookView') : undefined;
   }
 
+  /** bookViews goes before sheets (CT_Workbook's order); without it Excel opens the first sheet */
+  private addWorkbookView(): Element {
+    const root = this.workbook.documentElement!;
+    const views = createLike(root, 'bookViews');
+    const view = createLike(root, 'workbookView');
+    views.appendChild(view);
+    root.insertBefore(views, this.sheetsElement());
+    return view;
+  }
+
   private activeSheetName(): string | null {
     const i = Number(this.workbookView()?.getAttribute('activeTab') || 0);
     return this.sheets[i]?.name ?? null;
   }
 
+  /**
+   * Takes the selected mark off a sheet's tab: with two tabs selected Excel opens them grouped,
+   * and an entry would change both. Only the view before the cells changes, byte for byte the
+   * rest (tags are ASCII in UTF-8; a UTF-16 part is written again as UTF-8).
+   */
+  private async unselectTab(part: string): Promise<void> {
+    const chunks: Uint8Array[] = [];
+    if (!(await this.pkg.stream(part, LIMITS.partBytes, (chunk) => void chunks.push(chunk)))) return;
+    const first = chunks[0] ?? new Uint8Array(0);
+    if (first[0] === 0xff || first[0] === 0xfe || first[1] === 0) return this.unselectUtf16(part);
+    const head = bytesAsChars(first);
+    const at = head.search(SHEET_DATA);
+    if (at < 0) return; // a view section over a megabyte long: not written by any spreadsheet program
+    const unselected = withoutTabSelected(head.slice(0, at));
+    if (unselected.length === at) return;
+    const rest = [first.subarray(at), ...chunks.slice(1)];
+    this.pkg.write(part, (emit) => [charsAsBytes(unselected), ...rest].forEach((c) => emit(c)), { level: 1 });
+  }
+
+  private async unselectUtf16(part: string): Promise<void> {
+    const text = (await this.pkg.text(part, LIMITS.partBytes)) ?? '';
+    const at = text.search(SHEET_DATA);
+    if (at < 0) return;
+    const unselected = withoutTabSelected(text.slice(0, at));
+    if (unselected.length === at) return;
+    const declared = unselected.replace(/^\uFEFF?(<\?xml[^>]*?encoding\s*=\s*)(["'])[^"']*\2/, '$1"UTF-8"');
+    this.pkg.write(part, declared + text.slice(at), { level: 1 });
+  }
+
   private setActive(name: string | null): void {
-    const view = this.workbookView();
+    const view = this.workbookView() ?? this.addWorkbookView();
     if (!view) return;
     const i = Math.max(
       0,
