@@ -103,7 +103,8 @@ describe('office.js for the pane', () => {
       else process.env[k] = v;
     }
     jest.resetModules();
-    const config = await require('../webpack.config.js')({}, { mode: 'production' });
+    const configs = await require('../webpack.config.js')({}, { mode: 'production' });
+    const config = configs.find((c: { name: string }) => c.name === 'pane');
     process.env = saved;
     const define = config.plugins.find((p: { definitions?: Record<string, string> }) => p.definitions?.OFFICE_JS_URL);
     const copy = config.plugins.find((p: { patterns?: unknown[] }) => p.patterns);

@@ -96,16 +96,21 @@ export async function checkWorkbook(port: WorkbookPort, options: RunOptions): Pr
   return { snapshot, assessment, issues: [...assessment.issues, ...taken], specs, writable, ok: assessment.ok && taken.length === 0 };
 }
 
-/** Writes what `checkWorkbook` found to write. */
+/** The result sheets the user chose to write (all when no choice); 校验报告 always, the record of the check. */
+export function chosenSheets(specs: readonly SheetSpec[], chosen: readonly string[] | undefined): readonly SheetSpec[] {
+  return chosen ? specs.filter((s) => s.role === 'validation' || chosen.includes(s.name)) : specs;
+}
+
+/** Writes what `checkWorkbook` found to write (or the sheets chosen of it). */
 export async function publishResults(
   port: WorkbookPort,
   checked: Checked,
-  options: Pick<RunOptions, 'onStage'> & { onProgress?: (done: number) => void } = {},
+  options: Pick<RunOptions, 'onStage'> & { onProgress?: (done: number) => void; sheets?: readonly string[] } = {},
 ): Promise<RunResult> {
   const { assessment, issues, ok } = checked;
   if (!checked.writable) return { assessment, issues, ok: false, written: null };
   options.onStage?.('write');
-  const written = await port.writeResults(checked.specs, options.onProgress);
+  const written = await port.writeResults(chosenSheets(checked.specs, options.sheets), options.onProgress);
   return { assessment, issues, ok, written };
 }
 

@@ -18,7 +18,8 @@ import { CLI_TEXT, type CliText } from '../i18n/cli';
 import { issueMessage, issuePlace, SEVERITY_WORD } from '../i18n/format';
 import { langOf, type Lang } from '../i18n/messages';
 import { textWidth } from '../report/layout';
-import { findPreset, PRESETS, templateSheets } from '../report/templates';
+import { findPreset, PRESETS } from '../report/templates';
+import { templateBook } from '../app/template-book';
 import { Progress } from './progress';
 
 export interface Io {
@@ -299,11 +300,8 @@ async function template(presetName: string, opts: { output: string; force?: bool
   const outPath = resolve(io.cwd, opts.output);
   if (!/\.xlsx$/i.test(outPath)) throw new CommandFailure(t.notXlsx(outPath));
   if (existsSync(outPath) && !opts.force) throw new CommandFailure(t.outputExists(outPath));
-  const book = XlsxWorkbook.create(nativeEntry);
-  const sheets = templateSheets(preset);
-  await book.addSheets(sheets);
+  const { book, toFill } = await templateBook(preset, nativeEntry);
   await writeStreamSafely(outPath, (write) => book.writeTo(write), t);
-  const toFill = sheets.slice(1, -1).map((s) => s.name);
   io.stdout.write(`${t.templateWritten(outPath, preset.name, toFill.join(lang === 'zh' ? '、' : ', '))}\n`);
   return 0;
 }

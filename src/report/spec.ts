@@ -129,9 +129,9 @@ export function sheetRows(spec: SheetSpec): number {
 /**
  * The sheet with its sections in place, for hosts that write a sheet at once (Office.js) and for
  * tests. Rows of a section are shifted down by the rows before it; sections after the first get
- * a page break.
+ * a page break. With `upToRows`, sections stop once that many rows are there (a preview).
  */
-export function wholeSheet(spec: SheetSpec): SheetSpec {
+export function wholeSheet(spec: SheetSpec, upToRows = Infinity): SheetSpec {
   const { sections } = spec;
   if (!sections) return spec;
   const cells = [...spec.cells];
@@ -142,7 +142,7 @@ export function wholeSheet(spec: SheetSpec): SheetSpec {
   const down = <T extends Area>(a: T, by: number): T => ({ ...a, r0: a.r0 + by, r1: a.r1 + by });
   // the same offsets as the .xlsx writer's: a piece ends where its values or its styles end
   let at = rowsUsed(spec);
-  for (let k = 0; k < sections.count; k++) {
+  for (let k = 0; k < sections.count && at < upToRows; k++) {
     const part = sections.section(k);
     while (cells.length < at) cells.push([]);
     if (k > 0) breaksBefore.push(at);

@@ -18,6 +18,9 @@ import { ComputeStep } from './steps/ComputeStep';
 import { OutputStep } from './steps/OutputStep';
 import { usePaneStyles } from './styles';
 import { WorkStatus } from './WorkStatus';
+import { Workspace, type InputShown, type WorkspaceTab } from './Workspace';
+
+const WORKSPACE_ID = 'kp-workspace';
 
 export interface AppProps {
   readonly lang: Lang;
@@ -25,9 +28,12 @@ export interface AppProps {
   readonly initialSession: PaneSession | null;
   /** standalone only: opens a file or the bundled example */
   readonly openFile?: (bytes: Uint8Array, name: string) => Promise<PaneSession>;
-  readonly exampleUrl?: string;
+  /** standalone only: the bundled example (an address, or the workbook itself in kaoping.html) */
+  readonly example?: { readonly url: string; readonly name: string };
   /** 合并各期, where the host can (the browser page; Excel with ExcelApi 1.8) */
   readonly combine?: CombinePeriods;
+  /** standalone only: a blank workbook from a preset, downloaded and opened */
+  readonly blank?: (preset: string) => Promise<PaneSession>;
   /** inside Office but unable to work: office.js did not load, or the Excel is too old */
   readonly hostProblem?: HostProblemInfo;
 }
@@ -35,7 +41,7 @@ export interface AppProps {
 /** Problem cells, for the marks in Excel. */
 const problemCells = (issues: readonly Issue[]) => issues.filter((i) => i.cell).map((i) => ({ sheet: i.sheet, cell: i.cell }));
 
-export function App({ lang, initialSession, openFile, exampleUrl, combine, hostProblem }: AppProps) {
+export function App({ lang, initialSession, openFile, example, combine, blank, hostProblem }: AppProps) {
   const t = UI_TEXT[lang];
   const styles = usePaneStyles();
   const [state, dispatch] = useReducer(paneReducer, initialSession, initialPane);
@@ -43,6 +49,10 @@ export function App({ lang, initialSession, openFile, exampleUrl, combine, hostP
   /** what the last 合并各期 found */
   const [combineIssues, setCombineIssues] = useState<readonly Issue[] | null>(null);
   const busy = isBusy(phase);
+  /** result sheets the user chose not to write */
+  const [leftOut, setLeftOut] = useState<ReadonlySet<string>>(new Set());
+  const [workspaceTab, setWorkspaceTab] = useState<WorkspaceTab>('table');
+  const [input, setInput] = useState<InputShown | null>(null);
   const progress = useCallback((share: number) => dispatch({ type: 'progress', share }), []);
 
   /** Runs a piece of work; lets the spinner paint before the synchronous engine runs. */
@@ -82,15 +92,16 @@ export function App({ lang, initialSession, openFile, exampleUrl, combine, hostP
       if (!openFile) return;
       const { bytes, name } = await load();
       const s = await openFile(bytes, name);
+      setInput(null);
       dispatch({ type: 'opened', session: s });
       await runCheck(s);
     });
 
-  const onExample = () =>
+  const onExample = ({ url, name }: NonNullable<AppProps['example']>) =>
     open(async () => {
-      const res = await fetch(exampleUrl!);
-      if (!res.ok) throw new Error(`${res.status} ${exampleUrl}`);
-      return { bytes: new Uint8Array(await res.arrayBuffer()), name: exampleUrl!.split('/').pop()! };
+      const res = await fetch(url);
+      if (!res.ok) throw new Error(`${res.status} ${name}`);
+      return { bytes: new Uint8Array(await res.arrayBuffer()), name };
     });
 
   const onWrite = (s: PaneSession) =>
@@ -98,7 +109,8 @@ export function App({ lang, initialSession, openFile, exampleUrl, combine, hostP
       t.writing,
       async () => {
         progress(0);
-        const result = await s.publish(progress);
+        const chosen = checked && leftOut.size > 0 ? checked.sheetsToWrite.filter((n) => !leftOut.has(n)) : undefined;
+        const result = await s.publish(progress, chosen);
         if (!result.written) {
           dispatch({ type: 'failed', error: t.notWritable, stale: false });
           return;
@@ -123,6 +135,22 @@ export function App({ lang, initialSession, openFile, exampleUrl, combine, hostP
       else if (next.sharedFormula) dispatch({ type: 'failed', error: t.nextSharedFormula(next.sharedFormula), stale: false });
       else dispatch({ type: 'failed', error: t.nextRefused(errors), stale: false });
     });
+
+  const onBlank = (make: NonNullable<AppProps['blank']>, preset: string) =>
+    void work(t.loading, async () => {
+      const s = await make(preset);
+      dispatch({ type: 'opened', session: s });
+      await runCheck(s);
+      dispatch({ type: 'said', message: t.workspace.blankMade(s.title) });
+    });
+
+  /** The browser page shows an issue's cell in a preview of its input sheet. */
+  const showInput = (s: PaneSession) => async (sheet: string, cell: string) => {
+    const preview = await s.inputPreview!(sheet, cell);
+    setInput({ sheet, cell, preview });
+    setWorkspaceTab('input');
+    document.getElementById(WORKSPACE_ID)?.scrollIntoView({ block: 'start' });
+  };
 
   /** 合并各期; true when the annual workbook was made */
   const onCombine = async (run: CombinePeriods, files: readonly File[]): Promise<boolean> => {
@@ -150,7 +178,7 @@ export function App({ lang, initialSession, openFile, exampleUrl, combine, hostP
 
   const makeNext = session?.nextPeriod;
   const noScheme = checked?.issues.some((i) => i.code === 'missing-sheet' && i.sheet === SCHEME_SHEET) ?? false;
-  return (
+  const pane = (
     <div className={styles.root}>
       <div className={styles.header}>
         <Subtitle2>{t.app}</Subtitle2>
@@ -165,7 +193,8 @@ export function App({ lang, initialSession, openFile, exampleUrl, combine, hostP
           opened={session?.title ?? null}
           busy={busy}
           onFile={(file) => open(async () => ({ bytes: new Uint8Array(await file.arrayBuffer()), name: file.name }))}
-          onExample={exampleUrl ? onExample : undefined}
+          onExample={example ? () => onExample(example) : undefined}
+          onBlank={blank ? (preset) => onBlank(blank, preset) : undefined}
         />
       )}
       {openFile && combineFiles}
@@ -210,7 +239,7 @@ export function App({ lang, initialSession, openFile, exampleUrl, combine, hostP
               issues={checked.issues}
               busy={busy}
               onRecheck={() => void check(session)}
-              onSelect={session.selectCell}
+              onSelect={session.inputPreview ? showInput(session) : session.selectCell}
               marking={session.markCells ? { on: marking, onChange: onMarking } : undefined}
             />
           )}
@@ -221,6 +250,8 @@ export function App({ lang, initialSession, openFile, exampleUrl, combine, hostP
               checked={checked}
               mode={session.mode}
               busy={busy}
+              leftOut={leftOut}
+              onLeaveOut={(name, out) => setLeftOut((was) => new Set(out ? [...was, name] : [...was].filter((n) => n !== name)))}
               onWrite={() => onWrite(session)}
               onNext={makeNext ? () => onNext(makeNext) : undefined}
             >
@@ -228,6 +259,17 @@ export function App({ lang, initialSession, openFile, exampleUrl, combine, hostP
             </OutputStep>
           )}
         </>
+      )}
+    </div>
+  );
+  if (!openFile) return pane;
+  return (
+    <div className={styles.page}>
+      {pane}
+      {session && (
+        <div id={WORKSPACE_ID}>
+          <Workspace lang={lang} session={session} checked={checked} tab={workspaceTab} onTab={setWorkspaceTab} input={input} work={work} />
+        </div>
       )}
     </div>
   );

@@ -1,8 +1,9 @@
 // The browser page's start: open an .xlsx (or the bundled example); the file stays in the page.
-import { Body1, Button, Caption1 } from '@fluentui/react-components';
-import { useRef, type ChangeEvent } from 'react';
+import { Body1, Button, Caption1, Select, Subtitle2 } from '@fluentui/react-components';
+import { useRef, useState, type ChangeEvent } from 'react';
 import type { Lang } from '../i18n/messages';
 import { UI_TEXT } from '../i18n/ui';
+import { PRESETS } from '../report/templates';
 import { usePaneStyles } from './styles';
 
 export interface OpenFileProps {
@@ -12,12 +13,15 @@ export interface OpenFileProps {
   readonly busy: boolean;
   readonly onFile: (file: File) => void;
   readonly onExample?: () => void;
+  /** a blank workbook from a preset (by id) */
+  readonly onBlank?: (preset: string) => void;
 }
 
-export function OpenFile({ lang, opened, busy, onFile, onExample }: OpenFileProps) {
+export function OpenFile({ lang, opened, busy, onFile, onExample, onBlank }: OpenFileProps) {
   const t = UI_TEXT[lang];
   const styles = usePaneStyles();
   const input = useRef<HTMLInputElement>(null);
+  const [preset, setPreset] = useState(PRESETS[0].id);
   const chosen = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     e.target.value = ''; // the same file can be chosen again
@@ -37,6 +41,25 @@ export function OpenFile({ lang, opened, busy, onFile, onExample }: OpenFileProp
         )}
       </div>
       <input ref={input} className={styles.hidden} type="file" accept=".xlsx,.xlsm" onChange={chosen} data-testid="file-input" />
+      <Caption1 className={styles.muted}>{t.workspace.local}</Caption1>
+      {onBlank && opened === null && (
+        <div className={styles.list}>
+          <Subtitle2>{t.workspace.blankTitle}</Subtitle2>
+          <Select aria-label={t.setup.preset} value={preset} onChange={(_, d) => setPreset(d.value)}>
+            {PRESETS.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}：{p.description[lang]}
+              </option>
+            ))}
+          </Select>
+          <div className={styles.row}>
+            <Button onClick={() => onBlank(preset)} disabled={busy}>
+              {t.workspace.blank}
+            </Button>
+          </div>
+          <Caption1 className={styles.muted}>{t.workspace.blankHint}</Caption1>
+        </div>
+      )}
     </div>
   );
 }

@@ -11,6 +11,16 @@ import type { WorkerAnswer, WorkerMessage, WorkerRequest } from './worker-protoc
 
 type AnswerOf<Op extends WorkerAnswer['op']> = Extract<WorkerAnswer, { op: Op }>;
 
+/** Set by the build; in kaoping.html the worker's code is inside the page (file:// loads no worker file). */
+declare const SINGLE_FILE: boolean;
+export const WORKER_SCRIPT_ID = 'kaoping-worker';
+
+function inlineWorker(): Worker {
+  const code = document.getElementById(WORKER_SCRIPT_ID)?.textContent ?? '';
+  const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+  return new Worker(url, { name: 'kaoping' });
+}
+
 /** The step the worker is on: whom to tell of its progress and its end. */
 interface Pending {
   readonly resolve: (answer: WorkerAnswer) => void;
@@ -40,7 +50,7 @@ class WorkerLink {
   }
 
   spawn(): void {
-    this.worker = new Worker(new URL('./file-worker.ts', import.meta.url), { name: 'kaoping' });
+    this.worker = SINGLE_FILE ? inlineWorker() : new Worker(new URL('./file-worker.ts', import.meta.url), { name: 'kaoping' });
     this.worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
       const m = e.data;
       const pending = this.pending;
@@ -122,8 +132,8 @@ export async function openFileSession(bytes: Uint8Array, fileName: string, downl
       sheetNames = view.sheetNames;
       return view;
     },
-    async publish(onProgress) {
-      const { view, bytes: out } = await link.ask({ op: 'publish' }, onProgress);
+    async publish(onProgress, sheets) {
+      const { view, bytes: out } = await link.ask({ op: 'publish', sheets }, onProgress);
       if (!out) return view;
       const name = resultFileName(title, ext);
       save(out, name);
@@ -136,8 +146,19 @@ export async function openFileSession(bytes: Uint8Array, fileName: string, downl
       save(out, name);
       return { ...next, written: name };
     },
+    preview: async (sheet, rows) => (await link.ask({ op: 'preview', sheet, rows })).preview,
+    inputPreview: async (sheet, cell) => (await link.ask({ op: 'inputPreview', sheet, cell })).preview,
     cancel: () => link.cancel(),
   };
+}
+
+/** A blank workbook from a preset, made in a worker of its own, downloaded, then opened as the page's workbook. */
+export async function blankInBrowser(preset: string, download: (blob: Blob, name: string) => void): Promise<PaneSession> {
+  const link = new WorkerLink(null);
+  link.spawn();
+  const { bytes, name } = await link.ask({ op: 'blank', preset }).finally(() => link.stop());
+  download(new Blob([bytes as BlobPart], { type: XLSX_TYPE }), name);
+  return openFileSession(bytes, name, download);
 }
 
 /**

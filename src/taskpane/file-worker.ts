@@ -4,6 +4,10 @@
 import { checkView, publishView } from '../app/check-view';
 import { checkWorkbook, publishResults, type Checked } from '../app/score-workbook';
 import { combineFiles } from '../app/combine';
+import { previewInput, previewSheet } from '../app/sheet-preview';
+import { templateBook, templateFileName } from '../app/template-book';
+import { parseAddress } from '../engine/cells';
+import { findPreset } from '../report/templates';
 import { nextPeriodFile } from '../app/next-period';
 import { PeriodFileUnreadable, WorkbookOpenError } from '../hosts/xlsx/open-error';
 import { XlsxWorkbook } from '../hosts/xlsx/xlsx-workbook';
@@ -37,6 +41,12 @@ async function handle(request: WorkerRequest): Promise<{ answer: WorkerAnswer; t
     const combined = await combineFiles(request.files);
     return { answer: { op: 'combine', combined }, transfer: combined.ok ? [combined.bytes.buffer as ArrayBuffer] : [] };
   }
+  if (request.op === 'blank') {
+    const preset = findPreset(request.preset);
+    if (!preset) throw new Error(`no preset ${request.preset}`);
+    const bytes = await (await templateBook(preset)).book.toBytes();
+    return { answer: { op: 'blank', bytes, name: templateFileName(preset) }, transfer: [bytes.buffer as ArrayBuffer] };
+  }
   if (!book) throw new Error('no workbook open');
   const open = book;
   switch (request.op) {
@@ -49,10 +59,19 @@ async function handle(request: WorkerRequest): Promise<{ answer: WorkerAnswer; t
     case 'publish': {
       if (!checked) throw new Error('publish before check');
       progress(0);
-      const result = await publishResults(open, checked, {});
+      const result = await publishResults(open, checked, { sheets: request.sheets });
       checked = null; // the workbook changed: a second write starts from a fresh check
       const bytes = result.written ? await open.toBytes((done) => progress(done)) : null;
       return { answer: { op: 'publish', view: publishView(result, ''), bytes }, transfer: bytes ? [bytes.buffer as ArrayBuffer] : [] };
+    }
+    case 'preview': {
+      const spec = checked?.specs.find((s) => s.name === request.sheet);
+      return { answer: { op: 'preview', preview: spec ? previewSheet(spec, request.rows) : null } };
+    }
+    case 'inputPreview': {
+      const at = parseAddress(request.cell);
+      const sheet = at ? (await open.read(() => [request.sheet])).sheets[0] : undefined;
+      return { answer: { op: 'inputPreview', preview: sheet && at ? previewInput(sheet, at[0], at[1]) : null } };
     }
     case 'read':
       return { answer: { op: 'read', snapshot: await open.read(() => request.sheets) } };

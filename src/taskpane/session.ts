@@ -2,6 +2,7 @@
 import { checkView, publishView, type CheckView, type NextPeriodView, type PublishView } from '../app/check-view';
 import { checkWorkbook, publishResults, today, type Checked } from '../app/score-workbook';
 import type { PickedFile } from '../app/combine';
+import type { SheetPreview } from '../app/sheet-preview';
 import type { Issue } from '../engine/types';
 import type { WorkbookPort, WriteOutcome } from '../hosts/port';
 
@@ -16,8 +17,15 @@ export interface PaneSession {
   readonly port: Pick<WorkbookPort, 'read' | 'addSheets'>;
   /** reads and assesses the workbook */
   check(onProgress?: OnProgress): Promise<CheckView>;
-  /** writes what the last check found to write, then delivers it (Excel: shows 结果汇总; browser: downloads) */
-  publish(onProgress?: OnProgress): Promise<PublishView>;
+  /**
+   * writes what the last check found to write (of it the result sheets chosen, when `sheets` is
+   * given), then delivers it (Excel: shows 结果汇总; browser: downloads)
+   */
+  publish(onProgress?: OnProgress, sheets?: readonly string[]): Promise<PublishView>;
+  /** a result sheet of the last check, its first `rows` rows as they print (the browser page) */
+  readonly preview?: (sheet: string, rows: number) => Promise<SheetPreview | null>;
+  /** an input sheet around an issue's cell (the browser page, where no Excel can show it) */
+  readonly inputPreview?: (sheet: string, cell: string) => Promise<SheetPreview | null>;
   /** stops a check or write under way (the browser page, where it runs in a worker) */
   readonly cancel?: () => void;
   /** selects a cell in Excel (absent in the browser) */
@@ -58,9 +66,9 @@ export function onPage(port: WorkbookPort, title: string, deliver: (outcome: Wri
       last = await checkWorkbook(port, { fileTitle: title, date: today() });
       return checkView(last);
     },
-    async publish(onProgress) {
+    async publish(onProgress, sheets) {
       if (!last) throw new Error('publish before check');
-      const result = await publishResults(port, last, { onProgress });
+      const result = await publishResults(port, last, { onProgress, sheets });
       last = null; // the workbook changed: a second write starts from a fresh check
       return publishView(result, result.written ? await deliver(result.written) : '');
     },

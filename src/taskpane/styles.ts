@@ -29,6 +29,29 @@ export const usePaneStyles = makeStyles({
   /** the small ↑ ↓ 移除 buttons beside a file */
   compact: { minWidth: 'auto', paddingLeft: '6px', paddingRight: '6px' },
   tight: { display: 'flex', gap: '0', flexShrink: 0 },
+  /** the browser page: the steps in a pane's width, the work area beside them (below on a narrow screen) */
+  page: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr)',
+    gap: '0 16px',
+    '@media (min-width: 960px)': { gridTemplateColumns: '380px minmax(0, 1fr)', alignItems: 'start', paddingRight: '16px' },
+  },
+  workspace: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '8px',
+    padding: '12px',
+    minWidth: 0,
+    '@media (min-width: 960px)': { paddingTop: '16px' },
+  },
+  /** a sheet preview on a grey desk, like a page */
+  paper: { padding: '12px', backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium, overflow: 'auto', maxHeight: '75vh' },
+  scroll: { overflow: 'auto', maxHeight: '75vh' },
+  /** the result table sizes its columns to their contents: names on one line, 备注 wrapping */
+  wideTable: { tableLayout: 'auto', width: 'auto', minWidth: '100%', '& td, & th': { whiteSpace: 'nowrap' } },
+  note: { '&&': { whiteSpace: 'normal', minWidth: '220px' } },
+  /** 输出's choice of result sheets: two columns of check boxes */
+  choices: { border: 'none', margin: 0, padding: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))' },
   /** long addresses break anywhere rather than widen a 350 px pane */
   wrapAnywhere: { overflowWrap: 'anywhere', wordBreak: 'break-word' },
 });

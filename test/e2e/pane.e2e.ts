@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { XlsxWorkbook } from '../../src/hosts/xlsx/xlsx-workbook';
@@ -214,3 +216,126 @@ it('inside Office without office.js says so in words, never switching to the bro
   await shot(page, 'zh-10-office-unavailable');
   await page.close();
 }, 40_000);
+
+/** Text of each page of a PDF (pdftotext, one string per page). */
+function pdfPages(path: string): string[] {
+  return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' })
+    .split('\f')
+    .filter((p) => p.trim() !== '');
+}
+
+describe.each([
+  { width: 1280, height: 800 },
+  { width: 360, height: 760 },
+])('the browser page as a workspace at $width px', ({ width, height }) => {
+  it('shows the whole result table (sorting, group filter), previews every result sheet and prints one, numbered from page 1', async () => {
+    const page = await browser.newPage({ viewport: { width, height }, locale: 'zh-CN', acceptDownloads: true });
+    // the print dialog is the browser's: counted here, the printout itself taken as a PDF below
+    await page.addInitScript(() => (window.print = () => void ((window as unknown as { printed: number }).printed = 1)));
+    await page.goto(`${server.url}/taskpane.html?standalone`);
+    await page.getByText('文件只在本机浏览器中处理，不会上传到任何服务器。').waitFor();
+    await page.getByRole('button', { name: '使用示例' }).click();
+    const table = page.getByRole('table', { name: '结果表' });
+    await table.waitFor();
+    const want = expected('ex1-departments-30').subjects as { rank: number; name: string; total: number; group: string }[];
+    expect(await table.locator('tbody tr').count()).toBe(want.length);
+    const headers = await table.locator('thead th').allInnerTexts();
+    expect(headers.map((h) => h.trim())).toEqual(expect.arrayContaining(['排名', '名称', '分组', '基础分', '加分', '扣分', '总分', '等次', '备注']));
+    await shot(page, `ws-${width}-1-table`);
+    // 总分 twice: descending; the first row is the top total
+    const totalHeader = table.locator('thead th', { hasText: '总分' });
+    await totalHeader.click();
+    await totalHeader.click();
+    const totalCol = headers.findIndex((h) => h.trim() === '总分');
+    const top = Math.max(...want.map((s) => s.total));
+    expect(Number(await table.locator('tbody tr').first().locator('td').nth(totalCol).innerText())).toBe(top);
+    const group = want[0].group;
+    await page.getByRole('combobox', { name: '分组' }).selectOption(group);
+    expect(await table.locator('tbody tr').count()).toBe(want.filter((s) => s.group === group).length);
+
+    await page.getByRole('tab', { name: '打印预览' }).click();
+    await page.getByRole('combobox', { name: '结果表' }).selectOption('成绩单');
+    const preview = page.getByRole('table', { name: '成绩单' });
+    await preview.getByText('考核单位（盖章）').first().waitFor();
+    await shot(page, `ws-${width}-2-preview`);
+    await page.getByRole('button', { name: '打印', exact: true }).click();
+    await page.waitForFunction(() => (window as unknown as { printed?: number }).printed === 1);
+    const pdf = join(SHOTS, `ws-${width}-成绩单.pdf`);
+    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    const pages = pdfPages(pdf);
+    // a page per unit, each with the assessment's title, numbered from 1 of this sheet's own pages
+    expect(pages).toHaveLength(want.length);
+    pages.forEach((text, k) => {
+      expect(text).toContain('2026年第三季度市直单位绩效考核 成绩单');
+      expect(text).toContain(`第 ${k + 1} 页 共 ${want.length} 页`);
+    });
+    expect(pages[0]).not.toContain('打印预览'); // only the sheet goes on paper
+    await page.close();
+  });
+});
+
+it('shows the cell of an issue in a preview of its input sheet', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  await page.goto(`${server.url}/taskpane.html?standalone`);
+  await page.getByTestId('file-input').setInputFiles(join(ROOT, 'examples', 'ex4-bad-input.xlsx'));
+  await page.getByText('评分表!C3').first().click();
+  await page.getByText('评分表!C3（问题所在单元格已标出）').waitFor();
+  const focus = page.locator('[data-cell="focus"]');
+  await focus.waitFor();
+  // the marked cell sits under column C and in row 3
+  const row = focus.locator('xpath=..');
+  expect((await row.locator('td').first().innerText()).trim()).toBe('3');
+  const column = await focus.evaluate((td) => [...td.parentElement!.children].indexOf(td));
+  const letters = await page.locator('table[aria-label="评分表"] tbody tr').first().locator('td').allInnerTexts();
+  expect(letters[column]).toBe('C');
+  await shot(page, 'ws-1280-3-issue');
+  await page.close();
+});
+
+it('makes a blank workbook from a preset on the start screen, downloads it and opens it', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', acceptDownloads: true });
+  await page.goto(`${server.url}/taskpane.html?standalone`);
+  await page.getByRole('combobox', { name: '预设方案' }).selectOption('teachers');
+  await shot(page, 'ws-1280-0-start');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载空白工作簿' }).click()]);
+  const book = await XlsxWorkbook.load(readFileSync((await download.path())!));
+  expect(book.sheetNames()[0]).toBe('考核方案');
+  expect(book.sheetNames()).toContain('加减分');
+  await page.getByText(/已下载并打开/).waitFor();
+  await page.getByText(`已打开：${download.suggestedFilename().replace(/\.xlsx$/, '')}`).waitFor();
+  await page.close();
+});
+
+it('writes only the result sheets chosen (校验报告 always)', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', acceptDownloads: true });
+  await page.goto(`${server.url}/taskpane.html?standalone`);
+  await page.getByRole('button', { name: '使用示例' }).click();
+  await page.getByRole('tab', { name: '输出' }).click();
+  for (const name of ['成绩单', '指标分析']) await page.getByRole('checkbox', { name }).uncheck();
+  expect(await page.getByRole('checkbox', { name: '校验报告' }).isDisabled()).toBe(true);
+  await shot(page, 'ws-1280-4-choose');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载结果' }).click()]);
+  const out = await XlsxWorkbook.load(readFileSync((await download.path())!));
+  expect(out.sheetNames()).toEqual(['考核方案', '评分表', '加减分', '结果汇总', '分组排名', '等次分布', '结果公示', '校验报告']);
+  await page.close();
+});
+
+it('kaoping.html works opened straight from disk: no server, no network, the whole job', async () => {
+  const file = join(DIST, 'kaoping.html');
+  if (!existsSync(file)) throw new Error('run `npm run build` first: it makes dist/kaoping.html');
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', acceptDownloads: true });
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(r.url()));
+  await page.goto(pathToFileURL(file).href);
+  await page.getByRole('button', { name: '使用示例' }).click();
+  await page.getByRole('table', { name: '结果表' }).waitFor();
+  await page.getByRole('tab', { name: '输出' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载结果' }).click()]);
+  const out = await XlsxWorkbook.load(readFileSync((await download.path())!));
+  const rows = (await out.read(() => ['结果汇总'])).sheets[0].rows;
+  expect(rows.filter((r) => typeof r[0] === 'number')).toHaveLength(expected('ex1-departments-30').subjects.length);
+  await shot(page, 'file-1280-kaoping-html');
+  // everything came from the file itself (the worker from a blob, the example from a data: address)
+  expect(fetched.filter((u) => !/^(file|blob|data):/.test(u))).toEqual([]);
+  await page.close();
+});
