@@ -64,7 +64,9 @@ async function measure(subjects: number, indicators: number, compare: 'xlsx' | '
       compare === 'xlsx'
         ? await xlsxResults(g)
         : new Map(
-            checked.specs.map(wholeSheet).map((s) => [s.name, plain(s.cells.map((row) => row.map((v) => (typeof v === 'string' ? cellTextFitted(v) : v))))]),
+            checked.specs
+              .map((s) => wholeSheet(s))
+              .map((s) => [s.name, plain(s.cells.map((row) => row.map((v) => (typeof v === 'string' ? cellTextFitted(v) : v))))]),
           );
     expect(checked.specs.map((s) => s.name).sort()).toEqual([...expected.keys()].sort());
     for (const [name, rows] of expected) expect([name, plain(excel.book.valuesOf(name))]).toEqual([name, rows]);

@@ -86,6 +86,19 @@ describe('the pane', () => {
     expect(screen.getAllByText(/名额边界同分，同分同等次计入一等/).length).toBe(4);
   });
 
+  it('输出: in Excel too, only the result sheets chosen are written (校验报告 always)', async () => {
+    const { session, fake } = excelSession('ex3-units-grouped-9');
+    renderPane(<App lang="zh" initialSession={session} />);
+    fireEvent.click(await screen.findByRole('button', { name: '开始校验' }));
+    fireEvent.click(await screen.findByRole('tab', { name: '输出' }));
+    expect((screen.getByRole('checkbox', { name: '校验报告' }) as HTMLInputElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('checkbox', { name: '成绩单' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: '结果公示' }));
+    fireEvent.click(screen.getByRole('button', { name: '写入结果表' }));
+    expect(await screen.findByText(/已写入：结果汇总、分组排名、等次分布、指标分析、校验报告/)).toBeTruthy();
+    expect(fake.sheets.map((s) => s.name)).toEqual(['考核方案', '评分表', '加减分', '结果汇总', '分组排名', '等次分布', '指标分析', '校验报告']);
+  });
+
   it('输出: writes the result sheets, activates 结果汇总 and says what was written', async () => {
     const { session, fake } = excelSession('ex3-units-grouped-9');
     renderPane(<App lang="zh" initialSession={session} />);

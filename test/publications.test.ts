@@ -132,7 +132,7 @@ describe('成绩单', () => {
 describe('lines as printed', () => {
   it.each(EXAMPLES.filter((e) => e !== 'ex4-bad-input'))('%s: no line of a cell starts with closing punctuation or ends with opening', async (name) => {
     const a = await assessFile(examplePath(name));
-    for (const spec of buildResultSheets(a, { date: '2026-11-21' }).map(wholeSheet))
+    for (const spec of buildResultSheets(a, { date: '2026-11-21' }).map((s) => wholeSheet(s)))
       for (const row of spec.cells)
         for (const v of row)
           if (typeof v === 'string')

@@ -58,7 +58,7 @@ const cellText = (v: SpecValue, style: CellStyle): string => (v === null ? '' : 
 
 /** The first `maxRows` rows of a result sheet, its sections (成绩单's pages) included. */
 export function previewSheet(spec: SheetSpec, maxRows: number = PREVIEW_ROWS): SheetPreview {
-  const whole = wholeSheet(spec, maxRows);
+  const whole = wholeSheet(spec, { upToRows: maxRows });
   const totalRows = spec.cells.length + (spec.sections?.rows ?? 0);
   const shown = Math.min(maxRows, Math.max(whole.cells.length, ...whole.styles.map((a) => a.r1 + 1), 0));
   const width = Math.max(whole.columnWidths.length, ...whole.cells.slice(0, shown).map((r) => r.length));

@@ -131,7 +131,7 @@ export function sheetRows(spec: SheetSpec): number {
  * tests. Rows of a section are shifted down by the rows before it; sections after the first get
  * a page break. With `upToRows`, sections stop once that many rows are there (a preview).
  */
-export function wholeSheet(spec: SheetSpec, upToRows = Infinity): SheetSpec {
+export function wholeSheet(spec: SheetSpec, { upToRows = Infinity }: { readonly upToRows?: number } = {}): SheetSpec {
   const { sections } = spec;
   if (!sections) return spec;
   const cells = [...spec.cells];

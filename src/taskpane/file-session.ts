@@ -120,7 +120,7 @@ export async function openFileSession(bytes: Uint8Array, fileName: string, downl
     },
     async addSheets(specs) {
       // sections are functions, which cannot cross to the worker
-      sheetNames = (await link.ask({ op: 'addSheets', specs: specs.map(wholeSheet) })).sheetNames;
+      sheetNames = (await link.ask({ op: 'addSheets', specs: specs.map((s) => wholeSheet(s)) })).sheetNames;
     },
   };
   return {
