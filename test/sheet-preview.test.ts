@@ -1,4 +1,4 @@
-import { formatNumber, previewInput, previewSheet } from '../src/app/sheet-preview';
+import { formatNumber, previewInput, previewSheet, resultTable } from '../src/app/sheet-preview';
 import { footerContent } from '../src/taskpane/Workspace';
 import type { SheetSpec } from '../src/report/spec';
 
@@ -70,6 +70,20 @@ describe('sheet previews', () => {
     expect(labels).toContain('31');
     expect(labels[p.focus!.r]).toBe('31');
     expect(p.rows[p.focus!.r].cells[p.focus!.c].text).toBe('50%');
+  });
+
+  it("reads 结果汇总's table: the header ends the title rows, the subjects' rows are led by their rank", () => {
+    const table = resultTable(
+      spec({
+        cells: [['标题'], ['排名', '名称', '总分'], [1, '甲', 91.5], [2, '乙', 90], [], ['制表人：']],
+        styles: [{ r0: 2, c0: 2, r1: 3, c1: 2, style: { numberFormat: '0.00' } }],
+      }),
+    );
+    expect(table.headers).toEqual(['排名', '名称', '总分']);
+    expect(table.rows).toEqual([
+      { texts: ['1', '甲', '91.50'], values: [1, null, 91.5] },
+      { texts: ['2', '乙', '90.00'], values: [2, null, 90] },
+    ]);
   });
 
   it("turns an Excel footer into a printed page's margin text", () => {

@@ -97,6 +97,22 @@ export function previewSheet(spec: SheetSpec, maxRows: number = PREVIEW_ROWS): S
   return { name: spec.name, columnWidths: whole.columnWidths, rows, totalRows, print: whole.print };
 }
 
+/** 结果汇总 as a table to sort and filter: its header and each subject's row, text and number apart. */
+export interface ResultTableView {
+  readonly headers: readonly string[];
+  readonly rows: readonly { readonly texts: readonly string[]; readonly values: readonly (number | null)[] }[];
+}
+
+/** The header row ends the title rows; the subjects' rows follow, each led by its rank. */
+export function resultTable(summary: SheetSpec): ResultTableView {
+  const p = previewSheet(summary, Number.MAX_SAFE_INTEGER);
+  const headerRow = p.print.titleRows?.[1] ?? 0;
+  const rows: ResultTableView['rows'][number][] = [];
+  for (let r = headerRow + 1; r < p.rows.length && p.rows[r].cells[0]?.value != null; r++)
+    rows.push({ texts: p.rows[r].cells.map((c) => c.text), values: p.rows[r].cells.map((c) => c.value) });
+  return { headers: p.rows[headerRow]?.cells.map((c) => c.text) ?? [], rows };
+}
+
 /** Rows and columns of an input sheet shown around an issue's cell. */
 const AROUND = { rowsBefore: 8, rowsAfter: 12, cols: 30 } as const;
 

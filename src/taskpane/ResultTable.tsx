@@ -1,41 +1,43 @@
 // The whole result table (结果汇总's columns, as published) with sorting by any column and a group
 // filter: the browser page's answer to "where does each unit stand".
-import { Caption1, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
-import type { PreviewCell, SheetPreview } from '../app/sheet-preview';
+import { Button, Caption1, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { memo, useMemo, useState } from 'react';
+import type { ResultTableView } from '../app/sheet-preview';
 import type { Lang } from '../i18n/messages';
 import { UI_TEXT } from '../i18n/ui';
 import { usePaneStyles } from './styles';
 
-/** Rows drawn at once; the sort and the filter work on all of them. */
-const SHOWN_ROWS = 500;
+/** Rows drawn at first and added by 显示更多; the sort and the filter work on all of them. */
+const PAGE_ROWS = 100;
 const GROUP_HEADER = '分组';
+const NOTE_HEADER = '备注';
 
-/** 结果汇总's table: the header row ends the title rows; the subjects' rows follow, each led by its rank. */
-export function summaryTable(summary: SheetPreview): { headers: string[]; rows: (readonly PreviewCell[])[] } {
-  const headerRow = summary.print.titleRows?.[1] ?? 0;
-  const headers = summary.rows[headerRow]?.cells.map((c) => c.text) ?? [];
-  const rows: (readonly PreviewCell[])[] = [];
-  for (let r = headerRow + 1; r < summary.rows.length && summary.rows[r].cells[0]?.value != null; r++) rows.push(summary.rows[r].cells);
-  return { headers, rows };
+type Row = ResultTableView['rows'][number];
+
+/** Numbers by value, before text; text in Chinese order. */
+function compare(a: Row, b: Row, col: number): number {
+  const x = a.values[col];
+  const y = b.values[col];
+  if (x !== null && y !== null) return x - y;
+  if (x !== null || y !== null) return x !== null ? -1 : 1;
+  return a.texts[col].localeCompare(b.texts[col], 'zh-CN');
 }
 
-const compare = (a: PreviewCell, b: PreviewCell) =>
-  a.value !== null && b.value !== null ? a.value - b.value : a.value !== null ? -1 : b.value !== null ? 1 : a.text.localeCompare(b.text, 'zh-CN');
-
-export function ResultTable({ lang, summary }: { lang: Lang; summary: SheetPreview }) {
+/** Drawn again only when its table changes (not on every progress step of a write). */
+export const ResultTable = memo(function ResultTable({ lang, table }: { lang: Lang; table: ResultTableView }) {
   const t = UI_TEXT[lang].workspace;
   const styles = usePaneStyles();
-  const { headers, rows } = useMemo(() => summaryTable(summary), [summary]);
+  const { headers, rows } = table;
   const [sort, setSort] = useState<{ col: number; dir: 'ascending' | 'descending' }>({ col: 0, dir: 'ascending' });
   const [group, setGroup] = useState('');
+  const [drawn, setDrawn] = useState(PAGE_ROWS);
   const groupCol = headers.indexOf(GROUP_HEADER);
-  const groups = useMemo(() => (groupCol < 0 ? [] : [...new Set(rows.map((r) => r[groupCol].text))].filter(Boolean)), [rows, groupCol]);
+  const groups = useMemo(() => (groupCol < 0 ? [] : [...new Set(rows.map((r) => r.texts[groupCol]))].filter(Boolean)), [rows, groupCol]);
   const shown = useMemo(() => {
-    const kept = group && groupCol >= 0 ? rows.filter((r) => r[groupCol].text === group) : [...rows];
+    const kept = group && groupCol >= 0 ? rows.filter((r) => r.texts[groupCol] === group) : [...rows];
     const sign = sort.dir === 'ascending' ? 1 : -1;
     // a stable sort: equal values keep the published order
-    return kept.sort((a, b) => sign * compare(a[sort.col], b[sort.col]));
+    return kept.sort((a, b) => sign * compare(a, b, sort.col));
   }, [rows, group, groupCol, sort]);
   const sortBy = (col: number) => setSort((s) => ({ col, dir: s.col === col && s.dir === 'ascending' ? 'descending' : 'ascending' }));
   return (
@@ -51,7 +53,7 @@ export function ResultTable({ lang, summary }: { lang: Lang; summary: SheetPrevi
             ))}
           </Select>
         )}
-        <Caption1 className={styles.muted}>{t.rowsShown(Math.min(SHOWN_ROWS, shown.length), shown.length)}</Caption1>
+        <Caption1 className={styles.muted}>{t.rowsShown(Math.min(drawn, shown.length), shown.length)}</Caption1>
       </div>
       <div className={styles.scroll}>
         <Table size="extra-small" sortable aria-label={t.tabs.table} className={styles.wideTable}>
@@ -65,11 +67,11 @@ export function ResultTable({ lang, summary }: { lang: Lang; summary: SheetPrevi
             </TableRow>
           </TableHeader>
           <TableBody>
-            {shown.slice(0, SHOWN_ROWS).map((r, k) => (
+            {shown.slice(0, drawn).map((r, k) => (
               <TableRow key={k}>
-                {r.map((cell, c) => (
-                  <TableCell key={c} className={cell.value !== null ? styles.num : headers[c] === '备注' ? styles.note : undefined}>
-                    {cell.text}
+                {r.texts.map((text, c) => (
+                  <TableCell key={c} className={r.values[c] !== null ? styles.num : headers[c] === NOTE_HEADER ? styles.note : undefined}>
+                    {text}
                   </TableCell>
                 ))}
               </TableRow>
@@ -77,6 +79,13 @@ export function ResultTable({ lang, summary }: { lang: Lang; summary: SheetPrevi
           </TableBody>
         </Table>
       </div>
+      {shown.length > drawn && (
+        <div className={styles.row}>
+          <Button size="small" onClick={() => setDrawn((n) => n + PAGE_ROWS)}>
+            {t.more(Math.min(PAGE_ROWS, shown.length - drawn))}
+          </Button>
+        </div>
+      )}
     </div>
   );
-}
+});

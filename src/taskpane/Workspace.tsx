@@ -1,10 +1,10 @@
 // The browser page's work area beside the steps (below them on a narrow screen): the whole result
 // table, each result sheet as it will print (and printing it), and the input sheet at an issue.
 import { Body1, Button, Caption1, MessageBar, MessageBarBody, Select, Tab, TabList } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { CheckView } from '../app/check-view';
-import { PREVIEW_ROWS, PRINT_ROWS, type SheetPreview } from '../app/sheet-preview';
+import { PREVIEW_ROWS, PRINT_ROWS, type ResultTableView, type SheetPreview } from '../app/sheet-preview';
 import type { Lang } from '../i18n/messages';
 import { UI_TEXT } from '../i18n/ui';
 import { resultSheetName } from '../report/spec';
@@ -59,7 +59,8 @@ function PrintSheet({ preview }: { preview: SheetPreview }) {
   );
 }
 
-export function Workspace({ lang, session, checked, tab, onTab, input, work }: WorkspaceProps) {
+/** Drawn again only when what it shows changes (not on every progress step of a write). */
+export const Workspace = memo(function Workspace({ lang, session, checked, tab, onTab, input, work }: WorkspaceProps) {
   const t = UI_TEXT[lang].workspace;
   const styles = usePaneStyles();
   const sheets = checked?.sheetsToWrite ?? [];
@@ -67,19 +68,18 @@ export function Workspace({ lang, session, checked, tab, onTab, input, work }: W
   const [sheet, setSheet] = useState(summaryName);
   const shownSheet = sheets.includes(sheet) ? sheet : (sheets[0] ?? '');
   /** previews, each with the check and sheet it was made for: a new check shows none until read again */
-  const [summaryRead, setSummaryRead] = useState<Read | null>(null);
+  const [tableRead, setTableRead] = useState<{ readonly checked: CheckView; readonly table: ResultTableView | null } | null>(null);
   const [previewRead, setPreviewRead] = useState<Read | null>(null);
-  const summary = summaryRead?.checked === checked && checked ? summaryRead.preview : null;
+  const table = tableRead?.checked === checked && checked ? tableRead.table : null;
   const preview = previewRead?.checked === checked && previewRead.sheet === shownSheet ? previewRead.preview : null;
   const [printing, setPrinting] = useState<SheetPreview | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
-    if (checked?.ok && session.preview)
-      void session.preview(summaryName, Number.MAX_SAFE_INTEGER).then((p) => live && setSummaryRead({ checked, sheet: summaryName, preview: p }));
+    if (checked?.ok && session.resultTable) void session.resultTable().then((table) => live && setTableRead({ checked, table }));
     return () => void (live = false);
-  }, [checked, session, summaryName]);
+  }, [checked, session]);
 
   useEffect(() => {
     let live = true;
@@ -112,7 +112,7 @@ export function Workspace({ lang, session, checked, tab, onTab, input, work }: W
   return (
     <section className={styles.workspace} aria-label={t.tabs.preview}>
       <TabList selectedValue={tab} onTabSelect={(_, d) => onTab(d.value as WorkspaceTab)} size="small">
-        <Tab value="table" disabled={!summary}>
+        <Tab value="table" disabled={!table}>
           {t.tabs.table}
         </Tab>
         <Tab value="preview" disabled={!checked}>
@@ -121,7 +121,7 @@ export function Workspace({ lang, session, checked, tab, onTab, input, work }: W
         <Tab value="input">{t.tabs.input}</Tab>
       </TabList>
 
-      {tab === 'table' && (summary ? <ResultTable lang={lang} summary={summary} /> : <Caption1 className={styles.muted}>{t.noPreview}</Caption1>)}
+      {tab === 'table' && (table ? <ResultTable lang={lang} table={table} /> : <Caption1 className={styles.muted}>{t.noPreview}</Caption1>)}
 
       {tab === 'preview' && checked && (
         <div className={styles.list}>
@@ -164,4 +164,4 @@ export function Workspace({ lang, session, checked, tab, onTab, input, work }: W
       {printing && <PrintSheet preview={printing} />}
     </section>
   );
-}
+});

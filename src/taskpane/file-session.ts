@@ -147,6 +147,7 @@ export async function openFileSession(bytes: Uint8Array, fileName: string, downl
       return { ...next, written: name };
     },
     preview: async (sheet, rows) => (await link.ask({ op: 'preview', sheet, rows })).preview,
+    resultTable: async () => (await link.ask({ op: 'table' })).table,
     inputPreview: async (sheet, cell) => (await link.ask({ op: 'inputPreview', sheet, cell })).preview,
     cancel: () => link.cancel(),
   };

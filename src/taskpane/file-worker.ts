@@ -4,7 +4,7 @@
 import { checkView, publishView } from '../app/check-view';
 import { checkWorkbook, publishResults, type Checked } from '../app/score-workbook';
 import { combineFiles } from '../app/combine';
-import { previewInput, previewSheet } from '../app/sheet-preview';
+import { previewInput, previewSheet, resultTable } from '../app/sheet-preview';
 import { templateBook, templateFileName } from '../app/template-book';
 import { parseAddress } from '../engine/cells';
 import { findPreset } from '../report/templates';
@@ -67,6 +67,10 @@ async function handle(request: WorkerRequest): Promise<{ answer: WorkerAnswer; t
     case 'preview': {
       const spec = checked?.specs.find((s) => s.name === request.sheet);
       return { answer: { op: 'preview', preview: spec ? previewSheet(spec, request.rows) : null } };
+    }
+    case 'table': {
+      const summary = checked?.specs.find((s) => s.role === 'summary');
+      return { answer: { op: 'table', table: summary ? resultTable(summary) : null } };
     }
     case 'inputPreview': {
       const at = parseAddress(request.cell);
