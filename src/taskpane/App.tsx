@@ -13,6 +13,7 @@ import { OpenFile } from './OpenFile';
 import { initialPane, isBusy, paneReducer, type Step } from './pane-state';
 import { Cancelled, type CombinePeriods, type PaneSession } from './session';
 import { Setup } from './Setup';
+import { StartGuide } from './StartGuide';
 import { CheckStep } from './steps/CheckStep';
 import { ComputeStep } from './steps/ComputeStep';
 import { OutputStep } from './steps/OutputStep';
@@ -266,6 +267,7 @@ export function App({ lang, initialSession, openFile, example, combine, blank, h
   return (
     <div className={styles.page}>
       {pane}
+      {!session && <StartGuide lang={lang} />}
       {session && (
         <div id={WORKSPACE_ID}>
           <Workspace lang={lang} session={session} checked={checked} tab={workspaceTab} onTab={setWorkspaceTab} input={input} work={work} />

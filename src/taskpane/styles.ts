@@ -44,6 +44,16 @@ export const usePaneStyles = makeStyles({
     minWidth: 0,
     '@media (min-width: 960px)': { paddingTop: '16px' },
   },
+  /** shown only beside the steps (desktop widths) */
+  wideOnly: { display: 'none', '@media (min-width: 960px)': { display: 'flex' } },
+  steps: { margin: 0, paddingLeft: '20px', display: 'flex', flexDirection: 'column', gap: '8px', maxWidth: '720px' },
+  sheetList: { margin: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', gap: '8px', maxWidth: '900px' },
+  sheetItem: {
+    padding: '8px 10px',
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+    '& dd': { margin: 0 },
+  },
   /** a sheet preview on a grey desk, like a page */
   paper: { padding: '12px', backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium, overflow: 'auto', maxHeight: '75vh' },
   scroll: { overflow: 'auto', maxHeight: '75vh' },
