@@ -33,7 +33,6 @@ export function StartGuide({ lang }: { lang: Lang }) {
           </div>
         ))}
       </dl>
-      <Caption1 className={styles.muted}>{t.local}</Caption1>
     </section>
   );
 }
