@@ -1,4 +1,4 @@
-import { formatNumber, previewInput, previewSheet, resultTable } from '../src/app/sheet-preview';
+import { formatNumber, previewInput, previewSheet, queryTable, resultTable } from '../src/app/sheet-preview';
 import { footerContent } from '../src/taskpane/Workspace';
 import type { SheetSpec } from '../src/report/spec';
 
@@ -84,6 +84,24 @@ describe('sheet previews', () => {
       { texts: ['1', '甲', '91.50'], values: [1, null, 91.5] },
       { texts: ['2', '乙', '90.00'], values: [2, null, 90] },
     ]);
+  });
+
+  it('sorts (stably), filters by group and cuts the table in the worker, so only the rows drawn cross to the page', () => {
+    const row = (rank: number, name: string, group: string, total: number) => ({
+      texts: [String(rank), name, group, total.toFixed(2)],
+      values: [rank, null, null, total],
+    });
+    const table = {
+      headers: ['排名', '名称', '分组', '总分'],
+      rows: [row(1, '甲', '一组', 90), row(2, '乙', '二组', 85), row(2, '丙', '一组', 85), row(4, '丁', '二组', 80)],
+    };
+    const names = (q: Partial<Parameters<typeof queryTable>[1]>) =>
+      queryTable(table, { sort: 0, descending: false, group: '', limit: 10, ...q }).rows.map((r) => r.texts[1]);
+    expect(names({ sort: 3 })).toEqual(['丁', '乙', '丙', '甲']); // 乙 before 丙: equal totals keep the published order
+    expect(names({ sort: 3, descending: true })).toEqual(['甲', '乙', '丙', '丁']);
+    expect(names({ group: '一组' })).toEqual(['甲', '丙']);
+    const page = queryTable(table, { sort: 0, descending: false, group: '', limit: 2 });
+    expect([page.total, page.rows.length, page.groups]).toEqual([4, 2, ['一组', '二组']]);
   });
 
   it("turns an Excel footer into a printed page's margin text", () => {

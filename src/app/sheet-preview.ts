@@ -113,6 +113,48 @@ export function resultTable(summary: SheetSpec): ResultTableView {
   return { headers: p.rows[headerRow]?.cells.map((c) => c.text) ?? [], rows };
 }
 
+/** What of the result table the page shows: sorted by a column, one group or all, the first rows. */
+export interface TableQuery {
+  readonly sort: number;
+  readonly descending: boolean;
+  /** '' for every group */
+  readonly group: string;
+  readonly limit: number;
+}
+
+/** The rows a query asks for, with what the page needs around them; only these cross to the page. */
+export interface TablePage {
+  readonly headers: readonly string[];
+  /** the groups to filter by (none when the table has no 分组 column) */
+  readonly groups: readonly string[];
+  /** rows matching the filter */
+  readonly total: number;
+  readonly rows: ResultTableView['rows'];
+}
+
+const GROUP_HEADER = '分组';
+
+type TableRow = ResultTableView['rows'][number];
+
+/** Numbers by value, before text; text in Chinese order. */
+function compareRows(a: TableRow, b: TableRow, col: number): number {
+  const x = a.values[col];
+  const y = b.values[col];
+  if (x !== null && y !== null) return x - y;
+  if (x !== null || y !== null) return x !== null ? -1 : 1;
+  return (a.texts[col] ?? '').localeCompare(b.texts[col] ?? '', 'zh-CN');
+}
+
+/** Filters, sorts (stably: equal values keep the published order) and cuts the table. */
+export function queryTable(table: ResultTableView, q: TableQuery): TablePage {
+  const groupCol = table.headers.indexOf(GROUP_HEADER);
+  const groups = groupCol < 0 ? [] : [...new Set(table.rows.map((r) => r.texts[groupCol]))].filter(Boolean);
+  const kept = q.group && groupCol >= 0 ? table.rows.filter((r) => r.texts[groupCol] === q.group) : [...table.rows];
+  const sign = q.descending ? -1 : 1;
+  kept.sort((a, b) => sign * compareRows(a, b, q.sort));
+  return { headers: table.headers, groups, total: kept.length, rows: kept.slice(0, q.limit) };
+}
+
 /** Rows and columns of an input sheet shown around an issue's cell. */
 const AROUND = { rowsBefore: 8, rowsAfter: 12, cols: 30 } as const;
 

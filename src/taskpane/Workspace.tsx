@@ -1,10 +1,10 @@
 // The browser page's work area beside the steps (below them on a narrow screen): the whole result
 // table, each result sheet as it will print (and printing it), and the input sheet at an issue.
 import { Body1, Button, Caption1, MessageBar, MessageBarBody, Select, Tab, TabList } from '@fluentui/react-components';
-import { memo, useEffect, useState } from 'react';
+import { memo, startTransition, useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { CheckView } from '../app/check-view';
-import { PREVIEW_ROWS, PRINT_ROWS, type ResultTableView, type SheetPreview } from '../app/sheet-preview';
+import { PREVIEW_ROWS, PRINT_ROWS, type SheetPreview } from '../app/sheet-preview';
 import type { Lang } from '../i18n/messages';
 import { UI_TEXT } from '../i18n/ui';
 import { resultSheetName } from '../report/spec';
@@ -68,25 +68,18 @@ export const Workspace = memo(function Workspace({ lang, session, checked, tab, 
   const [sheet, setSheet] = useState(summaryName);
   const shownSheet = sheets.includes(sheet) ? sheet : (sheets[0] ?? '');
   /** previews, each with the check and sheet it was made for: a new check shows none until read again */
-  const [tableRead, setTableRead] = useState<{ readonly checked: CheckView; readonly table: ResultTableView | null } | null>(null);
   const [previewRead, setPreviewRead] = useState<Read | null>(null);
-  const table = tableRead?.checked === checked && checked ? tableRead.table : null;
   const preview = previewRead?.checked === checked && previewRead.sheet === shownSheet ? previewRead.preview : null;
   const [printing, setPrinting] = useState<SheetPreview | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
-    if (checked?.ok && session.resultTable) void session.resultTable().then((table) => live && setTableRead({ checked, table }));
+    // read only once the preview is looked at
+    if (tab === 'preview' && checked && shownSheet && session.preview)
+      void session.preview(shownSheet, PREVIEW_ROWS).then((p) => live && startTransition(() => setPreviewRead({ checked, sheet: shownSheet, preview: p })));
     return () => void (live = false);
-  }, [checked, session]);
-
-  useEffect(() => {
-    let live = true;
-    if (checked && shownSheet && session.preview)
-      void session.preview(shownSheet, PREVIEW_ROWS).then((p) => live && setPreviewRead({ checked, sheet: shownSheet, preview: p }));
-    return () => void (live = false);
-  }, [checked, session, shownSheet]);
+  }, [checked, session, shownSheet, tab]);
 
   // print once the sheet is on the page; the dialog blocks until the user is done
   useEffect(() => {
@@ -112,7 +105,7 @@ export const Workspace = memo(function Workspace({ lang, session, checked, tab, 
   return (
     <section className={styles.workspace} aria-label={t.tabs.preview}>
       <TabList selectedValue={tab} onTabSelect={(_, d) => onTab(d.value as WorkspaceTab)} size="small">
-        <Tab value="table" disabled={!table}>
+        <Tab value="table" disabled={!checked?.ok}>
           {t.tabs.table}
         </Tab>
         <Tab value="preview" disabled={!checked}>
@@ -121,7 +114,8 @@ export const Workspace = memo(function Workspace({ lang, session, checked, tab, 
         <Tab value="input">{t.tabs.input}</Tab>
       </TabList>
 
-      {tab === 'table' && (table ? <ResultTable lang={lang} table={table} /> : <Caption1 className={styles.muted}>{t.noPreview}</Caption1>)}
+      {tab === 'table' &&
+        (checked?.ok ? <ResultTable lang={lang} session={session} checked={checked} /> : <Caption1 className={styles.muted}>{t.noPreview}</Caption1>)}
 
       {tab === 'preview' && checked && (
         <div className={styles.list}>

@@ -147,7 +147,7 @@ export async function openFileSession(bytes: Uint8Array, fileName: string, downl
       return { ...next, written: name };
     },
     preview: async (sheet, rows) => (await link.ask({ op: 'preview', sheet, rows })).preview,
-    resultTable: async () => (await link.ask({ op: 'table' })).table,
+    resultTable: async (query) => (await link.ask({ op: 'table', query })).page,
     inputPreview: async (sheet, cell) => (await link.ask({ op: 'inputPreview', sheet, cell })).preview,
     cancel: () => link.cancel(),
   };

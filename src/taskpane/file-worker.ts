@@ -4,7 +4,7 @@
 import { checkView, publishView } from '../app/check-view';
 import { checkWorkbook, publishResults, type Checked } from '../app/score-workbook';
 import { combineFiles } from '../app/combine';
-import { previewInput, previewSheet, resultTable } from '../app/sheet-preview';
+import { previewInput, previewSheet, queryTable, resultTable, type ResultTableView } from '../app/sheet-preview';
 import { templateBook, templateFileName } from '../app/template-book';
 import { parseAddress } from '../engine/cells';
 import { findPreset } from '../report/templates';
@@ -23,6 +23,8 @@ let book: XlsxWorkbook | null = null;
 let original: Uint8Array | null = null;
 let title = '';
 let checked: Checked | null = null;
+/** 结果汇总's table, made once per check for the page's sorting and filtering */
+let table: { readonly of: Checked; readonly table: ResultTableView } | null = null;
 
 const progress = (done: number) => scope.postMessage({ kind: 'progress', done });
 
@@ -70,7 +72,8 @@ async function handle(request: WorkerRequest): Promise<{ answer: WorkerAnswer; t
     }
     case 'table': {
       const summary = checked?.specs.find((s) => s.role === 'summary');
-      return { answer: { op: 'table', table: summary ? resultTable(summary) : null } };
+      if (summary && table?.of !== checked) table = { of: checked!, table: resultTable(summary) };
+      return { answer: { op: 'table', page: summary ? queryTable(table!.table, request.query) : null } };
     }
     case 'inputPreview': {
       const at = parseAddress(request.cell);

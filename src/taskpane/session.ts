@@ -2,7 +2,7 @@
 import { checkView, publishView, type CheckView, type NextPeriodView, type PublishView } from '../app/check-view';
 import { checkWorkbook, publishResults, today, type Checked } from '../app/score-workbook';
 import type { PickedFile } from '../app/combine';
-import type { ResultTableView, SheetPreview } from '../app/sheet-preview';
+import type { SheetPreview, TablePage, TableQuery } from '../app/sheet-preview';
 import type { Issue } from '../engine/types';
 import type { WorkbookPort, WriteOutcome } from '../hosts/port';
 
@@ -24,8 +24,8 @@ export interface PaneSession {
   publish(onProgress?: OnProgress, sheets?: readonly string[]): Promise<PublishView>;
   /** a result sheet of the last check, its first `rows` rows as they print (the browser page) */
   readonly preview?: (sheet: string, rows: number) => Promise<SheetPreview | null>;
-  /** 结果汇总 of the last check as a table to sort and filter (the browser page) */
-  readonly resultTable?: () => Promise<ResultTableView | null>;
+  /** 结果汇总 of the last check as a table: the rows a query asks for (the browser page) */
+  readonly resultTable?: (query: TableQuery) => Promise<TablePage | null>;
   /** an input sheet around an issue's cell (the browser page, where no Excel can show it) */
   readonly inputPreview?: (sheet: string, cell: string) => Promise<SheetPreview | null>;
   /** stops a check or write under way (the browser page, where it runs in a worker) */

@@ -2,7 +2,7 @@
 // and does all the reading, checking, computing and writing, so the page never freezes.
 import type { CheckView, NextPeriodView, PublishView } from '../app/check-view';
 import type { CombinedFiles, PickedFile } from '../app/combine';
-import type { ResultTableView, SheetPreview } from '../app/sheet-preview';
+import type { SheetPreview, TablePage, TableQuery } from '../app/sheet-preview';
 import type { WorkbookSnapshot } from '../hosts/port';
 import type { SheetSpec } from '../report/spec';
 
@@ -13,8 +13,8 @@ export type WorkerRequest =
   | { readonly op: 'publish'; readonly sheets?: readonly string[] }
   /** a result sheet of the last check, its first rows as they print */
   | { readonly op: 'preview'; readonly sheet: string; readonly rows: number }
-  /** 结果汇总 of the last check as a table */
-  | { readonly op: 'table' }
+  /** 结果汇总 of the last check as a table: the rows asked for, sorted and filtered here */
+  | { readonly op: 'table'; readonly query: TableQuery }
   /** an input sheet around an issue's cell */
   | { readonly op: 'inputPreview'; readonly sheet: string; readonly cell: string }
   /** a blank workbook from a preset (needs no workbook open) */
@@ -33,7 +33,7 @@ export type WorkerAnswer =
   | { readonly op: 'read'; readonly snapshot: WorkbookSnapshot }
   | { readonly op: 'preview'; readonly preview: SheetPreview | null }
   | { readonly op: 'inputPreview'; readonly preview: SheetPreview | null }
-  | { readonly op: 'table'; readonly table: ResultTableView | null }
+  | { readonly op: 'table'; readonly page: TablePage | null }
   | { readonly op: 'blank'; readonly bytes: Uint8Array; readonly name: string }
   | { readonly op: 'addSheets'; readonly sheetNames: readonly string[] }
   | { readonly op: 'next'; readonly next: NextPeriodView; readonly bytes: Uint8Array | null }
