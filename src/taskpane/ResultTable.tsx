@@ -64,6 +64,8 @@ export const ResultTable = memo(function ResultTable({ lang, session, checked }:
               {headers.map((h, c) => (
                 <TableHeaderCell
                   key={c}
+                  // two-character headers (排名, 总分) stay whole; longer ones may wrap to leave 备注 room
+                  className={[...h].length <= 2 ? styles.oneLine : undefined}
                   sortDirection={query.sort === c ? (query.descending ? 'descending' : 'ascending') : undefined}
                   onClick={() => sortBy(c)}
                   title={t.sortBy(h)}
@@ -77,7 +79,10 @@ export const ResultTable = memo(function ResultTable({ lang, session, checked }:
             {rows.map((r, k) => (
               <TableRow key={k}>
                 {r.texts.map((text, c) => (
-                  <TableCell key={c} className={r.values[c] !== null ? styles.num : headers[c] === NOTE_HEADER ? styles.note : undefined}>
+                  <TableCell
+                    key={c}
+                    className={headers[c] === NOTE_HEADER ? styles.note : r.values[c] !== null ? `${styles.num} ${styles.oneLine}` : styles.oneLine}
+                  >
                     {text}
                   </TableCell>
                 ))}

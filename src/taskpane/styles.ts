@@ -58,8 +58,9 @@ export const usePaneStyles = makeStyles({
   paper: { padding: '12px', backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium, overflow: 'auto', maxHeight: '75vh' },
   scroll: { overflow: 'auto', maxHeight: '75vh' },
   /** the result table sizes its columns to their contents: names on one line, 备注 wrapping */
-  wideTable: { tableLayout: 'auto', width: 'auto', minWidth: '100%', '& td, & th': { whiteSpace: 'nowrap' } },
-  note: { '&&': { whiteSpace: 'normal', minWidth: '220px' } },
+  wideTable: { tableLayout: 'auto', width: '100%' },
+  oneLine: { whiteSpace: 'nowrap' },
+  note: { whiteSpace: 'normal', minWidth: '120px' },
   /** 输出's choice of result sheets: two columns of check boxes */
   choices: { border: 'none', margin: 0, padding: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))' },
   /** long addresses break anywhere rather than widen a 350 px pane */
