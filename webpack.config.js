@@ -25,12 +25,13 @@ const OFFICE_JS_FILES = [
   { from: 'node_modules/@microsoft/office-js/dist/en-us/office_strings.js', to: 'office-js/en-us/' },
 ].map((pattern) => ({ ...pattern, info: { minimized: true } }));
 
-const TS_RULE = {
+/** TypeScript through ts-loader (types are checked by `npm run typecheck`, not here). */
+const tsRule = (sourceMap) => ({
   test: /\.tsx?$/,
   exclude: /node_modules/,
   loader: 'ts-loader',
-  options: { transpileOnly: true, compilerOptions: { noEmit: false, sourceMap: false } },
-};
+  options: { transpileOnly: true, compilerOptions: { noEmit: false, sourceMap } },
+});
 const EXAMPLE = 'examples/ex1-departments-30.xlsx';
 const SINGLE_TEMP = path.resolve(__dirname, 'build', 'single-file');
 const WORKER_SCRIPT_ID = 'kaoping-worker';
@@ -65,7 +66,7 @@ class SingleFilePlugin {
 function singleFileConfigs() {
   const defines = (example) =>
     new webpack.DefinePlugin({ SINGLE_FILE: 'true', OFFICE_JS_URL: '""', EXAMPLE_DATA_URL: JSON.stringify(example) });
-  const common = { mode: 'production', devtool: false, resolve: { extensions: ['.ts', '.tsx', '.js'] }, module: { rules: [TS_RULE] }, performance: { hints: false } };
+  const common = { mode: 'production', devtool: false, resolve: { extensions: ['.ts', '.tsx', '.js'] }, module: { rules: [tsRule(false)] }, performance: { hints: false } };
   const exampleUrl = `data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,${fs.readFileSync(path.resolve(__dirname, EXAMPLE)).toString('base64')}`;
   return [
     {
@@ -104,14 +105,7 @@ module.exports = async (env = {}, argv = {}) => {
     },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          loader: 'ts-loader',
-          options: { transpileOnly: true, compilerOptions: { noEmit: false, sourceMap: dev } },
-        },
-      ],
+      rules: [tsRule(dev)],
     },
     plugins: [
       new webpack.DefinePlugin({ OFFICE_JS_URL: JSON.stringify(OFFICE_JS_URL), SINGLE_FILE: 'false', EXAMPLE_DATA_URL: '""' }),
@@ -119,7 +113,7 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },
-          { from: 'examples/ex1-departments-30.xlsx', to: 'examples/' },
+          { from: EXAMPLE, to: 'examples/' },
           { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => withBaseUrl(content.toString(), BASE) },
           ...(SELF_HOSTED ? OFFICE_JS_FILES : []),
         ],

@@ -2,9 +2,9 @@
 // (the sheet's number formats, rounded half-up), its resolved style and its merge, for the first
 // rows of the sheet only. Plain data, so it crosses from the worker to the page.
 import * as X from '../engine/exact';
-import { cellText as inputText, columnLetters } from '../engine/cells';
+import { cellText as inputText, columnLetters, maxOf } from '../engine/cells';
 import type { SheetData } from '../engine/types';
-import { wholeSheet, type CellStyle, type PrintSetup, type SheetSpec, type SpecValue } from '../report/spec';
+import { rowsUsed, sheetRows, wholeSheet, type CellStyle, type PrintSetup, type SheetSpec, type SpecValue } from '../report/spec';
 
 export interface PreviewCell {
   readonly text: string;
@@ -59,9 +59,12 @@ const cellText = (v: SpecValue, style: CellStyle): string => (v === null ? '' : 
 /** The first `maxRows` rows of a result sheet, its sections (成绩单's pages) included. */
 export function previewSheet(spec: SheetSpec, maxRows: number = PREVIEW_ROWS): SheetPreview {
   const whole = wholeSheet(spec, { upToRows: maxRows });
-  const totalRows = spec.cells.length + (spec.sections?.rows ?? 0);
-  const shown = Math.min(maxRows, Math.max(whole.cells.length, ...whole.styles.map((a) => a.r1 + 1), 0));
-  const width = Math.max(whole.columnWidths.length, ...whole.cells.slice(0, shown).map((r) => r.length));
+  const shown = Math.min(maxRows, rowsUsed(whole));
+  // maxOf, not a spread: 结果汇总's table is read whole (50,000 rows and more)
+  const width = maxOf(
+    whole.cells.slice(0, shown).map((r) => r.length),
+    whole.columnWidths.length,
+  );
   const styles: CellStyle[][] = Array.from({ length: shown }, () => Array<CellStyle>(width).fill({}));
   // areas in order, a later one winning for what it sets, as the hosts apply them
   for (const a of whole.styles)
@@ -94,7 +97,7 @@ export function previewSheet(spec: SheetSpec, maxRows: number = PREVIEW_ROWS): S
     const height = whole.rowHeights[r];
     rows.push({ cells, ...(height ? { height } : {}), ...(breaks.has(r) ? { breakBefore: true as const } : {}) });
   }
-  return { name: spec.name, columnWidths: whole.columnWidths, rows, totalRows, print: whole.print };
+  return { name: spec.name, columnWidths: whole.columnWidths, rows, totalRows: sheetRows(spec), print: whole.print };
 }
 
 /** 结果汇总 as a table to sort and filter: its header and each subject's row, text and number apart. */
