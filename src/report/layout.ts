@@ -434,15 +434,7 @@ export class SheetBuilder {
       else groups.set(key, { kinds, rows: [r] });
     }
     for (const { kinds, rows } of groups.values()) {
-      const styles = columns.flatMap((col, c) => {
-        if (kinds !== plainKinds && c >= kinds.length) return [];
-        const kind = kinds[c] ?? col.kind;
-        const align = kind === 'text' || kind === 'note' ? 'left' : kind === 'center' || kind === 'int' ? 'center' : 'right';
-        const numberFormatOf = numberFormat(kind, head.decimals);
-        return [
-          { c, style: { border: true, align, valign: 'middle', wrap: kind === 'note', ...(numberFormatOf ? { numberFormat: numberFormatOf } : {}) } as const },
-        ];
-      });
+      const styles = columns.flatMap((col, c) => (kinds !== plainKinds && c >= kinds.length ? [] : [{ c, style: bodyStyle(kinds[c] ?? col.kind, head.decimals) }]));
       for (const [r0, r1] of runs(rows)) for (const { c, style } of styles) this.style({ r0, c0: c, r1, c1: c }, style);
     }
     for (const r of this.captionRows) {
@@ -468,6 +460,22 @@ export class SheetBuilder {
   private style(area: Area, style: CellStyle): void {
     this.styles.push({ ...area, style });
   }
+}
+
+/**
+ * A body cell's style by its column kind: one object per kind and decimals, shared by every
+ * sheet and page, so a writer that names styles by object (a 成绩单's 5,000 pages) knows it at once.
+ */
+const bodyStyles = new Map<string, CellStyle>();
+function bodyStyle(kind: ColumnKind, decimals: number): CellStyle {
+  const key = `${kind}/${decimals}`;
+  let style = bodyStyles.get(key);
+  if (!style) {
+    const align = kind === 'text' || kind === 'note' ? 'left' : kind === 'center' || kind === 'int' ? 'center' : 'right';
+    const format = numberFormat(kind, decimals);
+    bodyStyles.set(key, (style = { border: true, align, valign: 'middle', wrap: kind === 'note', ...(format ? { numberFormat: format } : {}) }));
+  }
+  return style;
 }
 
 /** Consecutive row numbers as [first, last] runs. */

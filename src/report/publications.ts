@@ -229,6 +229,18 @@ export function reportsSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec
     }
     return lo + 1;
   };
+  // an indicator's scores mostly take few distinct values: each one's 得分率 and 名次 are worked
+  // out once (up to a bound, as rater means may all differ)
+  const rateAndRank = scheme.indicators.map(() => new Map<number, readonly [number | null, number]>());
+  const rateAndRankOf = (i: number, score: number) => {
+    const known = rateAndRank[i];
+    let found = known.get(score);
+    if (!found) {
+      found = [rate(score, scheme.indicators[i].points), indicatorRank(i, score)];
+      if (known.size < REMEMBERED_SCORES) known.set(score, found);
+    }
+    return found;
+  };
   const cutoffs = gradeCutoffs(a);
   const scored = indicatorsScored(scheme);
   const members = a.dimensions.map((dim) => scored.filter((i) => scheme.indicators[i].dimension === dim));
@@ -241,7 +253,8 @@ export function reportsSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec
       const ind = scheme.indicators[i];
       const score = shownScore(s, i);
       const words = indicatorWords(s, i, scheme);
-      b.row([labels[i], ind.points, score, rate(score, ind.points), indicatorRank(i, score), words || null]);
+      const [scoreRate, rank] = rateAndRankOf(i, score);
+      b.row([labels[i], ind.points, score, scoreRate, rank, words || null]);
     };
     let contributionsSum = X.ZERO;
     a.dimensions.forEach((dim, d) => {
@@ -347,6 +360,9 @@ export function reportsSheet(a: ScoredAssessment, ctx: ReportContext): SheetSpec
     sections: { count: subjects.length, rows, section: (k) => report(subjects[k]).buildSection(final) },
   };
 }
+
+/** Distinct scores of one indicator whose 得分率 and 名次 are remembered. */
+const REMEMBERED_SCORES = 2048;
 
 /** A4 portrait, inside the margins: width in character widths, height in points. */
 // conservative: a CJK default font makes the character unit up to a third wider than Calibri's

@@ -6,32 +6,60 @@ import { rowStyler, styleIds, type RowStyles } from '../../report/style-runs';
 import type { StyleBook } from './styles';
 import { escapeXml } from './xml';
 
+/** A row's xf indexes by column (undefined: no style). */
+type RowXfs = readonly (number | undefined)[] | undefined;
+
+/** Pages with at most this many styled areas have their rows' xfs remembered by their areas. */
+const PAGE_AREAS = 256;
+/** Distinct page layouts remembered before starting again. */
+const REMEMBERED_PAGES = 256;
+
 /**
  * The xf index of each styled cell of a row, by column (each distinct final style becomes one
  * xf); rows under the same areas share one array. One per sheet part; `rows` restarts it on the
- * next section's areas.
+ * next section's areas. A 成绩单's pages repeat a few layouts: a page's rows are worked out once
+ * per layout (its areas and their styles) and looked up for the next page like it.
  */
-function rowXfs(book: StyleBook): { rows(piece: Pick<SheetSpec, 'styles'>): (r: number) => readonly (number | undefined)[] | undefined } {
+function rowXfs(book: StyleBook): { rows(piece: Pick<SheetSpec, 'styles'>): (r: number) => RowXfs } {
   const idOf = styleIds();
   const xfOf = new Map<string, number>();
+  let pages = new Map<string, RowXfs[]>();
+  const sweep = (piece: Pick<SheetSpec, 'styles'>): ((r: number) => RowXfs) => {
+    const styler = rowStyler(piece, idOf);
+    let lastStyles: RowStyles | undefined;
+    let last: (number | undefined)[] | undefined;
+    return (r) => {
+      const styles = styler(r);
+      if (styles === lastStyles) return last;
+      lastStyles = styles;
+      if (!styles) return (last = undefined);
+      last = [];
+      for (const [c, { key, style }] of styles) {
+        let xf = xfOf.get(key);
+        if (xf === undefined) xfOf.set(key, (xf = book.xf(style)));
+        last[c] = xf;
+      }
+      return last;
+    };
+  };
   return {
     rows(piece) {
-      const styler = rowStyler(piece, idOf);
-      let lastStyles: RowStyles | undefined;
-      let last: (number | undefined)[] | undefined;
-      return (r) => {
-        const styles = styler(r);
-        if (styles === lastStyles) return last;
-        lastStyles = styles;
-        if (!styles) return (last = undefined);
-        last = [];
-        for (const [c, { key, style }] of styles) {
-          let xf = xfOf.get(key);
-          if (xf === undefined) xfOf.set(key, (xf = book.xf(style)));
-          last[c] = xf;
-        }
-        return last;
-      };
+      if (piece.styles.length > PAGE_AREAS) return sweep(piece);
+      let layout = '';
+      let height = 0;
+      for (const a of piece.styles) {
+        layout += `${a.r0},${a.c0},${a.r1},${a.c1},${idOf(a.style)};`;
+        height = Math.max(height, a.r1 + 1);
+      }
+      let rows = pages.get(layout);
+      if (!rows) {
+        const rowOf = sweep(piece);
+        rows = Array.from({ length: height }, (_, r) => rowOf(r));
+        if (pages.size >= REMEMBERED_PAGES) pages = new Map();
+        pages.set(layout, rows);
+      }
+      const known = rows;
+      return (r) => known[r];
     },
   };
 }
