@@ -159,13 +159,18 @@ export function writeSheetXml(
 
 /**
  * Writes rows of a sheet or a section: `count` rows from `offset`, their cells from `piece`,
- * numbered from 1 + offset. Rows are written as bytes, not built as strings: markup and numbers
- * are ASCII, and each repeated text's markup is encoded once.
+ * numbered from 1 + offset. Rows are written as bytes, not built as strings: a cell is a few
+ * pieces of markup encoded once (its column's opening, the row's number, its style and kind, its
+ * value), and each repeated text's or number's markup is encoded once.
  */
 function rowWriter(out: Utf8Blocks, onRows?: (rows: number) => void) {
-  const textCell = inlineTexts();
-  const letters: Uint8Array[] = [];
-  const styleAttrs: Uint8Array[] = [];
+  const textCell = remembered((text: string) => `<is><t${EDGE_SPACE.test(text) ? ' xml:space="preserve"' : ''}>${escapeXml(cellTextFitted(text))}</t></is></c>`);
+  const numberCell = remembered((n: number) => `<v>${n}</v></c>`);
+  // every cell carries its reference: optional in the standard, but some readers need it
+  const cellOpens: Uint8Array[] = [];
+  const styled: { empty: Uint8Array; number: Uint8Array; text: Uint8Array }[] = [];
+  const unstyled = { empty: ascii('"/>'), number: ascii('">'), text: ascii('" t="inlineStr">') };
+  const rowDigits = new Uint8Array(16);
   let written = 0;
   return (
     piece: Pick<SheetSpec, 'cells' | 'rowHeights'>,
@@ -180,34 +185,30 @@ function rowWriter(out: Utf8Blocks, onRows?: (rows: number) => void) {
       const height = piece.rowHeights[r];
       const last = Math.max(values.length, xfs?.length ?? 0);
       const rowNumber = r + 1 + offset;
-      let opened = false;
+      let digits: Uint8Array | undefined;
       for (let c = 0; c < last; c++) {
         const v = values[c] ?? null;
         const s = xfs?.[c];
         if ((v === null || v === '') && s === undefined) continue;
-        if (!opened) {
+        if (!digits) {
           openRow(out, rowNumber, height);
-          opened = true;
+          digits = rowDigits.subarray(0, writeDigits(rowNumber, rowDigits));
         }
-        // every cell carries its reference: optional in the standard, but some readers need it
-        out.bytes(CELL_OPEN);
-        out.bytes((letters[c] ??= ascii(columnLetters(c))));
-        out.int(rowNumber);
-        if (s !== undefined) out.bytes((styleAttrs[s] ??= ascii(`" s="${s}`)));
+        out.bytes((cellOpens[c] ??= ascii(`<c r="${columnLetters(c)}`)));
+        out.bytes(digits);
+        const kinds = s === undefined ? unstyled : (styled[s] ??= { empty: ascii(`" s="${s}"/>`), number: ascii(`" s="${s}">`), text: ascii(`" s="${s}" t="inlineStr">`) });
         // an empty string is no value, as in Excel
-        if (v === null || v === '' || (typeof v === 'number' && !Number.isFinite(v))) out.bytes(CELL_EMPTY);
+        if (v === null || v === '' || (typeof v === 'number' && !Number.isFinite(v))) out.bytes(kinds.empty);
         else if (typeof v === 'number') {
-          out.bytes(CELL_NUMBER);
-          out.ascii(String(v));
-          out.bytes(CELL_NUMBER_END);
+          out.bytes(kinds.number);
+          out.bytes(numberCell(v));
         } else {
           // inline strings are literal text: `=HYPERLINK(…)` stays text, never a formula
-          out.bytes(CELL_TEXT);
+          out.bytes(kinds.text);
           out.bytes(textCell(v));
-          out.bytes(CELL_END);
         }
       }
-      if (opened) out.bytes(ROW_END);
+      if (digits) out.bytes(ROW_END);
       else if (height !== undefined) {
         openRow(out, rowNumber, height);
         out.bytes(ROW_END);
@@ -226,6 +227,19 @@ function openRow(out: Utf8Blocks, rowNumber: number, height: number | undefined)
   } else out.bytes(TAG_END);
 }
 
+/** A non-negative whole number's decimal digits written into `to`; returns how many. */
+function writeDigits(n: number, to: Uint8Array): number {
+  let digits = 1;
+  for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
+  let at = digits;
+  let x = n;
+  do {
+    to[--at] = 48 + (x % 10);
+    x = Math.floor(x / 10);
+  } while (x > 0);
+  return digits;
+}
+
 const encoder = new TextEncoder();
 /** Markup (ASCII only) as bytes. */
 const ascii = (text: string): Uint8Array => encoder.encode(text);
@@ -234,27 +248,21 @@ const ROW_HEIGHT = ascii('" ht="');
 const ROW_CUSTOM_HEIGHT = ascii('" customHeight="1">');
 const TAG_END = ascii('">');
 const ROW_END = ascii('</row>');
-const CELL_OPEN = ascii('<c r="');
-const CELL_EMPTY = ascii('"/>');
-const CELL_NUMBER = ascii('"><v>');
-const CELL_NUMBER_END = ascii('</v></c>');
-const CELL_TEXT = ascii('" t="inlineStr">');
-const CELL_END = ascii('</c>');
 
 const EDGE_SPACE = /^\s|\s$/;
-/** Distinct texts whose markup is remembered: labels repeat in every 成绩单 block. */
-const REMEMBERED_TEXTS = 4096;
+/** Distinct texts and numbers whose markup is remembered: labels and scores repeat in every 成绩单 block. */
+const REMEMBERED_VALUES = 4096;
 
-/** The `<is>` markup of a text as UTF-8; repeated texts are escaped and encoded once. */
-function inlineTexts(): (text: string) => Uint8Array {
-  let known = new Map<string, Uint8Array>();
-  return (text) => {
-    let xml = known.get(text);
+/** A value's markup as UTF-8, made and encoded once per distinct value. */
+function remembered<T>(markup: (value: T) => string): (value: T) => Uint8Array {
+  let known = new Map<T, Uint8Array>();
+  return (value) => {
+    let xml = known.get(value);
     if (xml === undefined) {
-      xml = encoder.encode(`<is><t${EDGE_SPACE.test(text) ? ' xml:space="preserve"' : ''}>${escapeXml(cellTextFitted(text))}</t></is>`);
-      // unique texts (names, notes) would grow the map without end: start again when full
-      if (known.size >= REMEMBERED_TEXTS) known = new Map();
-      known.set(text, xml);
+      xml = encoder.encode(markup(value));
+      // unique values (names, notes) would grow the map without end: start again when full
+      if (known.size >= REMEMBERED_VALUES) known = new Map();
+      known.set(value, xml);
     }
     return xml;
   };
@@ -310,16 +318,7 @@ class Utf8Blocks {
   /** A non-negative whole number in decimal. */
   int(n: number): void {
     if (this.at + 16 > BLOCK_BYTES) this.flush();
-    let digits = 1;
-    for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
-    const { block } = this;
-    let at = this.at + digits;
-    this.at = at;
-    let x = n;
-    do {
-      block[--at] = 48 + (x % 10);
-      x = Math.floor(x / 10);
-    } while (x > 0);
+    this.at += writeDigits(n, this.block.subarray(this.at));
   }
 
   private flush(): void {
