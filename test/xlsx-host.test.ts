@@ -3,6 +3,8 @@ import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import { scoreWorkbook } from '../src/app/score-workbook';
 import { WorkbookOpenError, XlsxWorkbook } from '../src/hosts/xlsx/xlsx-workbook';
+import { compressedParts } from '../src/hosts/xlsx/zip-directory';
+import { inflateSync } from 'fflate';
 import { examplePath, userSheet } from './helpers';
 
 const opts = { fileTitle: 't', date: '2026-11-21' };
@@ -164,6 +166,50 @@ describe('xlsx host', () => {
     // the edited parts still point at the macros
     expect(await out.file('[Content_Types].xml')!.async('string')).toContain('PartName="/xl/vbaProject.bin"');
     expect(await out.file('xl/_rels/workbook.xml.rels')!.async('string')).toContain('Target="vbaProject.bin"');
+  });
+
+  it('copies the deflated bytes of every part it leaves as it is, also after a zip comment and with a data descriptor', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(examplePath('ex1-departments-30')));
+    zip.file(
+      'xl/media/图片1.png',
+      Uint8Array.from({ length: 20_000 }, (_, i) => (i * 7919) % 251),
+    );
+    const input = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', streamFiles: true, comment: '由其他程序保存' });
+    const book = await XlsxWorkbook.load(input);
+    await scoreWorkbook(book, opts);
+    const output = await book.toBytes();
+    const before = compressedParts(input);
+    const after = compressedParts(output);
+    const edited = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[content_types].xml', 'xl/styles.xml']);
+    const kept = [...before.keys()].filter((name) => !edited.has(name));
+    expect(kept).toContain('xl/media/图片1.png');
+    expect(kept).toContain('xl/worksheets/sheet1.xml');
+    for (const name of kept) {
+      const [was, is] = [before.get(name)!, after.get(name)!];
+      expect([name, is.crc, is.size]).toEqual([name, was.crc, was.size]);
+      expect(Buffer.from(output.subarray(is.start, is.end)).equals(Buffer.from(input.subarray(was.start, was.end)))).toBe(true);
+    }
+    // and another zip implementation reads the copies
+    const out = await JSZip.loadAsync(output);
+    expect(await out.file('xl/media/图片1.png')!.async('uint8array')).toEqual(await zip.file('xl/media/图片1.png')!.async('uint8array'));
+  });
+
+  it('finds deflated parts in the zip directory, and leaves out what it cannot copy plainly', async () => {
+    const zip = new JSZip();
+    zip.file('a.xml', '<a>' + 'x'.repeat(5000) + '</a>', { compression: 'DEFLATE' });
+    zip.file('stored.bin', 'plain', { compression: 'STORE' });
+    const bytes = await zip.generateAsync({ type: 'uint8array' });
+    const parts = compressedParts(bytes);
+    expect([...parts.keys()]).toEqual(['a.xml']);
+    const a = parts.get('a.xml')!;
+    expect(a.size).toBe(5007);
+    expect(new TextDecoder().decode(inflateSync(bytes.subarray(a.start, a.end)))).toBe('<a>' + 'x'.repeat(5000) + '</a>');
+    // a directory entry pointing at something that is not a local header: not copied
+    const broken = bytes.slice();
+    broken[0] = 0;
+    expect(compressedParts(broken).size).toBe(0);
+    // no end record at all
+    expect(compressedParts(bytes.subarray(0, bytes.length - 22)).size).toBe(0);
   });
 
   it('refuses encrypted, non-zip and broken files with a reason', async () => {

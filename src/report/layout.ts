@@ -434,7 +434,9 @@ export class SheetBuilder {
       else groups.set(key, { kinds, rows: [r] });
     }
     for (const { kinds, rows } of groups.values()) {
-      const styles = columns.flatMap((col, c) => (kinds !== plainKinds && c >= kinds.length ? [] : [{ c, style: bodyStyle(kinds[c] ?? col.kind, head.decimals) }]));
+      const styles = columns.flatMap((col, c) =>
+        kinds !== plainKinds && c >= kinds.length ? [] : [{ c, style: bodyStyle(kinds[c] ?? col.kind, head.decimals) }],
+      );
       for (const [r0, r1] of runs(rows)) for (const { c, style } of styles) this.style({ r0, c0: c, r1, c1: c }, style);
     }
     for (const r of this.captionRows) {

@@ -4,6 +4,7 @@
 import { unzipSync, Zip, ZipDeflate, ZipPassThrough, type UnzipFileInfo } from 'fflate';
 import { WorkbookOpenError, type LimitKind } from './open-error';
 import { PartDecoder } from './xml';
+import { compressedParts, type CompressedPart } from './zip-directory';
 
 const MiB = 1024 * 1024;
 
@@ -62,11 +63,14 @@ export class ZipPackage {
   private readonly parts = new Map<string, Written | UnzipFileInfo>();
   /** inflated bytes of the parts read, against LIMITS.totalBytes */
   private readonly reading = { inflated: 0 };
+  /** where the deflated parts' bytes lie: a part left as it is is copied, not deflated again */
+  private readonly compressed: Map<string, CompressedPart>;
 
   private constructor(
     private readonly data: Uint8Array,
     private readonly entry: EntryMaker,
   ) {
+    this.compressed = data.length === 0 ? new Map() : compressedParts(data);
     if (data.length === 0) return;
     try {
       unzipSync(data, {
@@ -188,15 +192,23 @@ export class ZipPackage {
     const all = [...this.parts.values()];
     const ordered = [...all.filter((p) => !('last' in p && p.last)), ...all.filter((p) => 'last' in p && p.last)];
     for (const part of ordered) {
-      // stored parts are inflated one at a time and deflated again: the content is the user's,
+      // a stored part's deflated bytes are copied as they are; one the directory does not
+      // describe plainly is inflated and deflated again: either way its content is the user's,
       // byte for byte
-      const level = 'source' in part ? part.level : 6;
-      const entry = this.entry(part.name, level);
-      entry.mtime = FIXED_DATE; // the same input gives the same output bytes
-      zip.add(entry);
-      if ('source' in part) sourceChunks(part.source, (chunk) => entry.push(chunk, false));
-      else entry.push(this.inflate(part, LIMITS.partBytes, saving), false);
-      entry.push(new Uint8Array(0), true);
+      const copied = 'source' in part ? undefined : this.compressed.get(part.name.toLowerCase());
+      if (copied) {
+        const entry = new CopiedPart(part.name, copied);
+        entry.mtime = FIXED_DATE;
+        zip.add(entry);
+        entry.copyFrom(this.data);
+      } else {
+        const entry = this.entry(part.name, 'source' in part ? part.level : 6);
+        entry.mtime = FIXED_DATE; // the same input gives the same output bytes
+        zip.add(entry);
+        if ('source' in part) sourceChunks(part.source, (chunk) => entry.push(chunk, false));
+        else entry.push(this.inflate(part, LIMITS.partBytes, saving), false);
+        entry.push(new Uint8Array(0), true);
+      }
       if (failure) throw failure;
     }
     zip.end();
@@ -206,6 +218,23 @@ export class ZipPackage {
 }
 
 const FIXED_DATE = new Date(Date.UTC(2020, 0, 1));
+
+/** A part whose deflated bytes go into the new package as they are, with its CRC and size. */
+class CopiedPart extends ZipPassThrough {
+  constructor(
+    name: string,
+    private readonly part: CompressedPart,
+  ) {
+    super(name);
+    this.compression = 8;
+  }
+
+  copyFrom(data: Uint8Array): void {
+    this.crc = this.part.crc;
+    this.size = this.part.size;
+    this.ondata(null, data.subarray(this.part.start, this.part.end) as Uint8Array<ArrayBuffer>, true);
+  }
+}
 const encoder = new TextEncoder();
 
 function sourceChunks(source: PartSource, emit: (chunk: Uint8Array) => void): void {

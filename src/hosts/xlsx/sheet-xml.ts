@@ -164,7 +164,9 @@ export function writeSheetXml(
  * value), and each repeated text's or number's markup is encoded once.
  */
 function rowWriter(out: Utf8Blocks, onRows?: (rows: number) => void) {
-  const textCell = remembered((text: string) => `<is><t${EDGE_SPACE.test(text) ? ' xml:space="preserve"' : ''}>${escapeXml(cellTextFitted(text))}</t></is></c>`);
+  const textCell = remembered(
+    (text: string) => `<is><t${EDGE_SPACE.test(text) ? ' xml:space="preserve"' : ''}>${escapeXml(cellTextFitted(text))}</t></is></c>`,
+  );
   const numberCell = remembered((n: number) => `<v>${n}</v></c>`);
   // every cell carries its reference: optional in the standard, but some readers need it
   const cellOpens: Uint8Array[] = [];
@@ -196,7 +198,8 @@ function rowWriter(out: Utf8Blocks, onRows?: (rows: number) => void) {
         }
         out.bytes((cellOpens[c] ??= ascii(`<c r="${columnLetters(c)}`)));
         out.bytes(digits);
-        const kinds = s === undefined ? unstyled : (styled[s] ??= { empty: ascii(`" s="${s}"/>`), number: ascii(`" s="${s}">`), text: ascii(`" s="${s}" t="inlineStr">`) });
+        const kinds =
+          s === undefined ? unstyled : (styled[s] ??= { empty: ascii(`" s="${s}"/>`), number: ascii(`" s="${s}">`), text: ascii(`" s="${s}" t="inlineStr">`) });
         // an empty string is no value, as in Excel
         if (v === null || v === '' || (typeof v === 'number' && !Number.isFinite(v))) out.bytes(kinds.empty);
         else if (typeof v === 'number') {
