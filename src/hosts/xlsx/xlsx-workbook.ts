@@ -70,6 +70,18 @@ function withoutTabSelected(head: string): string {
   return head.replace(/(<([\w.-]+:)?sheetView\b[^>]*?)\s+tabSelected\s*=\s*(["'])\s*(1|true)\s*\3/g, '$1');
 }
 
+const SHEET_DATA_BYTES = new TextEncoder().encode('sheetData');
+
+/** Where a sheet's `<sheetData` tag starts in its first bytes (-1: not there); only the bytes before it become text. */
+function sheetDataAt(bytes: Uint8Array): number {
+  let from = bytes.indexOf(SHEET_DATA_BYTES[0]);
+  while (from >= 0 && !SHEET_DATA_BYTES.every((b, k) => bytes[from + k] === b)) from = bytes.indexOf(SHEET_DATA_BYTES[0], from + 1);
+  if (from < 0) return -1;
+  // the tag's `<` and prefix lie just before the name; a first mention elsewhere (a comment): all the bytes are searched
+  const at = bytesAsChars(bytes.subarray(0, from + SHEET_DATA_BYTES.length + 1)).search(SHEET_DATA);
+  return at >= 0 ? at : bytesAsChars(bytes).search(SHEET_DATA);
+}
+
 /** Bytes as one char each, so that ASCII tags can be searched and the other bytes kept as they are. */
 function bytesAsChars(bytes: Uint8Array): string {
   let s = '';
@@ -325,9 +337,9 @@ export class XlsxWorkbook implements WorkbookPort {
     if (!(await this.pkg.stream(part, LIMITS.partBytes, (chunk) => void chunks.push(chunk)))) return;
     const first = chunks[0] ?? new Uint8Array(0);
     if (first[0] === 0xff || first[0] === 0xfe || first[1] === 0) return this.unselectUtf16(part);
-    const head = bytesAsChars(first);
-    const at = head.search(SHEET_DATA);
+    const at = sheetDataAt(first);
     if (at < 0) return; // a view section over a megabyte long: not written by any spreadsheet program
+    const head = bytesAsChars(first.subarray(0, at));
     const unselected = withoutTabSelected(head.slice(0, at));
     if (unselected.length === at) return;
     const rest = [first.subarray(at), ...chunks.slice(1)];
