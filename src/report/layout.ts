@@ -214,8 +214,8 @@ export function profileHeight(p: PageProfile, widths: readonly number[]): number
  */
 export class SheetBuilder {
   private readonly cells: SpecValue[][] = [];
-  private readonly styles: StyledArea[] = [];
-  private readonly merges: Area[] = [];
+  private styles: StyledArea[] = [];
+  private merges: Area[] = [];
   private readonly breaks: number[] = [];
   private readonly heights: Record<number, number> = {};
   private readonly bodyRows: number[] = [];
@@ -329,6 +329,7 @@ export class SheetBuilder {
     this.style(full(1), { size: 10, align: 'center', valign: 'middle' });
     this.heights[0] = 30;
     this.heights[1] = 18;
+    this.styleShape();
     this.layOut(widths);
     return {
       role: head.role,
@@ -352,8 +353,20 @@ export class SheetBuilder {
     };
   }
 
-  /** A section's rows laid out with the widths of the sheet it belongs to. */
+  /**
+   * A section's rows laid out with the widths of the sheet it belongs to. Its styles and merges
+   * follow from its shape alone, and a 成绩单's pages share a few shapes: sections of one shape
+   * share one list of each (read only), which a writer can recognise by identity.
+   */
   buildSection(widths: readonly number[]): SheetSection {
+    const key = this.shapeKey();
+    const shape = sectionShapes.get(key);
+    if (shape) ({ styles: this.styles, merges: this.merges } = shape);
+    else {
+      this.styleShape();
+      if (sectionShapes.size >= REMEMBERED_SHAPES) sectionShapes.clear();
+      sectionShapes.set(key, { styles: this.styles, merges: this.merges });
+    }
     this.layOut(widths);
     return { cells: this.cells, styles: this.styles, merges: this.merges, rowHeights: this.heights };
   }
@@ -412,23 +425,29 @@ export class SheetBuilder {
     return out;
   }
 
-  /** Styles, merges and heights of every row but the title rows. */
-  private layOut(widths: readonly number[]): void {
+  /** What a section's styles and merges follow from: its columns, and which rows are what. */
+  private shapeKey(): string {
+    let key = `${this.plainKinds.join()}/${this.head.decimals}/${this.headerRow}/`;
+    for (const b of this.blockHeaders) key += `h${b.row}:${b.width},`;
+    for (const r of this.bodyRows) key += `b${r}:${kindsName(this.kindsOf(r))},`;
+    for (const r of this.captionRows) key += `c${r},`;
+    for (const r of this.freeRows) key += `${this.rightRows.has(r) ? 'r' : 'f'}${r},`;
+    return key;
+  }
+
+  /** Styles and merges of every row but the title rows. */
+  private styleShape(): void {
     const { columns, head } = this;
     const last = columns.length - 1;
-    const total = widths.reduce((a, b) => a + b, 0);
     const full = (r: number) => ({ r0: r, c0: 0, r1: r, c1: last });
     if (this.headerRow >= 0) this.style(full(this.headerRow), HEADER_STYLE);
     for (const b of this.blockHeaders) this.style({ r0: b.row, c0: 0, r1: b.row, c1: b.width - 1 }, HEADER_STYLE);
-    this.setFixedHeights();
     // body rows in runs that share their column kinds; one style object per column and kinds
     const { plainKinds } = this;
-    const signatures = new Map<readonly ColumnKind[], string>();
-    const signature = (kinds: readonly ColumnKind[]) => signatures.get(kinds) ?? signatures.set(kinds, kinds.join()).get(kinds)!;
     const groups = new Map<string, { kinds: readonly ColumnKind[]; rows: number[] }>();
     for (const r of this.bodyRows) {
       const kinds = this.kindsOf(r);
-      const key = signature(kinds);
+      const key = kindsName(kinds);
       const group = groups.get(key);
       if (group) group.rows.push(r);
       else groups.set(key, { kinds, rows: [r] });
@@ -447,6 +466,12 @@ export class SheetBuilder {
       this.merges.push(full(r));
       this.style(full(r), this.rightRows.has(r) ? RIGHT_LINE_STYLE : LINE_STYLE);
     }
+  }
+
+  /** Heights of every row but the title rows, and the lines of text that wraps. */
+  private layOut(widths: readonly number[]): void {
+    const total = widths.reduce((a, b) => a + b, 0);
+    this.setFixedHeights();
     // lines and notes that wrap: broken here, by the rules, and as tall as their lines
     for (const { row, cells } of this.wrappingRows()) {
       let lines = 1;
@@ -462,6 +487,21 @@ export class SheetBuilder {
   private style(area: Area, style: CellStyle): void {
     this.styles.push({ ...area, style });
   }
+}
+
+/** Sections' styles and merges by shape; shapes remembered before starting again. */
+const sectionShapes = new Map<string, { readonly styles: StyledArea[]; readonly merges: Area[] }>();
+const REMEMBERED_SHAPES = 256;
+
+const kindsNames = new Map<readonly ColumnKind[], string>();
+/** A row's column kinds as a name (rows share their kinds' arrays). */
+function kindsName(kinds: readonly ColumnKind[]): string {
+  let name = kindsNames.get(kinds);
+  if (name === undefined) {
+    if (kindsNames.size >= REMEMBERED_SHAPES) kindsNames.clear();
+    kindsNames.set(kinds, (name = kinds.join('.')));
+  }
+  return name;
 }
 
 /**

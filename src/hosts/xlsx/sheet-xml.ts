@@ -1,7 +1,7 @@
 // A sheet spec as a worksheet part (SpreadsheetML), elements in the order the schema requires.
 import { areaAddress, columnLetters, maxOf } from '../../engine/cells';
 import { BAR_COLOR } from '../../report/layout';
-import { cellTextFitted, PAGE_MARGINS, rowsUsed, type SheetSpec } from '../../report/spec';
+import { cellTextFitted, PAGE_MARGINS, rowsUsed, type SheetSpec, type StyledArea } from '../../report/spec';
 import { rowStyler, styleIds, type RowStyles } from '../../report/style-runs';
 import type { StyleBook } from './styles';
 import { escapeXml } from './xml';
@@ -9,21 +9,19 @@ import { escapeXml } from './xml';
 /** A row's xf indexes by column (undefined: no style). */
 type RowXfs = readonly (number | undefined)[] | undefined;
 
-/** Pages with at most this many styled areas have their rows' xfs remembered by their areas. */
-const PAGE_AREAS = 256;
 /** Distinct page layouts remembered before starting again. */
 const REMEMBERED_PAGES = 256;
 
 /**
  * The xf index of each styled cell of a row, by column (each distinct final style becomes one
  * xf); rows under the same areas share one array. One per sheet part; `rows` restarts it on the
- * next section's areas. A 成绩单's pages repeat a few layouts: a page's rows are worked out once
- * per layout (its areas and their styles) and looked up for the next page like it.
+ * next section's areas. Sections of one shape share their list of areas (a 成绩单's pages): their
+ * rows are worked out for the first and looked up for the others.
  */
 function rowXfs(book: StyleBook): { rows(piece: Pick<SheetSpec, 'styles'>): (r: number) => RowXfs } {
   const idOf = styleIds();
   const xfOf = new Map<string, number>();
-  let pages = new Map<string, RowXfs[]>();
+  let pages = new Map<readonly StyledArea[], RowXfs[]>();
   const sweep = (piece: Pick<SheetSpec, 'styles'>): ((r: number) => RowXfs) => {
     const styler = rowStyler(piece, idOf);
     let lastStyles: RowStyles | undefined;
@@ -44,19 +42,20 @@ function rowXfs(book: StyleBook): { rows(piece: Pick<SheetSpec, 'styles'>): (r: 
   };
   return {
     rows(piece) {
-      if (piece.styles.length > PAGE_AREAS) return sweep(piece);
-      let layout = '';
-      let height = 0;
-      for (const a of piece.styles) {
-        layout += `${a.r0},${a.c0},${a.r1},${a.c1},${idOf(a.style)};`;
-        height = Math.max(height, a.r1 + 1);
-      }
-      let rows = pages.get(layout);
+      let rows = pages.get(piece.styles);
       if (!rows) {
         const rowOf = sweep(piece);
-        rows = Array.from({ length: height }, (_, r) => rowOf(r));
+        rows = Array.from(
+          {
+            length: maxOf(
+              piece.styles.map((a) => a.r1 + 1),
+              0,
+            ),
+          },
+          (_, r) => rowOf(r),
+        );
         if (pages.size >= REMEMBERED_PAGES) pages = new Map();
-        pages.set(layout, rows);
+        pages.set(piece.styles, rows);
       }
       const known = rows;
       return (r) => known[r];
