@@ -45,15 +45,11 @@ function rowXfs(book: StyleBook): { rows(piece: Pick<SheetSpec, 'styles'>): (r: 
       let rows = pages.get(piece.styles);
       if (!rows) {
         const rowOf = sweep(piece);
-        rows = Array.from(
-          {
-            length: maxOf(
-              piece.styles.map((a) => a.r1 + 1),
-              0,
-            ),
-          },
-          (_, r) => rowOf(r),
+        const height = maxOf(
+          piece.styles.map((a) => a.r1 + 1),
+          0,
         );
+        rows = Array.from({ length: height }, (_, r) => rowOf(r));
         if (pages.size >= REMEMBERED_PAGES) pages = new Map();
         pages.set(piece.styles, rows);
       }
