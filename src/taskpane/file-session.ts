@@ -153,13 +153,23 @@ export async function openFileSession(bytes: Uint8Array, fileName: string, downl
   };
 }
 
-/** A blank workbook from a preset, made in a worker of its own, downloaded, then opened as the page's workbook. */
-export async function blankInBrowser(preset: string, download: (blob: Blob, name: string) => void): Promise<PaneSession> {
+/** Asks a worker of its own, which stops once it has answered (work that needs no workbook open). */
+async function askOnce<Op extends WorkerRequest['op']>(request: Extract<WorkerRequest, { op: Op }>): Promise<AnswerOf<Op>> {
   const link = new WorkerLink(null);
   link.spawn();
-  const { bytes, name } = await link.ask({ op: 'blank', preset }).finally(() => link.stop());
+  return link.ask(request).finally(() => link.stop());
+}
+
+/** A workbook made in the page: downloaded, then opened as the page's workbook. */
+function downloadAndOpen(bytes: Uint8Array, name: string, download: (blob: Blob, name: string) => void): Promise<PaneSession> {
   download(new Blob([bytes as BlobPart], { type: XLSX_TYPE }), name);
   return openFileSession(bytes, name, download);
+}
+
+/** A blank workbook from a preset, made in a worker of its own, downloaded, then opened. */
+export async function blankInBrowser(preset: string, download: (blob: Blob, name: string) => void): Promise<PaneSession> {
+  const { bytes, name } = await askOnce({ op: 'blank', preset });
+  return downloadAndOpen(bytes, name, download);
 }
 
 /**
@@ -168,13 +178,10 @@ export async function blankInBrowser(preset: string, download: (blob: Blob, name
  */
 export function combineInBrowser(download: (blob: Blob, name: string) => void): CombinePeriods {
   return async (files) => {
-    const link = new WorkerLink(null);
-    link.spawn();
-    const { combined } = await link.ask({ op: 'combine', files }).finally(() => link.stop());
+    const { combined } = await askOnce({ op: 'combine', files });
     if (!combined.ok) return { issues: combined.issues, written: null };
     const name = combinedFileName(files.map((f) => f.name.replace(/\.xls[xm]$/i, '')));
-    download(new Blob([combined.bytes as BlobPart], { type: XLSX_TYPE }), name);
-    return { issues: combined.issues, written: name, session: await openFileSession(combined.bytes, name, download) };
+    return { issues: combined.issues, written: name, session: await downloadAndOpen(combined.bytes, name, download) };
   };
 }
 

@@ -196,15 +196,11 @@ export class ZipPackage {
       // describe plainly is inflated and deflated again: either way its content is the user's,
       // byte for byte
       const copied = 'source' in part ? undefined : this.compressed.get(part.name.toLowerCase());
-      if (copied) {
-        const entry = new CopiedPart(part.name, copied);
-        entry.mtime = FIXED_DATE;
-        zip.add(entry);
-        entry.copyFrom(this.data);
-      } else {
-        const entry = this.entry(part.name, 'source' in part ? part.level : 6);
-        entry.mtime = FIXED_DATE; // the same input gives the same output bytes
-        zip.add(entry);
+      const entry = copied ? new CopiedPart(part.name, copied) : this.entry(part.name, 'source' in part ? part.level : 6);
+      entry.mtime = FIXED_DATE; // the same input gives the same output bytes
+      zip.add(entry);
+      if (entry instanceof CopiedPart) entry.copyFrom(this.data);
+      else {
         if ('source' in part) sourceChunks(part.source, (chunk) => entry.push(chunk, false));
         else entry.push(this.inflate(part, LIMITS.partBytes, saving), false);
         entry.push(new Uint8Array(0), true);

@@ -62,7 +62,7 @@ function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-/** A relationship type by its last segment, in either flavour (`…/worksheet`). */
+/** A worksheet's `<sheetData` tag, with any prefix. */
 const SHEET_DATA = /<([\w.-]+:)?sheetData[\s/>]/;
 
 /** A sheetView's tabSelected="1" (any quotes, spacing or prefix) taken out. */
@@ -93,6 +93,7 @@ function charsAsBytes(chars: string): Uint8Array {
   return Uint8Array.from(chars, (c) => c.charCodeAt(0));
 }
 
+/** A relationship type by its last segment, in either flavour (`…/worksheet`). */
 function isType(rel: Element, kind: string): boolean {
   return (rel.getAttribute('Type') ?? '').endsWith(`/${kind}`);
 }
@@ -339,8 +340,7 @@ export class XlsxWorkbook implements WorkbookPort {
     if (first[0] === 0xff || first[0] === 0xfe || first[1] === 0) return this.unselectUtf16(part);
     const at = sheetDataAt(first);
     if (at < 0) return; // a view section over a megabyte long: not written by any spreadsheet program
-    const head = bytesAsChars(first.subarray(0, at));
-    const unselected = withoutTabSelected(head.slice(0, at));
+    const unselected = withoutTabSelected(bytesAsChars(first.subarray(0, at)));
     if (unselected.length === at) return;
     const rest = [first.subarray(at), ...chunks.slice(1)];
     this.pkg.write(part, (emit) => [charsAsBytes(unselected), ...rest].forEach((c) => emit(c)), { level: 1 });
